@@ -1,0 +1,64 @@
+/**
+ * Figure rendering: a Vega-Lite spec is compiled by vega-lite, rendered headless to SVG by vega,
+ * and rasterized to PNG by resvg (system fonts, DejaVu on Debian). Figures are written with their
+ * data as CSV and JSON, atomically.
+ */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import { Resvg } from '@resvg/resvg-js';
+import path from 'node:path';
+import { toCsv, writeFileAtomic } from './io.ts';
+
+export type VegaLiteSpec = vl.TopLevelSpec;
+
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const compiled = vl.compile(spec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export function svgToPng(svg: string, scale = 2): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return resvg.render().asPng();
+}
+
+export interface FigureOutput {
+  svg: string;
+  png: string;
+  csv: string;
+  json: string;
+}
+
+/**
+ * Write `<outDir>/<name>.{svg,png,csv,json}`. `rows` is the plotted data (CSV), `json` the full
+ * data object (parameters, seeds, points).
+ */
+export async function writeFigure(
+  outDir: string,
+  name: string,
+  spec: VegaLiteSpec,
+  rows: Array<Record<string, number | string | null | undefined>>,
+  json: unknown,
+): Promise<FigureOutput> {
+  const svg = await renderSvg(spec);
+  const png = svgToPng(svg);
+  const files: FigureOutput = {
+    svg: path.join(outDir, `${name}.svg`),
+    png: path.join(outDir, `${name}.png`),
+    csv: path.join(outDir, `${name}.csv`),
+    json: path.join(outDir, `${name}.json`),
+  };
+  writeFileAtomic(files.csv, toCsv(rows));
+  writeFileAtomic(files.json, JSON.stringify(json, null, 2) + '\n');
+  writeFileAtomic(files.svg, svg);
+  writeFileAtomic(files.png, png);
+  return files;
+}

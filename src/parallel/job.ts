@@ -1,0 +1,77 @@
+/**
+ * Monte Carlo jobs cut into fixed chunks: chunk c of a job with seed s draws from the stream
+ * (s, c) and returns its samples; chunks are concatenated in index order. A job's output therefore
+ * depends on (kernel, args, trials, seed, chunkSize) only, never on how many threads ran it.
+ */
+import { streamRng } from '../math/rng.ts';
+import { getKernel } from './kernels.ts';
+
+/** JSON-serializable kernel arguments (they cross worker boundaries). */
+export type KernelArgs = Record<string, unknown>;
+
+export interface MonteCarloJob {
+  /** Name of a kernel registered in `kernels.ts`. */
+  kernel: string;
+  args: KernelArgs;
+  /** Number of trials (samples of the kernel's output record). */
+  trials: number;
+  seed: number;
+  /** Trials per chunk (default 4096). Part of the result's identity: keep it fixed. */
+  chunkSize?: number;
+}
+
+export interface ChunkTask {
+  kernel: string;
+  args: KernelArgs;
+  seed: number;
+  chunkIndex: number;
+  count: number;
+}
+
+export const DEFAULT_CHUNK_SIZE = 4096;
+
+/** The chunk tasks of a job, in index order. */
+export function planChunks(job: MonteCarloJob): ChunkTask[] {
+  const size = job.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!Number.isInteger(job.trials) || job.trials < 1) throw new RangeError(`trials must be an integer ≥ 1, got ${job.trials}`);
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunkSize must be an integer ≥ 1, got ${size}`);
+  const tasks: ChunkTask[] = [];
+  for (let start = 0, c = 0; start < job.trials; start += size, c++) {
+    tasks.push({ kernel: job.kernel, args: job.args, seed: job.seed, chunkIndex: c, count: Math.min(size, job.trials - start) });
+  }
+  return tasks;
+}
+
+/** Run one chunk (in any thread). */
+export function runChunk(task: ChunkTask): Float64Array {
+  const kernel = getKernel(task.kernel);
+  return kernel(task.args, streamRng(task.seed, task.chunkIndex), task.count);
+}
+
+/** Concatenate chunk outputs in index order. */
+export function concatChunks(parts: Float64Array[]): Float64Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Float64Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export type ProgressFn = (doneTrials: number, totalTrials: number) => void;
+
+/** Run a whole job in the calling thread (browser workers and threads = 1 use this). */
+export function runJobSync(job: MonteCarloJob, onProgress?: ProgressFn): Float64Array {
+  const tasks = planChunks(job);
+  const parts: Float64Array[] = [];
+  let done = 0;
+  for (const t of tasks) {
+    parts.push(runChunk(t));
+    done += t.count;
+    onProgress?.(done, job.trials);
+  }
+  return concatChunks(parts);
+}
