@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { registerParamsCommand } from './params.ts';
+import { registerSensingCommand } from './sensing.ts';
+import { registerCommCommand } from './comm.ts';
+import { registerOptimizeCommand } from './optimize.ts';
+import { registerReproduceCommand } from './reproduce.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
   registerParamsCommand(program);
+  registerSensingCommand(program);
+  registerCommCommand(program);
+  registerOptimizeCommand(program);
+  registerReproduceCommand(program);
 }

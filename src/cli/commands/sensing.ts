@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** `isacnet sensing`: not implemented yet. */
+export function registerSensingCommand(program: Command): void {
+  void program;
+}

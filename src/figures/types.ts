@@ -1,0 +1,48 @@
+/**
+ * Shared types of the figure builders used by `isacnet reproduce` (npm start) and the report.
+ */
+import type { Params } from '../params/schema.ts';
+import type { WorkerPool } from '../parallel/nodePool.ts';
+import type { FigureOutput } from './render.ts';
+
+export interface FigureJobOptions {
+  outDir: string;
+  /** Fewer trials for a first look (`--quick`). */
+  quick: boolean;
+  seed: number;
+  params: Params;
+  /** Shared worker pool (all cores); results do not depend on its size. */
+  pool: WorkerPool;
+  /** Progress within this figure, fraction in [0, 1]. */
+  onProgress?: (fraction: number, label: string) => void;
+}
+
+/** One line of the report's validation table: a printed formula against simulation. */
+export interface ValidationRow {
+  /** e.g. "Prop. 1", "Theorem 2". */
+  formula: string;
+  /** e.g. "Eq. (12)". */
+  equation: string;
+  /** The setting, e.g. "N = 10, β = 2". */
+  setting: string;
+  /** Value of the printed formula (null where it does not exist). */
+  printed: number | null;
+  /** Exact or corrected value (null where the toolkit has none). */
+  exact: number | null;
+  mc: { mean: number | null; ci95: [number, number] | null; median?: number | null; trials: number } | null;
+  /** (printed − mc)/mc and (exact − mc)/mc. */
+  relErrorPrinted: number | null;
+  relErrorExact: number | null;
+  note?: string;
+}
+
+export interface FigureResult {
+  name: string;
+  title: string;
+  files: FigureOutput;
+  validation: ValidationRow[];
+  trials: number;
+  seed: number;
+}
+
+export type FigureBuilder = (opts: FigureJobOptions) => Promise<FigureResult>;
