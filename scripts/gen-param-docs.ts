@@ -1,0 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { parametersMarkdown } from '../src/params/docs.ts';
+
+writeFileSync(new URL('../docs/parameters.md', import.meta.url), parametersMarkdown());
+console.log('wrote docs/parameters.md');
