@@ -33,7 +33,7 @@ test('lists: commas, ranges a-b and start:step:end, each element checked', () =>
   assert.deepEqual(parseList('1,2,5', r), [1, 2, 5]);
   assert.deepEqual(parseList('3-6', r), [3, 4, 5, 6]);
   assert.deepEqual(parseList('0.1:0.2:0.5', { flag: 'pc', min: 0, max: 1 }), [0.1, 0.3, 0.5]);
-  assert.throws(() => parseList('0,1', r), /--N: invalid value 0/);
+  assert.throws(() => parseList('0,1', r), /--N: invalid value "0"; allowed range is an integer in \[1, 1000\]/);
 });
 
 test('|ζ|² follows Eq. (5) and the override wins', () => {
