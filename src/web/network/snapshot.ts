@@ -1,0 +1,182 @@
+/**
+ * One seeded random snapshot of the cooperative ISAC network for the explorer's network view:
+ * BSs, users and targets as independent PPPs on a torus (src/geometry/torus.ts: no window edge),
+ * plus a typical user and a typical target added to their processes (Slivnyak), and the load
+ * mechanism of the paper run on every user and target of the snapshot:
+ *
+ * - sensing (Section III-B): every target requests its N nearest BSs; a BS with more than ψ
+ *   requests accepts ψ of them chosen uniformly at random. The typical target's sensing cluster is
+ *   the accepting BSs among its N nearest.
+ * - communication (Sections II-C and IV): every user is served by its nearest BS and asks its next
+ *   L − 1 nearest BSs to cooperate; a BS serves its own users first and spends its remaining
+ *   resource blocks (ψ minus its own users, if positive) on cooperation requests chosen uniformly at
+ *   random. The typical user's CoMP cluster is its serving BS plus the accepting BSs; every other BS
+ *   interferes (declined requests: I₁ of Eq. 18; beyond the request cluster: I₂).
+ *
+ * Distances are in km with densities in /km². Randomness: `Rng(seed, stream)` with fixed streams per
+ * role (BSs, users, targets, sensing draw, communication draw), so a seed fixes the snapshot.
+ */
+import { Rng } from '../../math/rng.ts';
+import { TorusGrid, samplePppTorus, wrap } from '../../geometry/torus.ts';
+
+export interface SnapshotInput {
+  lambdaB: number;
+  lambdaU: number;
+  lambdaS: number;
+  psi: number;
+  /** Sensing cluster size N (requests per target). */
+  n: number;
+  /** CoMP cluster size L (requests per user, the serving BS included). */
+  l: number;
+  seed: number;
+}
+
+export interface ClusterRequest {
+  /** BS index. */
+  bs: number;
+  /** Distance to the typical user/target in km. */
+  distanceKm: number;
+  accepted: boolean;
+}
+
+export interface Snapshot {
+  input: SnapshotInput;
+  sideKm: number;
+  /** Flat [x0, y0, x1, y1, …] in km on [0, side)². */
+  bs: Float64Array;
+  users: Float64Array;
+  targets: Float64Array;
+  /** Index of the typical user in `users` and of the typical target in `targets` (both 0). */
+  typicalUser: number;
+  typicalTarget: number;
+  /** Typical user's requests, nearest first; entry 0 is the serving BS (always accepted). */
+  comm: ClusterRequest[];
+  /** Typical target's requests, nearest first. */
+  sensing: ClusterRequest[];
+  /** Requests received per BS. */
+  sensingRequestsPerBs: Int32Array;
+  commRequestsPerBs: Int32Array;
+  /** Network-wide fractions of accepted requests in this snapshot (empirical κ_s, κ_c). */
+  kappaSSnapshot: number | null;
+  kappaCSnapshot: number | null;
+}
+
+/** Torus side (km) large enough for the requested neighbourhoods and a stable load picture. */
+export function snapshotSideKm(input: SnapshotInput): number {
+  const k = Math.max(input.n, input.l);
+  // ≥ 400 BSs on average, and the k-th neighbour (radius ≈ √(k/πλ_b)) well inside half the side.
+  const c = Math.max(20, 4 * Math.sqrt((k + 10) / Math.PI));
+  return c / Math.sqrt(input.lambdaB);
+}
+
+/** Choose `m` of `items` uniformly at random (partial Fisher–Yates); returns the chosen set. */
+function chooseSubset(items: number[], m: number, rng: Rng): Set<number> {
+  const a = items.slice();
+  const take = Math.min(m, a.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + rng.integer(a.length - i);
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  return new Set(a.slice(0, take));
+}
+
+function withTypical(rng: Rng, density: number, side: number, x: number, y: number): Float64Array {
+  const ppp = samplePppTorus(rng, density, side);
+  const out = new Float64Array(ppp.length + 2);
+  out[0] = x;
+  out[1] = y;
+  out.set(ppp, 2);
+  return out;
+}
+
+export function drawSnapshot(input: SnapshotInput): Snapshot {
+  const side = snapshotSideKm(input);
+  const spacing = 1 / Math.sqrt(input.lambdaB);
+  const cx = side / 2;
+  const cy = side / 2;
+  const bs = samplePppTorus(new Rng(input.seed, 0), input.lambdaB, side);
+  const users = withTypical(new Rng(input.seed, 1), input.lambdaU, side, cx - 0.7 * spacing, cy + 0.15 * spacing);
+  const targets = withTypical(new Rng(input.seed, 2), input.lambdaS, side, cx + 0.7 * spacing, cy - 0.15 * spacing);
+  const nBs = bs.length / 2;
+  const need = Math.max(input.n, input.l);
+  if (nBs < need) throw new RangeError(`snapshot has ${nBs} BSs, fewer than the ${need} requested; raise λ_b or lower N/L`);
+  const grid = new TorusGrid(bs, side);
+
+  // Sensing requests.
+  const N = input.n;
+  const nTargets = targets.length / 2;
+  const idx = new Int32Array(Math.max(N, input.l));
+  const d2 = new Float64Array(Math.max(N, input.l));
+  const sensingBy: number[][] = Array.from({ length: nBs }, () => []);
+  const typicalSensing: Array<{ bs: number; d: number }> = [];
+  for (let t = 0; t < nTargets; t++) {
+    grid.kNearest(targets[2 * t], targets[2 * t + 1], N, idx, d2);
+    for (let k = 0; k < N; k++) {
+      sensingBy[idx[k]].push(t);
+      if (t === 0) typicalSensing.push({ bs: idx[k], d: Math.sqrt(d2[k]) });
+    }
+  }
+  const sensRng = new Rng(input.seed, 3);
+  let sensReq = 0;
+  let sensAcc = 0;
+  const sensingAccepted: Array<Set<number> | null> = sensingBy.map((req) => {
+    sensReq += req.length;
+    if (req.length <= input.psi) {
+      sensAcc += req.length;
+      return null; // all accepted
+    }
+    sensAcc += input.psi;
+    return chooseSubset(req, input.psi, sensRng);
+  });
+
+  // Communication requests.
+  const L = input.l;
+  const nUsers = users.length / 2;
+  const own = new Int32Array(nBs);
+  const coopBy: number[][] = Array.from({ length: nBs }, () => []);
+  const typicalComm: Array<{ bs: number; d: number }> = [];
+  for (let u = 0; u < nUsers; u++) {
+    grid.kNearest(users[2 * u], users[2 * u + 1], L, idx, d2);
+    own[idx[0]]++;
+    for (let k = 1; k < L; k++) coopBy[idx[k]].push(u);
+    if (u === 0) for (let k = 0; k < L; k++) typicalComm.push({ bs: idx[k], d: Math.sqrt(d2[k]) });
+  }
+  const commRng = new Rng(input.seed, 4);
+  let coopReq = 0;
+  let coopAcc = 0;
+  const coopAccepted: Array<Set<number> | null> = coopBy.map((req, b) => {
+    const slots = Math.max(0, input.psi - own[b]);
+    coopReq += req.length;
+    if (req.length <= slots) {
+      coopAcc += req.length;
+      return null;
+    }
+    coopAcc += slots;
+    return chooseSubset(req, slots, commRng);
+  });
+
+  const sensingRequestsPerBs = Int32Array.from(sensingBy, (r) => r.length);
+  const commRequestsPerBs = Int32Array.from(coopBy, (r, b) => r.length + own[b]);
+  return {
+    input,
+    sideKm: side,
+    bs,
+    users,
+    targets,
+    typicalUser: 0,
+    typicalTarget: 0,
+    comm: typicalComm.map(({ bs: b, d }, k) => ({ bs: b, distanceKm: d, accepted: k === 0 || coopAccepted[b] === null || (coopAccepted[b] as Set<number>).has(0) })),
+    sensing: typicalSensing.map(({ bs: b, d }) => ({ bs: b, distanceKm: d, accepted: sensingAccepted[b] === null || (sensingAccepted[b] as Set<number>).has(0) })),
+    sensingRequestsPerBs,
+    commRequestsPerBs,
+    kappaSSnapshot: sensReq > 0 ? sensAcc / sensReq : null,
+    kappaCSnapshot: coopReq > 0 ? coopAcc / coopReq : null,
+  };
+}
+
+/** Periodic offset of point (x, y) from (x0, y0) on the snapshot's torus. */
+export function offset(s: Snapshot, x: number, y: number, x0: number, y0: number): [number, number] {
+  return [wrap(x - x0, s.sideKm), wrap(y - y0, s.sideKm)];
+}

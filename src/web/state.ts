@@ -1,0 +1,131 @@
+/**
+ * The explorer's state and its URL form. Every model parameter is read from and written to the
+ * query string under its CLI flag (`?lambda-b=2&psi=10`), validated by the same `checkNumber` as
+ * the CLI; the view settings (active view, snapshot seed, cluster sizes shown, plot ranges, Monte
+ * Carlo trials) live there too. Only values that differ from their defaults are written, so the
+ * default view has a bare URL and a shared link reproduces the view exactly.
+ */
+import { PARAM_SPECS, ZETA2_SPEC, defaultParams, type Params } from '../params/schema.ts';
+import { ParamError, checkNumber, type RangeSpec } from '../params/validate.ts';
+
+export const VIEWS = ['network', 'sensing', 'comm', 'tradeoff'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+export const VIEW_TITLES: Record<ViewName, string> = {
+  network: 'Network',
+  sensing: 'Sensing',
+  comm: 'Communication',
+  tradeoff: 'Trade-off',
+};
+
+/** View settings: URL key, range (checked with `checkNumber`) and default. */
+export interface SettingSpec extends RangeSpec {
+  key: SettingKey;
+  label: string;
+  default: number;
+  description: string;
+}
+
+export type SettingKey = 'seed' | 'n' | 'l' | 'nMax' | 'lMax' | 'trials';
+
+export const SETTING_SPECS: readonly SettingSpec[] = [
+  { key: 'n', flag: 'N', symbol: 'N', label: 'sensing cluster size shown', min: 1, max: 50, integer: true, default: 10, description: 'N of the network snapshot and of the sensing read-out' },
+  { key: 'l', flag: 'L', symbol: 'L', label: 'CoMP cluster size shown', min: 1, max: 20, integer: true, default: 3, description: 'L of the network snapshot and of the communication read-out' },
+  { key: 'nMax', flag: 'n-max', symbol: 'N_max', label: 'largest N plotted', min: 2, max: 50, integer: true, default: 30, description: 'CRLB curves run over N = 1…N_max' },
+  { key: 'lMax', flag: 'l-max', symbol: 'L_max', label: 'largest L plotted', min: 2, max: 20, integer: true, default: 12, description: 'rate curves run over L = 1…L_max' },
+  { key: 'trials', flag: 'trials', symbol: 'trials', label: 'Monte Carlo trials per point', min: 256, max: 1_000_000, integer: true, default: 20_000, description: 'trials per plotted point of an on-demand Monte Carlo run' },
+  { key: 'seed', flag: 'seed', symbol: 'seed', label: 'seed (snapshot and Monte Carlo)', min: 0, max: 2 ** 31 - 1, integer: true, default: 7, description: 'seed of the network snapshot and of the Monte Carlo runs (same seed, same numbers as the CLI)' },
+];
+
+export type Settings = Record<SettingKey, number>;
+
+export interface AppState {
+  params: Params;
+  settings: Settings;
+  view: ViewName;
+}
+
+export function defaultSettings(): Settings {
+  const s = {} as Settings;
+  for (const spec of SETTING_SPECS) s[spec.key] = spec.default;
+  return s;
+}
+
+export function defaultState(): AppState {
+  return { params: defaultParams(), settings: defaultSettings(), view: 'network' };
+}
+
+export interface ParsedState {
+  state: AppState;
+  /** One message per rejected query value (that value keeps its default). */
+  errors: string[];
+}
+
+/** Read the state from a query string; invalid values are reported and replaced by defaults. */
+export function stateFromQuery(query: string): ParsedState {
+  const q = new URLSearchParams(query);
+  const state = defaultState();
+  const errors: string[] = [];
+  const known = new Set<string>(['view', ZETA2_SPEC.flag]);
+  for (const spec of PARAM_SPECS) {
+    known.add(spec.flag);
+    const raw = q.get(spec.flag);
+    if (raw === null) continue;
+    try {
+      state.params[spec.key] = checkNumber(raw, spec);
+    } catch (e) {
+      errors.push(messageOf(e));
+    }
+  }
+  const z = q.get(ZETA2_SPEC.flag);
+  if (z !== null && z !== '') {
+    try {
+      state.params.zeta2 = checkNumber(z, ZETA2_SPEC);
+    } catch (e) {
+      errors.push(messageOf(e));
+    }
+  }
+  for (const spec of SETTING_SPECS) {
+    known.add(spec.flag);
+    const raw = q.get(spec.flag);
+    if (raw === null) continue;
+    try {
+      state.settings[spec.key] = checkNumber(raw, spec);
+    } catch (e) {
+      errors.push(messageOf(e));
+    }
+  }
+  const view = q.get('view');
+  if (view !== null) {
+    if ((VIEWS as readonly string[]).includes(view)) state.view = view as ViewName;
+    else errors.push(`view: unknown view ${JSON.stringify(view)} (known: ${VIEWS.join(', ')})`);
+  }
+  for (const k of q.keys()) if (!known.has(k)) errors.push(`unknown URL parameter "${k}" ignored`);
+  return { state, errors };
+}
+
+/** The query string of a state (without '?'); defaults are omitted. */
+export function stateToQuery(state: AppState): string {
+  const q = new URLSearchParams();
+  if (state.view !== 'network') q.set('view', state.view);
+  for (const spec of PARAM_SPECS) {
+    const v = state.params[spec.key];
+    if (v !== spec.default) q.set(spec.flag, String(v));
+  }
+  if (state.params.zeta2 !== null) q.set(ZETA2_SPEC.flag, String(state.params.zeta2));
+  for (const spec of SETTING_SPECS) {
+    const v = state.settings[spec.key];
+    if (v !== spec.default) q.set(spec.flag, String(v));
+  }
+  return q.toString();
+}
+
+export function messageOf(e: unknown): string {
+  if (e instanceof ParamError) return e.message;
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+export function cloneState(s: AppState): AppState {
+  return { params: { ...s.params }, settings: { ...s.settings }, view: s.view };
+}
