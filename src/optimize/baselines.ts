@@ -1,0 +1,168 @@
+/**
+ * Baselines for the cooperative ISAC scheme (Section V of arXiv:2403.20228; the paper names them
+ * but does not define them in full, so the definitions below are the toolkit's, stated in
+ * docs/optimization.md):
+ *
+ * - Communication corner (communication only): no sensing (N = 0, p^c = 1 is the intent), the best
+ *   L within the backhaul. Formally the single-objective optimum max R_c(L, p^c) s.t. R_c ≤ C: with
+ *   G(1) = max_L R_c(L, 1) ≤ C it is p^c = 1 and L = argmax; when the backhaul binds (G(1) > C) the
+ *   rate is capped at C and the least power reaching it is reported (the remaining power idles).
+ * - Sensing corner (sensing only): p^s = 1 (R_c = 0), the N with the least CRLB_a(N, 1) among
+ *   e·N ≤ C: the single-objective optimum min CRLB_a.
+ * - Time-sharing between the corners: a fraction τ of the time in the communication corner and
+ *   1 − τ in the sensing corner, so R = τ·R*_comm and CRLB = CRLB*_sens/(1 − τ) (the Fisher
+ *   information accumulates over the sensing time). Each slot meets Eq. (10) on its own.
+ * - Non-cooperative scheme: L = 1 (no CoMP) and the smallest sensing cluster that localizes (the
+ *   first N with a finite CRLB_a: N = 2 for Eq. 16, whose N = 1 is singular), with the power split
+ *   p^c swept over [0, 1] within Eq. (10).
+ */
+import { ParamError } from '../params/validate.ts';
+import { rateRoom, type BackhaulProblem } from './model.ts';
+import type { Frontier, OperatingPoint } from './frontier.ts';
+
+export interface Corners {
+  comm: OperatingPoint & { backhaulBound: boolean };
+  sens: OperatingPoint;
+}
+
+export interface TimeSharingPoint {
+  rate: number;
+  /** CRLB*_sens/(1 − τ); null at τ = 1. */
+  crlbA: number | null;
+  /** Fraction of time in the communication corner. */
+  tau: number;
+}
+
+/** Throw the "no localizing cluster fits" error (exit code 2 in the CLI). */
+export function assertFeasible(frontier: Frontier): void {
+  const first = frontier.sensing.firstLocalizing;
+  if (first) return;
+  const p = frontier.problem;
+  const model = frontier.sensing.model;
+  // Find the smallest localizing N beyond the backhaul bound, to say what would be needed.
+  let nLoc: number | null = null;
+  for (let N = 1; N <= Math.max(50, frontier.sensing.maxAdmissibleN + 1); N++) {
+    const v = model.crlbFullPower(N);
+    if (Number.isFinite(v) && v > 0) {
+      nLoc = N;
+      break;
+    }
+  }
+  const need = nLoc !== null ? `the smallest localizing sensing cluster (N = ${nLoc} with CRLB model "${model.name}") needs e·N = ${(p.e * nLoc).toPrecision(4)} nats/s/Hz` : `no sensing cluster size gives a finite CRLB with model "${model.name}"`;
+  throw new ParamError(
+    `--backhaul (C_backhaul): infeasible value ${p.backhaul} nats/s/Hz with --e ${p.e}: ${need}; allowed range is C_backhaul ≥ ${nLoc !== null ? (p.e * nLoc).toPrecision(4) : '—'} (Eq. 10: R_c + e·N ≤ C_backhaul)`,
+  );
+}
+
+/** The two single-objective optima (corner points of the region). */
+export function corners(frontier: Frontier): Corners {
+  assertFeasible(frontier);
+  const env = frontier.envelope;
+  const C = frontier.problem.backhaul;
+  const g1 = env.maxRate;
+  const K = env.grid.length - 1;
+  let comm: Corners['comm'];
+  if (g1 <= C) {
+    comm = { rate: g1, crlbA: null, L: env.gridArg[K], N: 0, pc: 1, backhaulUse: g1, backhaulBound: false };
+  } else {
+    const inv = env.inverse(C);
+    if (!inv) throw new Error('unreachable: C < G(1) but P(C) undefined');
+    comm = { rate: C, crlbA: null, L: inv.L, N: 0, pc: inv.pc, backhaulUse: C, backhaulBound: true };
+  }
+  const recs = frontier.sensing.records;
+  const best = recs[recs.length - 1];
+  const sens: OperatingPoint = { rate: 0, crlbA: best.crlbFull, L: null, N: best.N, pc: 0, backhaulUse: frontier.problem.e * best.N };
+  return { comm, sens };
+}
+
+/**
+ * The time-sharing line between the corners at the given CRLB levels (τ = 1 − CRLB*_sens/c, so the
+ * line is sampled evenly on a log CRLB axis), plus τ = 1 (the communication corner, CRLB null).
+ */
+export function timeSharing(c: Corners, crlbLevels: number[]): TimeSharingPoint[] {
+  const sensCrlb = c.sens.crlbA as number;
+  const out: TimeSharingPoint[] = [];
+  for (const level of crlbLevels) {
+    const tau = Math.max(0, 1 - sensCrlb / level);
+    out.push({ rate: tau * c.comm.rate, crlbA: sensCrlb / (1 - tau), tau });
+  }
+  out.push({ rate: c.comm.rate, crlbA: null, tau: 1 });
+  out.sort((a, b) => a.rate - b.rate);
+  return out;
+}
+
+/** Time-sharing point at a given τ. */
+export function timeSharingAt(c: Corners, tau: number): TimeSharingPoint {
+  const sensCrlb = c.sens.crlbA as number;
+  return { rate: tau * c.comm.rate, crlbA: tau < 1 ? sensCrlb / (1 - tau) : null, tau };
+}
+
+/**
+ * The non-cooperative scheme's curve: L = 1, N = the smallest localizing cluster, p^c swept so the
+ * CRLB follows the given levels, up to the power the backhaul allows.
+ */
+export function nonCooperative(frontier: Frontier, crlbLevels: number[]): OperatingPoint[] {
+  assertFeasible(frontier);
+  const env = frontier.envelope;
+  const first = frontier.sensing.firstLocalizing as { N: number; crlbFull: number };
+  const room = rateRoom(frontier.problem, first.N);
+  const r1 = env.rate(1, 1);
+  const pcCap = r1 <= room ? 1 : env.inverseFor(1, room, 0, 1);
+  const out: OperatingPoint[] = [];
+  const add = (pc: number): void => {
+    const rate = env.rate(1, pc);
+    const crlb = pc < 1 ? first.crlbFull / (1 - pc) : Infinity;
+    out.push({ rate, crlbA: Number.isFinite(crlb) ? crlb : null, L: pc > 0 ? 1 : null, N: first.N, pc, backhaulUse: rate + frontier.problem.e * first.N });
+  };
+  for (const level of crlbLevels) {
+    const pc = Math.max(0, 1 - first.crlbFull / level);
+    if (pc >= pcCap) break;
+    add(pc);
+  }
+  if (pcCap < 1) add(pcCap);
+  return out;
+}
+
+export interface Containment {
+  /** True if every sampled time-sharing point is weakly dominated by a cooperative point. */
+  contained: boolean;
+  /** Largest CRLB_coop/CRLB_TS at equal rate over the sampled τ (≤ 1 when contained). */
+  worstRatio: number | null;
+  /** Smallest CRLB_coop/CRLB_TS at equal rate (the best cooperative gain). */
+  bestRatio: number | null;
+  /** The sampled τ where the time-sharing point is not dominated ([min, max]), or null. */
+  uncoveredTau: [number, number] | null;
+  samples: number;
+}
+
+/**
+ * Does the cooperative region contain the time-sharing line? For each sampled τ ∈ [0, 1) the
+ * cooperative point of least CRLB at the same rate, F(τ R*_comm), is compared with
+ * CRLB*_sens/(1 − τ). A rate the cooperative scheme cannot reach with a localizing cluster counts
+ * as not covered (ratio ∞).
+ */
+export function containment(frontier: Frontier, c: Corners, samples = 200): Containment {
+  let worst = -Infinity;
+  let best = Infinity;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < samples; i++) {
+    const tau = i / samples;
+    const ts = timeSharingAt(c, tau);
+    const coop = frontier.minCrlbAtRate(ts.rate);
+    const ratio = coop && coop.crlbA !== null && ts.crlbA !== null ? coop.crlbA / ts.crlbA : Infinity;
+    worst = Math.max(worst, ratio);
+    best = Math.min(best, ratio);
+    if (ratio > 1 + 1e-9) {
+      lo = Math.min(lo, tau);
+      hi = Math.max(hi, tau);
+    }
+  }
+  return {
+    contained: !(hi >= lo),
+    worstRatio: Number.isFinite(worst) ? worst : null,
+    bestRatio: Number.isFinite(best) ? best : null,
+    uncoveredTau: hi >= lo ? [lo, hi] : null,
+    samples,
+  };
+}

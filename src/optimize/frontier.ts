@@ -1,0 +1,235 @@
+/**
+ * The rate–CRLB region of the cooperative ISAC scheme under the backhaul constraint Eq. (10) of
+ * arXiv:2403.20228 (Sections II-D and V), and its Pareto boundary.
+ *
+ * Problem: choose L ∈ {1 … L_max}, N ∈ {1 … N̄} and p^c ∈ [0, 1] (p^s = 1 − p^c) to trade
+ *   R_c(L, p^c)  (max)   against   CRLB_a(N, p^s) = CRLB_a(N, 1)/(1 − p^c)  (min)
+ * subject to R_c(L, p^c) + e·N ≤ C_backhaul.
+ *
+ * Separation (the key to exactness): L and p^c act only through the rate, N only through
+ * CRLB_a(N, 1) and the backhaul room C − e·N. Hence the least CRLB at rate R is
+ *
+ *   F(R) = S(⌊(C − R)/e⌋) / (1 − P(R)),   S(n) = min_{N ≤ n} CRLB_a(N, 1),
+ *
+ * with P(R) the least power share reaching R over all L (`RateEnvelope`). F is non-decreasing, with
+ * upward jumps where the backhaul forces a smaller sensing record (R = C − e·N for a record N), and
+ * every (R, F(R)) is Pareto-optimal. The ε-constraint form (max R_c s.t. CRLB_a ≤ c) is
+ *
+ *   R*(c) = max_{records N, CRLB_a(N,1) ≤ c} min( G(1 − CRLB_a(N, 1)/c), C − e·N ),
+ *
+ * and its solution point is (R*(c), F(R*(c))). Both are exact on the integers (every L and every
+ * record N is considered; non-records are provably dominated, see `SensingTable`) and accurate to
+ * the root finder's 1e-12 on p^c. No relaxation is rounded.
+ */
+import { maxSensingCluster, rateRoom, type BackhaulProblem } from './model.ts';
+import type { RateEnvelope } from './rateEnvelope.ts';
+import type { SensingTable } from './sensingTable.ts';
+
+/** One operating point of the network. */
+export interface OperatingPoint {
+  /** Average rate R_c, nats/s/Hz. */
+  rate: number;
+  /** CRLB_a in m² (null: infinite, i.e. no sensing power or no sensing cluster). */
+  crlbA: number | null;
+  /** Communication cluster size (null when p^c = 0: no communication). */
+  L: number | null;
+  /** Sensing cluster size (0: no sensing). */
+  N: number;
+  /** Power share of communication p^c (p^s = 1 − p^c). */
+  pc: number;
+  /** Backhaul use R_c + e·N of Eq. (10), nats/s/Hz. */
+  backhaulUse: number;
+}
+
+export interface ParetoOptions {
+  /** Number of CRLB levels c in the ε-constraint sweep (log-spaced). */
+  levels?: number;
+  /** The sweep spans [CRLB_min, CRLB_min·10^decades] (or up to the largest finite CRLB). */
+  decades?: number;
+  /**
+   * Extra points inside each continuous piece of the boundary (between two backhaul breakpoints),
+   * evenly spaced in rate, so that short pieces are drawn with their curvature.
+   */
+  segmentSamples?: number;
+}
+
+export class Frontier {
+  constructor(
+    readonly envelope: RateEnvelope,
+    readonly sensing: SensingTable,
+    readonly problem: BackhaulProblem,
+  ) {
+    if (envelope.maxL !== problem.maxL) throw new RangeError(`envelope has maxL ${envelope.maxL}, problem ${problem.maxL}`);
+  }
+
+  private point(rate: number, N: number, crlbFull: number, pc: number, L: number | null): OperatingPoint {
+    const crlb = pc < 1 ? crlbFull / (1 - pc) : Infinity;
+    return {
+      rate,
+      crlbA: Number.isFinite(crlb) ? crlb : null,
+      L: pc > 0 ? L : null,
+      N,
+      pc,
+      backhaulUse: rate + this.problem.e * N,
+    };
+  }
+
+  /**
+   * F(R): the point of least CRLB_a with rate R (the best sensing record the backhaul leaves room
+   * for, with the least power share P(R)); null if R is not achievable with a localizing cluster.
+   */
+  minCrlbAtRate(R: number, hint?: { rate: number; L: number; pc: number }): OperatingPoint | null {
+    if (!(R >= 0)) return null;
+    const rec = this.sensing.bestUpTo(maxSensingCluster(this.problem, R));
+    if (!rec) return null;
+    const inv = this.envelope.inverse(R, hint);
+    if (!inv) return null;
+    return this.point(R, rec.N, rec.crlbFull, inv.pc, inv.L);
+  }
+
+  /** R*(c) and its point: the largest rate with CRLB_a ≤ c (null if no point has CRLB_a ≤ c). */
+  maxRateAtCrlb(c: number): OperatingPoint | null {
+    interface Cand {
+      N: number;
+      q: number;
+      room: number;
+      lo: number;
+      hi: number;
+    }
+    const cands: Cand[] = [];
+    for (const rec of this.sensing.records) {
+      if (!(rec.crlbFull <= c)) continue;
+      const room = rateRoom(this.problem, rec.N);
+      if (room < 0) continue;
+      const q = Math.min(1, Math.max(0, 1 - rec.crlbFull / c));
+      const [glo, ghi] = q === 0 ? [0, 0] : this.envelope.bounds(q);
+      cands.push({ N: rec.N, q, room, lo: Math.min(glo, room), hi: Math.min(ghi, room) });
+    }
+    if (cands.length === 0) return null;
+    // Bounds from the table prune the records; only those whose upper bound reaches the best lower
+    // bound are evaluated exactly, best upper bound first.
+    cands.sort((a, b) => b.hi - a.hi || a.N - b.N);
+    let bestRate = -Infinity;
+    let hint: { rate: number; L: number; pc: number } | undefined;
+    const floor = Math.max(...cands.map((x) => x.lo));
+    for (const cd of cands) {
+      if (cd.hi < floor || cd.hi < bestRate) break;
+      const g = cd.q === 0 ? { rate: 0, L: this.envelope.gridArg[1] } : this.envelope.value(cd.q);
+      const powerLimited = g.rate <= cd.room;
+      const r = powerLimited ? g.rate : cd.room;
+      if (r > bestRate) {
+        bestRate = r;
+        hint = powerLimited ? { rate: g.rate, L: g.L, pc: cd.q } : undefined;
+      } else if (r === bestRate && powerLimited && !hint) {
+        hint = { rate: g.rate, L: g.L, pc: cd.q };
+      }
+    }
+    return this.minCrlbAtRate(bestRate, hint);
+  }
+
+  /** The largest rate reachable with a localizing cluster, and whether its CRLB is finite. */
+  maxRate(): { rate: number; bounded: boolean } {
+    const first = this.sensing.firstLocalizing;
+    if (!first) return { rate: -Infinity, bounded: false };
+    const room = rateRoom(this.problem, first.N);
+    const g1 = this.envelope.maxRate;
+    return room < g1 ? { rate: room, bounded: true } : { rate: g1, bounded: false };
+  }
+
+  /** The sweep's CRLB levels: log-spaced from the least CRLB to the cap. */
+  crlbLevels(opts: ParetoOptions = {}): number[] {
+    const levels = opts.levels ?? 60;
+    const decades = opts.decades ?? 3;
+    const sens = this.sensing.records[this.sensing.records.length - 1];
+    if (!sens) return [];
+    const lo = sens.crlbFull;
+    let hi = lo * Math.pow(10, decades);
+    const top = this.maxRate();
+    if (top.bounded) {
+      const end = this.minCrlbAtRate(top.rate);
+      if (end && end.crlbA !== null) hi = Math.min(hi, end.crlbA);
+    }
+    if (!(hi > lo)) return [lo];
+    return Array.from({ length: levels }, (_, i) => lo * Math.pow(hi / lo, i / (levels - 1)));
+  }
+
+  /**
+   * The Pareto boundary: the ε-constraint sweep over the CRLB levels plus the exact corner points
+   * where the backhaul binds (R = C − e·N for each record N), sorted by rate, deduplicated and
+   * filtered to the non-dominated set.
+   */
+  pareto(opts: ParetoOptions = {}): OperatingPoint[] {
+    const levels = this.crlbLevels(opts);
+    if (levels.length === 0) return [];
+    const cap = levels[levels.length - 1];
+    const pts: OperatingPoint[] = [];
+    for (const c of levels) {
+      const p = this.maxRateAtCrlb(c);
+      if (p) pts.push(p);
+    }
+    const rateCap = pts.reduce((m, p) => Math.max(m, p.rate), 0);
+    const recs = this.sensing.records;
+    const inner = opts.segmentSamples ?? 3;
+    for (let i = 0; i < recs.length; i++) {
+      // Record i is the best on the rates (C − e·N_{i+1}, C − e·N_i]: its piece of the boundary.
+      const hi = Math.min(rateRoom(this.problem, recs[i].N), rateCap);
+      const lo = i + 1 < recs.length ? Math.max(0, rateRoom(this.problem, recs[i + 1].N)) : 0;
+      if (!(hi > lo)) continue;
+      for (let j = 0; j <= inner; j++) {
+        const p = this.minCrlbAtRate(j === inner ? hi : lo + ((hi - lo) * (j + 1)) / (inner + 1));
+        if (p && p.crlbA !== null && p.crlbA <= cap * (1 + 1e-12)) pts.push(p);
+      }
+    }
+    return nonDominated(pts);
+  }
+
+  /**
+   * The boundary of the region as a drawable polyline: the Pareto points plus, at each backhaul
+   * breakpoint R = C − e·N, the top of the vertical jump (R, F(R+)) where the next smaller sensing
+   * record takes over. The extra vertices are marked `pareto: false` (they are dominated).
+   */
+  boundary(pareto: OperatingPoint[]): Array<OperatingPoint & { pareto: boolean }> {
+    const out: Array<OperatingPoint & { pareto: boolean }> = [];
+    for (let i = 0; i < pareto.length; i++) {
+      const p = pareto[i];
+      out.push({ ...p, pareto: true });
+      const next = pareto[i + 1];
+      if (!next || next.N === p.N || p.crlbA === null) continue;
+      if (Math.abs(p.rate - rateRoom(this.problem, p.N)) > 1e-9 * Math.max(1, p.rate)) continue;
+      // Jump at the right end of p's segment: same rate, the record that still fits just above it.
+      const prevRec = this.sensing.bestUpTo(p.N - 1);
+      if (!prevRec) continue;
+      const crlb = p.pc < 1 ? prevRec.crlbFull / (1 - p.pc) : Infinity;
+      if (Number.isFinite(crlb) && (next.crlbA === null || crlb < next.crlbA)) {
+        out.push({ ...p, N: prevRec.N, crlbA: crlb, backhaulUse: p.rate + this.problem.e * prevRec.N, pareto: false });
+      }
+    }
+    return out;
+  }
+}
+
+/** Sort by rate and keep the non-dominated points (strictly increasing rate and CRLB). */
+export function nonDominated(points: OperatingPoint[]): OperatingPoint[] {
+  const crlb = (p: OperatingPoint): number => p.crlbA ?? Infinity;
+  const sorted = [...points].sort((a, b) => a.rate - b.rate || crlb(a) - crlb(b));
+  const out: OperatingPoint[] = [];
+  // Scan from the highest rate down, keeping a point only if its CRLB beats every faster point.
+  let bestCrlb = Infinity;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const p = sorted[i];
+    const prev = out[out.length - 1];
+    if (prev && Math.abs(prev.rate - p.rate) <= 1e-12 * Math.max(1, p.rate)) {
+      // Same rate: keep the lower CRLB (already kept if it came later in the sort order).
+      if (crlb(p) < crlb(prev)) {
+        out[out.length - 1] = p;
+        bestCrlb = crlb(p);
+      }
+      continue;
+    }
+    if (crlb(p) < bestCrlb) {
+      out.push(p);
+      bestCrlb = crlb(p);
+    }
+  }
+  return out.reverse();
+}

@@ -1,0 +1,92 @@
+/**
+ * The two performance models the optimizer needs, as small synchronous interfaces, and the problem
+ * setting (backhaul constraint Eq. (10) of arXiv:2403.20228 and the integer search ranges).
+ *
+ * Any implementation may be plugged in: the paper's closed forms (Theorem 2, Eq. 16), the toolkit's
+ * exact rate, a table of Monte Carlo estimates, or a synthetic model in a test.
+ */
+import { ParamError } from '../params/validate.ts';
+
+/**
+ * The communication side: the average rate R_c(L, p^c) of Eq. (9) in nats/s/Hz.
+ *
+ * Contract (checked on the optimizer's grid, see `RateEnvelope`): for every L, R_c(L, ·) is
+ * continuous and strictly increasing on [0, 1] with R_c(L, 0) = 0. Both hold for the paper's gain
+ * models: the desired gains scale with p^c while the interference gains g_j ~ Γ(1, 1) do not, so
+ * R_c = E[ln(1 + p^c X_L)] with X_L > 0 independent of p^c (also concave in p^c, which the weighted
+ * objective's 1-D search uses).
+ */
+export interface RateModel {
+  /** R_c in nats/s/Hz for cluster size L (integer ≥ 1) and power share p^c ∈ [0, 1]. */
+  rate(L: number, pc: number): number;
+  /** Human-readable name, e.g. "exact" or "thm2". */
+  readonly name: string;
+}
+
+/**
+ * The sensing side: CRLB_a(N, p^s) in m², the expected localization CRLB with acceptance (Eq. 16
+ * or its simulation). |ζ|² ∝ p^s (Eq. 5), so CRLB_a(N, p^s) = CRLB_a(N, 1)/p^s: the optimizer only
+ * asks for the full-power value `crlbFullPower(N)`. `Infinity` means the CRLB does not exist for
+ * that N (e.g. N = 1, or an expectation that diverges).
+ */
+export interface CrlbModel {
+  /** CRLB_a(N, p^s = 1) in m² for cluster size N (integer ≥ 1). */
+  crlbFullPower(N: number): number;
+  readonly name: string;
+}
+
+/** CRLB_a(N, p^s) = CRLB_a(N, 1)/p^s (Eq. 5: |ζ|² ∝ p^s); Infinity at p^s = 0. */
+export function crlbAtPower(crlbFull: number, ps: number): number {
+  return ps > 0 ? crlbFull / ps : Infinity;
+}
+
+/** The problem setting: Eq. (10) and the integer search ranges. */
+export interface BackhaulProblem {
+  /** C_backhaul in nats/s/Hz. */
+  backhaul: number;
+  /** e: backhaul demand of one sensing BS, nats/s/Hz per BS. */
+  e: number;
+  /** Communication cluster sizes searched: 1 … maxL (all enumerated). */
+  maxL: number;
+  /**
+   * Upper end of the sensing cluster sizes searched. With e > 0, Eq. (10) with R_c ≥ 0 already
+   * bounds N ≤ ⌊C_backhaul/e⌋; `maxN` matters only when e = 0 (or is smaller than that bound).
+   */
+  maxN: number;
+}
+
+/** Backhaul use of Eq. (10): R_c + e·N in nats/s/Hz. */
+export function backhaulUse(rate: number, N: number, e: number): number {
+  return rate + e * N;
+}
+
+/**
+ * Largest N allowed by Eq. (10) at rate R: ⌊(C − R)/e⌋ (a relative slack of 1e-12 absorbs rounding
+ * so that R = C − eN exactly keeps N), capped at maxN; −1 when even N = 0 does not fit.
+ */
+export function maxSensingCluster(problem: BackhaulProblem, rate: number): number {
+  const room = problem.backhaul - rate;
+  const slack = 1e-12 * Math.max(1, problem.backhaul);
+  if (room < -slack) return -1;
+  if (problem.e === 0) return problem.maxN;
+  return Math.min(problem.maxN, Math.floor((room + slack) / problem.e));
+}
+
+/** The rate room Eq. (10) leaves a sensing cluster of N BSs: C − e·N. */
+export function rateRoom(problem: BackhaulProblem, N: number): number {
+  return problem.backhaul - problem.e * N;
+}
+
+/** Validate the setting (ParamError naming the flag, value and range). */
+export function checkProblem(problem: BackhaulProblem): void {
+  if (!(Number.isFinite(problem.backhaul) && problem.backhaul > 0)) {
+    throw new ParamError(`--backhaul (C_backhaul): invalid value ${problem.backhaul}; allowed range is (0, ∞) nats/s/Hz`);
+  }
+  if (!(Number.isFinite(problem.e) && problem.e >= 0)) throw new ParamError(`--e (e): invalid value ${problem.e}; allowed range is [0, ∞) nats/s/Hz per BS`);
+  if (!(Number.isInteger(problem.maxL) && problem.maxL >= 1 && problem.maxL <= 1000)) {
+    throw new ParamError(`--max-L: invalid value ${problem.maxL}; allowed range is an integer in [1, 1000]`);
+  }
+  if (!(Number.isInteger(problem.maxN) && problem.maxN >= 2 && problem.maxN <= 10000)) {
+    throw new ParamError(`--max-N: invalid value ${problem.maxN}; allowed range is an integer in [2, 10000]`);
+  }
+}
