@@ -1,0 +1,215 @@
+/**
+ * Network-level Monte Carlo of the sensing request/acceptance mechanism of Section III-B of
+ * arXiv:2403.20228, in normalized units (λ_b = 1 per unit area; CRLBs normalized with |ζ|² = 1 and
+ * πλ_b = 1, i.e. d_normalized = √π · d).
+ *
+ * Mechanism simulated (one window = one trial of the kernel):
+ *  1. BSs: PPP of density 1, targets: PPP of density μ_s = λ_s/λ_b, on a torus [0, side)²
+ *     (src/geometry/torus.ts): every point sees the same law of neighbourhood, so there is no edge
+ *     bias; `side` is chosen so that the N_max-th neighbour stays far below side/2 (checked on every
+ *     query by `TorusGrid.kNearest`).
+ *  2. Every target requests its N nearest BSs.
+ *  3. Every BS with more than ψ requests accepts ψ of them uniformly at random (partial
+ *     Fisher–Yates); a BS with at most ψ requests accepts all.
+ *  4. A target's cooperative cluster is the set of accepted BSs among its N nearest; its CRLB is
+ *     tr(F⁻¹) of Eq. (5) over that cluster (src/sensing/fim.ts), +∞ when it has ≤ 1 BS or collinear
+ *     bearings.
+ * Every target of the window counts (the typical target is the Palm average over targets). The
+ * N_max nearest BSs of each target are found once and reused for every N; each ψ reuses the same
+ * windows with fresh acceptance draws.
+ *
+ * Kernel `load.sensingNetwork`, args { side, muS, Ns (ascending), psis, beta, samplesPerWindow };
+ * record per window: for each ψ (outer) and N (inner) a block of `SENSING_NET_FIELDS` counters,
+ * then the normalized CRLBs of the first `samplesPerWindow` targets of the window, then their cluster
+ * sizes (NaN padding if the window has fewer targets). Targets are iid uniform, so the first K are a
+ * uniform sample of the window's targets.
+ */
+import type { Rng } from '../math/rng.ts';
+import type { KernelArgs } from '../parallel/job.ts';
+import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
+import { crlbFromStats, type FimStats } from '../sensing/fim.ts';
+
+export const SENSING_NETWORK_KERNEL = 'load.sensingNetwork';
+
+/** Counter fields at the start of each (ψ, N) block of a window record. */
+export const SENSING_NET_FIELDS = [
+  'requests', // Σ over targets of N
+  'accepted', // accepted requests
+  'targets', // targets in the window
+  'nonLocalizable', // targets whose cluster has ≤ 1 BS
+  'bsCount', // BSs in the window
+  'bsAcceptSum', // Σ over BSs of min(1, ψ/load) (load 0 counts as 1)
+  'loadSq', // Σ over BSs of load² (load dispersion)
+  'clusterLe3', // targets whose cluster has ≤ 3 BSs (E[CRLB] = ∞ given such a cluster)
+] as const;
+
+export const NF = SENSING_NET_FIELDS.length;
+
+export interface SensingNetworkArgs extends KernelArgs {
+  side: number;
+  muS: number;
+  Ns: number[];
+  psis: number[];
+  beta: number;
+  samplesPerWindow: number;
+}
+
+/** Record width of one window for the given argument sizes. */
+export function sensingNetworkRecordWidth(nPsis: number, nNs: number, samplesPerWindow: number): number {
+  return nPsis * nNs * (NF + 2 * samplesPerWindow);
+}
+
+/**
+ * Torus side (in units of λ_b^{−1/2}) for a simulation with clusters up to nMax: three times the
+ * radius of a disc that holds nMax + 7√nMax + 30 BSs on average (P(d_nMax beyond it) < 1e-12), and
+ * at least `minSide`.
+ */
+export function sensingNetworkSide(nMax: number, minSide = 30): number {
+  const q = nMax + 7 * Math.sqrt(nMax) + 30;
+  return Math.max(minSide, 3 * Math.sqrt(q / Math.PI));
+}
+
+function parse(args: KernelArgs): SensingNetworkArgs {
+  const a = args as SensingNetworkArgs;
+  if (!(a.side > 0) || !(a.muS > 0) || !(a.beta >= 2)) throw new RangeError(`load.sensingNetwork: need side > 0, muS > 0, beta ≥ 2`);
+  if (!Array.isArray(a.Ns) || a.Ns.length === 0 || a.Ns.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= a.Ns[i - 1]))) {
+    throw new RangeError(`load.sensingNetwork: Ns must be ascending integers ≥ 1`);
+  }
+  if (!Array.isArray(a.psis) || a.psis.length === 0 || a.psis.some((p) => !Number.isInteger(p) || p < 1)) throw new RangeError(`load.sensingNetwork: psis must be integers ≥ 1`);
+  if (!Number.isInteger(a.samplesPerWindow) || a.samplesPerWindow < 0) throw new RangeError('load.sensingNetwork: samplesPerWindow must be an integer ≥ 0');
+  return a;
+}
+
+/** Simulate `count` independent windows; see the module comment for the record layout. */
+export function sensingNetworkKernel(args: KernelArgs, rng: Rng, count: number): Float64Array {
+  const a = parse(args);
+  const width = sensingNetworkRecordWidth(a.psis.length, a.Ns.length, a.samplesPerWindow);
+  const out = new Float64Array(count * width);
+  for (let w = 0; w < count; w++) simulateWindow(a, rng, out.subarray(w * width, (w + 1) * width));
+  return out;
+}
+
+/** One window written into `rec` (length = record width). */
+export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Array): void {
+  const { side, muS, Ns, psis, beta, samplesPerWindow: K } = a;
+  const nMax = Ns[Ns.length - 1];
+  const bs = samplePppTorus(rng, 1, side);
+  const tg = samplePppTorus(rng, muS, side);
+  const nBs = bs.length / 2;
+  const nT = tg.length / 2;
+  const grid = new TorusGrid(bs, side);
+  // Nearest nMax BSs of every target, nearest first.
+  const nbr = new Int32Array(nT * nMax);
+  const d2 = new Float64Array(nT * nMax);
+  const idxBuf = new Int32Array(nMax);
+  const d2Buf = new Float64Array(nMax);
+  for (let t = 0; t < nT; t++) {
+    grid.kNearest(tg[2 * t], tg[2 * t + 1], nMax, idxBuf, d2Buf);
+    nbr.set(idxBuf, t * nMax);
+    d2.set(d2Buf, t * nMax);
+  }
+  // Normalized weights and unit vectors (target → BS) of the sampled targets.
+  const kS = Math.min(K, nT);
+  const wS = new Float64Array(kS * nMax);
+  const cS = new Float64Array(kS * nMax);
+  const sS = new Float64Array(kS * nMax);
+  for (let t = 0; t < kS; t++) {
+    for (let r = 0; r < nMax; r++) {
+      const b = nbr[t * nMax + r];
+      const dx = wrap(bs[2 * b] - tg[2 * t], side);
+      const dy = wrap(bs[2 * b + 1] - tg[2 * t + 1], side);
+      const dist = Math.hypot(dx, dy);
+      const area = Math.PI * d2[t * nMax + r]; // normalized Γ = πλ_b d²
+      wS[t * nMax + r] = beta === 2 ? 1 / area : Math.pow(area, -beta / 2);
+      cS[t * nMax + r] = dx / dist;
+      sS[t * nMax + r] = dy / dist;
+    }
+  }
+  const load = new Int32Array(nBs);
+  const start = new Int32Array(nBs + 1);
+  const fill = new Int32Array(nBs);
+  const reqs = new Int32Array(nT * nMax); // request ids t·nMax + rank, grouped by BS
+  const accepted = new Uint8Array(nT * nMax);
+  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
+  const blockWidth = NF + 2 * K;
+  for (let ni = 0; ni < Ns.length; ni++) {
+    const N = Ns[ni];
+    load.fill(0);
+    for (let t = 0; t < nT; t++) for (let r = 0; r < N; r++) load[nbr[t * nMax + r]]++;
+    start[0] = 0;
+    let loadSq = 0;
+    for (let b = 0; b < nBs; b++) {
+      start[b + 1] = start[b] + load[b];
+      loadSq += load[b] * load[b];
+    }
+    fill.set(start.subarray(0, nBs));
+    for (let t = 0; t < nT; t++) for (let r = 0; r < N; r++) reqs[fill[nbr[t * nMax + r]]++] = t * nMax + r;
+    for (let pi = 0; pi < psis.length; pi++) {
+      const psi = psis[pi];
+      let bsAcceptSum = 0;
+      for (let b = 0; b < nBs; b++) {
+        const n = load[b];
+        const s0 = start[b];
+        if (n <= psi) {
+          for (let q = 0; q < n; q++) accepted[reqs[s0 + q]] = 1;
+          bsAcceptSum += 1;
+        } else {
+          // Uniform random ψ-subset of this BS's requests: partial Fisher–Yates on its slice.
+          for (let q = 0; q < psi; q++) {
+            const j = q + rng.integer(n - q);
+            const tmp = reqs[s0 + q];
+            reqs[s0 + q] = reqs[s0 + j];
+            reqs[s0 + j] = tmp;
+            accepted[reqs[s0 + q]] = 1;
+          }
+          for (let q = psi; q < n; q++) accepted[reqs[s0 + q]] = 0;
+          bsAcceptSum += psi / n;
+        }
+      }
+      let acc = 0;
+      let nonLoc = 0;
+      let le3 = 0;
+      const block = rec.subarray((pi * Ns.length + ni) * blockWidth, (pi * Ns.length + ni + 1) * blockWidth);
+      for (let t = 0; t < nT; t++) {
+        let c = 0;
+        for (let r = 0; r < N; r++) c += accepted[t * nMax + r];
+        acc += c;
+        if (c <= 1) nonLoc++;
+        if (c <= 3) le3++;
+        if (t < kS) {
+          st.w = 0;
+          st.sx = 0;
+          st.sy = 0;
+          st.c2 = 0;
+          st.d2 = 0;
+          for (let r = 0; r < N; r++) {
+            const id = t * nMax + r;
+            if (!accepted[id]) continue;
+            const wv = wS[id];
+            const cc = cS[id];
+            const ss = sS[id];
+            st.w += wv;
+            st.sx += wv * cc;
+            st.sy += wv * ss;
+            st.c2 += wv * (cc * cc - ss * ss);
+            st.d2 += wv * 2 * ss * cc;
+          }
+          block[NF + t] = c <= 1 ? Infinity : crlbFromStats(st, 1);
+          block[NF + K + t] = c;
+        }
+      }
+      for (let t = kS; t < K; t++) {
+        block[NF + t] = NaN;
+        block[NF + K + t] = NaN;
+      }
+      block[0] = nT * N;
+      block[1] = acc;
+      block[2] = nT;
+      block[3] = nonLoc;
+      block[4] = nBs;
+      block[5] = bsAcceptSum;
+      block[6] = loadSq;
+      block[7] = le3;
+    }
+  }
+}

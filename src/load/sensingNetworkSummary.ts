@@ -1,0 +1,178 @@
+/**
+ * Running and summarizing the network-level sensing simulation (src/load/sensingNetwork.ts).
+ *
+ * Per (ψ, N) it reports:
+ *  - κ_s from simulation: accepted/requested requests pooled over all targets of all windows (ratio
+ *    estimator; 95% CI from the between-window spread, windows being iid), the BS-average
+ *    acceptance E[min(1, ψ/n)], and the mean and dispersion index Var/mean of the per-BS load n;
+ *  - the CRLB with acceptance over sampled targets: the median with its distribution-free 95% CI,
+ *    the fraction of non-localizable targets (≤ 1 accepted BS, CRLB = ∞), and a finite statistic,
+ *    the mean conditional on at least 4 accepted BSs (`conditionalMean4`). The plain mean is `null`:
+ *    whenever a request can be declined (κ_s < 1) a cluster of 2 or 3 BSs (E[CRLB] = ∞ given it) or
+ *    of ≤ 1 BS (CRLB = ∞) has positive probability, so E[CRLB_a] = ∞.
+ * Values that do not exist are `null`.
+ */
+import { meanCi95, medianCi95Sorted, quantileSorted, sorted, Z95 } from '../math/stats.ts';
+import type { MonteCarloJob } from '../parallel/job.ts';
+import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide, type SensingNetworkArgs } from './sensingNetwork.ts';
+
+export interface ConditionalMean {
+  /** Minimum accepted cluster size conditioned on. */
+  minCluster: number;
+  mean: number | null;
+  ci95: [number, number] | null;
+  /** Fraction of sampled targets excluded (cluster smaller than minCluster). */
+  fractionExcluded: number;
+  warning?: string;
+}
+
+export interface SensingNetworkPoint {
+  psi: number;
+  N: number;
+  kappa: {
+    mc: number | null;
+    ci95: [number, number] | null;
+    bsAverage: number | null;
+    loadMean: number;
+    loadDispersion: number | null;
+  };
+  nonLocalizableFraction: number | null;
+  clusterAtMost3Fraction: number | null;
+  crlb: {
+    mean: null;
+    median: number | null;
+    medianCi95: [number, number] | null;
+    trials: number;
+    conditionalMean4: ConditionalMean;
+    warning: string;
+  };
+}
+
+export interface SensingNetworkOptions {
+  muS: number;
+  Ns: number[];
+  psis: number[];
+  beta: number;
+  windows: number;
+  seed: number;
+  /** Targets per window whose CRLB is recorded (default 256). */
+  samplesPerWindow?: number;
+  /** Torus side in λ_b^{−1/2} (default `sensingNetworkSide(max N)`). */
+  side?: number;
+  /** Windows per chunk (default 2; part of the result's identity). */
+  chunkSize?: number;
+}
+
+/** The Monte Carlo job of a network simulation. */
+export function sensingNetworkJob(o: SensingNetworkOptions): MonteCarloJob {
+  const Ns = [...o.Ns].sort((a, b) => a - b);
+  const args: SensingNetworkArgs = {
+    side: o.side ?? sensingNetworkSide(Ns[Ns.length - 1]),
+    muS: o.muS,
+    Ns,
+    psis: o.psis,
+    beta: o.beta,
+    samplesPerWindow: o.samplesPerWindow ?? 256,
+  };
+  return { kernel: SENSING_NETWORK_KERNEL, args, trials: o.windows, seed: o.seed, chunkSize: o.chunkSize ?? 2 };
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Summaries per (ψ, N), ψ outer, N inner (ascending), CRLBs multiplied by `scale`. */
+export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, scale = 1): SensingNetworkPoint[] {
+  const a = job.args as SensingNetworkArgs;
+  const K = a.samplesPerWindow;
+  const width = sensingNetworkRecordWidth(a.psis.length, a.Ns.length, K);
+  const windows = out.length / width;
+  const blockWidth = NF + 2 * K;
+  const points: SensingNetworkPoint[] = [];
+  for (let pi = 0; pi < a.psis.length; pi++) {
+    for (let ni = 0; ni < a.Ns.length; ni++) {
+      const N = a.Ns[ni];
+      const psi = a.psis[pi];
+      const tot = new Float64Array(NF);
+      const perWindow: Array<[number, number]> = [];
+      const crlb: number[] = [];
+      const cond: number[] = [];
+      let excluded = 0;
+      for (let w = 0; w < windows; w++) {
+        const o = w * width + (pi * a.Ns.length + ni) * blockWidth;
+        for (let f = 0; f < NF; f++) tot[f] += out[o + f];
+        perWindow.push([out[o + 1], out[o]]);
+        for (let t = 0; t < K; t++) {
+          const v = out[o + NF + t];
+          if (Number.isNaN(v)) continue;
+          crlb.push(v);
+          if (out[o + NF + K + t] >= 4) cond.push(v * scale);
+          else excluded++;
+        }
+      }
+      const [requests, accepted, targets, nonLoc, bsCount, bsAcceptSum, loadSq, le3] = tot;
+      let kappaMc: number | null = null;
+      let kappaCi: [number, number] | null = null;
+      if (requests > 0) {
+        const r = accepted / requests;
+        kappaMc = r;
+        if (windows >= 2) {
+          const qBar = requests / windows;
+          let ss = 0;
+          for (const [aw, qw] of perWindow) ss += (aw - r * qw) ** 2;
+          const se = Math.sqrt(ss / (windows * (windows - 1))) / qBar;
+          kappaCi = [r - Z95 * se, r + Z95 * se];
+        }
+      }
+      const loadMean = bsCount > 0 ? requests / bsCount : 0;
+      const loadVar = bsCount > 0 ? loadSq / bsCount - loadMean * loadMean : 0;
+      const s = sorted(crlb);
+      const median = s.length > 0 ? finiteOrNull(quantileSorted(s, 0.5) * scale) : null;
+      const mci = s.length > 0 ? medianCi95Sorted(s) : [NaN, NaN];
+      const medianCi95: [number, number] | null = Number.isFinite(mci[0]) && Number.isFinite(mci[1]) ? [mci[0] * scale, mci[1] * scale] : null;
+      let condMean: number | null = null;
+      let condCi: [number, number] | null = null;
+      if (cond.length >= 2 && cond.every((v) => Number.isFinite(v))) {
+        const m = meanCi95(cond);
+        condMean = m.mean;
+        condCi = m.ci95;
+      }
+      const conditionalMean4: ConditionalMean = {
+        minCluster: 4,
+        mean: condMean,
+        ci95: condCi,
+        fractionExcluded: crlb.length > 0 ? excluded / crlb.length : 1,
+        ...(N >= 4 ? { warning: 'clusters of 4 or 5 BSs have infinite CRLB variance: the CI is indicative only' } : {}),
+      };
+      const warning =
+        N === 1
+          ? 'N = 1: a single BS cannot localize (CRLB = ∞)'
+          : 'E[CRLB_a] = ∞: when requests can be declined, clusters of ≤ 3 accepted BSs occur with positive probability (E[CRLB] = ∞ for them); report the median, the non-localizable fraction and the conditional mean';
+      points.push({
+        psi,
+        N,
+        kappa: {
+          mc: kappaMc,
+          ci95: kappaCi,
+          bsAverage: bsCount > 0 ? bsAcceptSum / bsCount : null,
+          loadMean,
+          loadDispersion: loadMean > 0 ? loadVar / loadMean : null,
+        },
+        nonLocalizableFraction: targets > 0 ? nonLoc / targets : null,
+        clusterAtMost3Fraction: targets > 0 ? le3 / targets : null,
+        crlb: { mean: null, median, medianCi95, trials: crlb.length, conditionalMean4, warning },
+      });
+    }
+  }
+  return points;
+}
+
+/** Run a network simulation with `run` (e.g. a WorkerPool's run, or runJobSync) and summarize it. */
+export async function simulateSensingNetwork(
+  o: SensingNetworkOptions,
+  run: (job: MonteCarloJob) => Promise<Float64Array> | Float64Array,
+  scale = 1,
+): Promise<SensingNetworkPoint[]> {
+  const job = sensingNetworkJob(o);
+  return summarizeSensingNetwork(await run(job), job, scale);
+}

@@ -1,0 +1,90 @@
+/**
+ * Monte Carlo of the expected CRLB of Eq. (6) of arXiv:2403.20228 over random geometries, in
+ * normalized units (|ζ|² = 1, πλ_b = 1; multiply by `crlbScaleM2` for m²).
+ *
+ * Method: one trial draws the nested geometry of the n_max nearest BSs (normalized areas
+ * Γ_k = E_1 + … + E_k, d_k^{−β} = Γ_k^{−β/2}, iid uniform bearings; src/geometry/nearestDistances.ts)
+ * and evaluates tr(F_N⁻¹) for every requested N ≤ n_max from running sums (src/sensing/fim.ts), in
+ * O(n_max) per trial. The values for different N in one trial share their BSs (common random
+ * numbers): each N's estimate is unbiased, and the curve over N is smooth.
+ *
+ * Kernel `sensing.crlbNested`: args { Ns: number[] (ascending integers ≥ 1), beta: number };
+ * record = one normalized CRLB per entry of Ns (+∞ when the FIM is singular, always for N = 1).
+ *
+ * Random draws per trial, in order: for k = 1…n_max, one Exp(1) (−ln U) then one uniform bearing.
+ */
+import type { Rng } from '../math/rng.ts';
+import type { KernelArgs, MonteCarloJob } from '../parallel/job.ts';
+import { crlbFromStats, type FimStats } from './fim.ts';
+
+export const CRLB_NESTED_KERNEL = 'sensing.crlbNested';
+
+export interface CrlbNestedArgs extends KernelArgs {
+  Ns: number[];
+  beta: number;
+}
+
+function parseArgs(args: KernelArgs): { Ns: number[]; beta: number } {
+  const Ns = args.Ns as number[];
+  const beta = args.beta as number;
+  if (!Array.isArray(Ns) || Ns.length === 0) throw new RangeError('sensing.crlbNested: Ns must be a non-empty array');
+  for (let i = 0; i < Ns.length; i++) {
+    if (!Number.isInteger(Ns[i]) || Ns[i] < 1 || (i > 0 && Ns[i] <= Ns[i - 1])) throw new RangeError(`sensing.crlbNested: Ns must be ascending integers ≥ 1, got ${JSON.stringify(Ns)}`);
+  }
+  if (!(beta >= 2)) throw new RangeError(`sensing.crlbNested: beta must be ≥ 2, got ${beta}`);
+  return { Ns, beta };
+}
+
+/**
+ * Draw `count` nested geometries and return count × Ns.length normalized CRLB values (row-major:
+ * trial t, entry i at t·Ns.length + i).
+ */
+export function crlbNestedKernel(args: KernelArgs, rng: Rng, count: number): Float64Array {
+  const { Ns, beta } = parseArgs(args);
+  const width = Ns.length;
+  const nMax = Ns[width - 1];
+  const out = new Float64Array(count * width);
+  const halfBeta = beta / 2;
+  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
+  for (let t = 0; t < count; t++) {
+    st.w = 0;
+    st.sx = 0;
+    st.sy = 0;
+    st.c2 = 0;
+    st.d2 = 0;
+    let area = 0;
+    let next = 0;
+    for (let k = 1; k <= nMax; k++) {
+      area += -Math.log(rng.uniformOpen());
+      const theta = 2 * Math.PI * rng.uniform();
+      const w = halfBeta === 1 ? 1 / area : Math.pow(area, -halfBeta);
+      const c = Math.cos(theta);
+      const s = Math.sin(theta);
+      st.w += w;
+      st.sx += w * c;
+      st.sy += w * s;
+      st.c2 += w * (c * c - s * s);
+      st.d2 += w * 2 * s * c;
+      if (k === Ns[next]) {
+        out[t * width + next] = crlbFromStats(st, 1);
+        next++;
+      }
+    }
+  }
+  return out;
+}
+
+/** Extract column i (one N) of a nested-kernel output. */
+export function column(samples: Float64Array, width: number, i: number): Float64Array {
+  const n = samples.length / width;
+  const out = new Float64Array(n);
+  for (let t = 0; t < n; t++) out[t] = samples[t * width + i];
+  return out;
+}
+
+/** The Monte Carlo job of the nested CRLB kernel (chunk size fixed at the job default). */
+export function crlbNestedJob(Ns: number[], beta: number, trials: number, seed: number): MonteCarloJob {
+  const sortedNs = [...new Set(Ns)].sort((a, b) => a - b);
+  const args: CrlbNestedArgs = { Ns: sortedNs, beta };
+  return { kernel: CRLB_NESTED_KERNEL, args, trials, seed };
+}

@@ -1,0 +1,51 @@
+/**
+ * Summary of Monte Carlo CRLB samples that respects which moments exist
+ * (src/sensing/crlbExistence.ts): the mean and its 95% CI only where E[CRLB] < ∞ (N ≥ 4), the
+ * median with its distribution-free 95% CI always (N ≥ 2), and a warning where the mean does not
+ * exist or its CI is unreliable. Values that do not exist are `null` (JSON-safe).
+ */
+import { meanCi95, medianCi95Sorted, quantileSorted, sorted } from '../math/stats.ts';
+import { crlbMeanExists, crlbMomentWarning } from './crlbExistence.ts';
+
+export interface CrlbMcSummary {
+  mean: number | null;
+  ci95: [number, number] | null;
+  median: number | null;
+  medianCi95: [number, number] | null;
+  trials: number;
+  warning?: string;
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Summarize normalized (or scaled) CRLB samples for cluster size N; `scale` multiplies every value
+ * (e.g. `crlbScaleM2`).
+ */
+export function summarizeCrlbSamples(samples: ArrayLike<number>, N: number, scale = 1): CrlbMcSummary {
+  const trials = samples.length;
+  const warning = crlbMomentWarning(N);
+  if (N <= 1 || trials === 0) return { mean: null, ci95: null, median: null, medianCi95: null, trials, ...(warning ? { warning } : {}) };
+  const s = sorted(samples);
+  const median = finiteOrNull(quantileSorted(s, 0.5) * scale);
+  const mci = medianCi95Sorted(s);
+  const medianCi95: [number, number] | null = Number.isFinite(mci[0]) && Number.isFinite(mci[1]) ? [mci[0] * scale, mci[1] * scale] : null;
+  let mean: number | null = null;
+  let ci95: [number, number] | null = null;
+  let extra = '';
+  if (crlbMeanExists(N)) {
+    let nonFinite = 0;
+    for (let i = 0; i < trials; i++) if (!Number.isFinite(samples[i])) nonFinite++;
+    if (nonFinite === 0 && trials >= 2) {
+      const m = meanCi95(samples);
+      mean = m.mean * scale;
+      ci95 = [m.ci95[0] * scale, m.ci95[1] * scale];
+    } else if (nonFinite > 0) {
+      extra = `${nonFinite} geometries were numerically singular; mean not reported`;
+    }
+  }
+  const w = [warning, extra].filter((x) => x).join('; ');
+  return { mean, ci95, median, medianCi95, trials, ...(w ? { warning: w } : {}) };
+}

@@ -1,0 +1,53 @@
+/**
+ * Eq. (11) of arXiv:2403.20228: the CRLB of one geometry written as a ratio of sums,
+ *
+ *   CRLB = |ζ|^{−2} · 2 Σ_i Σ_j d_i^{−β} d_j^{−β} (1 + cos(θ_i − θ_j))
+ *          / Σ_{l=1}^N Σ_{k=1}^N Σ_{i≥k} Σ_{j > ⌈(k−i)N + l⌉⁺} (d_i d_j d_l d_k)^{−β} (a_kl b_ij − a_ij b_kl)²,
+ *
+ * with ⌈x⌉⁺ = max(x, 1) as printed.
+ *
+ * What it must be: the numerator is tr F/|ζ|² (|e_i + e_j|² = 2 + 2 cos(θ_i − θ_j)) and the
+ * denominator det F/|ζ|⁴ by the Cauchy–Binet formula det(Σ_p c_p u_p u_pᵀ) = Σ_{p<q} c_p c_q (u_p × u_q)²
+ * over the N² ordered pairs p = (k, l), q = (i, j) with linear index (k−1)N + l < (i−1)N + j. That
+ * order is "i ≥ k and j > (k − i)N + l, j ≥ 1", i.e. j > max((k − i)N + l, 0): the ⌈·⌉⁺ must clip at
+ * 0, not at 1. As printed (clip at 1) the terms i > k, j = 1 are dropped, the denominator is too
+ * small and the printed Eq. (11) exceeds tr(F⁻¹) (see docs/errata.md, test/sensing/eq11.test.ts).
+ *
+ * Both versions are O(N⁴): reference implementations for tests and small N only.
+ */
+import { ParamError } from '../params/validate.ts';
+
+function eq11(distances: ArrayLike<number>, bearings: ArrayLike<number>, beta: number, zeta2: number, n: number, clip: number): number {
+  if (!(Number.isInteger(n) && n >= 1)) throw new ParamError(`--N (N): invalid value ${n}; allowed range is an integer in [1, ∞)`);
+  if (distances.length < n || bearings.length < n) throw new RangeError(`eq11: need ${n} distances and bearings`);
+  const w = (i: number): number => Math.pow(distances[i - 1], -beta);
+  const a = (i: number, j: number): number => Math.cos(bearings[i - 1]) + Math.cos(bearings[j - 1]);
+  const b = (i: number, j: number): number => Math.sin(bearings[i - 1]) + Math.sin(bearings[j - 1]);
+  let num = 0;
+  for (let i = 1; i <= n; i++) for (let j = 1; j <= n; j++) num += w(i) * w(j) * (1 + Math.cos(bearings[i - 1] - bearings[j - 1]));
+  num *= 2;
+  let den = 0;
+  for (let l = 1; l <= n; l++) {
+    for (let k = 1; k <= n; k++) {
+      for (let i = k; i <= n; i++) {
+        const jStart = Math.max((k - i) * n + l, clip) + 1;
+        for (let j = jStart; j <= n; j++) {
+          const cross = a(k, l) * b(i, j) - a(i, j) * b(k, l);
+          den += w(i) * w(j) * w(l) * w(k) * cross * cross;
+        }
+      }
+    }
+  }
+  if (!(den > 0)) return Infinity;
+  return num / (zeta2 * den);
+}
+
+/** Eq. (11) literally as printed: ⌈x⌉⁺ = max(x, 1). Not equal to tr(F⁻¹) (kept as printed). */
+export function crlbEq11Printed(distances: ArrayLike<number>, bearings: ArrayLike<number>, beta: number, zeta2 = 1, n = distances.length): number {
+  return eq11(distances, bearings, beta, zeta2, n, 1);
+}
+
+/** Eq. (11) with the index set corrected to ⌈x⌉⁺ = max(x, 0): equals tr(F⁻¹) exactly. */
+export function crlbEq11Corrected(distances: ArrayLike<number>, bearings: ArrayLike<number>, beta: number, zeta2 = 1, n = distances.length): number {
+  return eq11(distances, bearings, beta, zeta2, n, 0);
+}
