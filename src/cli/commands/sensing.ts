@@ -1,6 +1,113 @@
-import type { Command } from 'commander';
+/**
+ * `isacnet sensing`: expected CRLB (Eq. 6) by Monte Carlo beside Prop. 1, Eq. (13) and Theorem 1,
+ * κ_s by Lemma 1 beside the network-level simulation, and the CRLB with acceptance (Eq. 16) beside
+ * the simulated one, for a list of cluster sizes N. With --json it prints the contract object of
+ * issue 2 ({ params, points }, plus a `run` object with the thread count and timing, kept outside
+ * `points` so that the same seed gives byte-identical points for any --threads).
+ */
+import { Command, type ErrorOptions } from 'commander';
+import cliProgress from 'cli-progress';
+import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
+import { ParamError, checkNumber, parseList } from '../../params/validate.ts';
+import { WorkerPool, defaultThreads } from '../../parallel/nodePool.ts';
+import { computeSensingReport, type SensingPoint, type SensingReport } from '../../sensing/sensingReport.ts';
 
-/** `isacnet sensing`: not implemented yet. */
-export function registerSensingCommand(program: Command): void {
-  void program;
+/** A command whose parse errors (unknown option, missing value) exit with code 2 like ParamError. */
+class BadInputExit2Command extends Command {
+  override error(message: string, errorOptions?: ErrorOptions): never {
+    return super.error(message, { ...errorOptions, exitCode: 2 });
+  }
+  override createCommand(name?: string): Command {
+    return new BadInputExit2Command(name);
+  }
 }
+
+export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
+
+/** Default number of torus windows for a given number of CRLB trials. */
+export function defaultWindows(trials: number): number {
+  return Math.max(8, Math.min(400, Math.ceil(trials / 1000)));
+}
+
+function fmt(v: number | null | undefined, digits = 4): string {
+  if (v === null || v === undefined) return '—';
+  return Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
+}
+
+/** Readable table (m²) of a report. */
+export function formatSensingTable(r: SensingReport): string {
+  const head = ['N', 'MC mean', '95% CI', 'MC median', 'Prop.1', 'Eq.13', 'Thm 1', 'κ_s L1', 'κ_s MC', 'κ_s NB', 'Eq.16', 'MC_a median'];
+  const rows: string[][] = r.points.map((pt: SensingPoint) => [
+    String(pt.N),
+    fmt(pt.crlb.mc.mean),
+    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}` : '—',
+    fmt(pt.crlb.mc.median),
+    fmt(pt.crlb.prop1),
+    fmt(pt.crlb.eq13),
+    fmt(pt.crlb.thm1),
+    fmt(pt.kappaS.lemma1),
+    fmt(pt.kappaS.mc),
+    fmt(pt.kappaS.negBinomial),
+    fmt(pt.crlbAccept.eq16),
+    fmt(pt.crlbAccept.mc?.median),
+  ]);
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
+  const line = (cells: string[]): string => cells.map((c, j) => c.padStart(widths[j])).join('  ');
+  const out = [
+    `CRLB in m² (|ζ|² = ${fmt(r.params.zeta2M2 as number)} m², λ_b = ${r.params.lambdaB} /km², β = ${r.params.beta}, ψ = ${r.params.psi}, λ_s/λ_b = ${fmt(r.params.muS as number, 3)}); normalized values with --json`,
+    line(head),
+    line(head.map((h, j) => '-'.repeat(widths[j]))),
+    ...rows.map(line),
+  ];
+  const warnings = r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
+  if (warnings.length > 0) out.push('', 'warnings:', ...warnings);
+  out.push('', 'MC_a: CRLB with acceptance from the network simulation; its mean is infinite (clusters of ≤ 3 BSs occur), see docs/sensing.md.');
+  return out.join('\n') + '\n';
+}
+
+export function registerSensingCommand(program: Command): void {
+  const cmd = new BadInputExit2Command('sensing')
+    .description('expected CRLB vs cluster size N: Monte Carlo vs Prop. 1, Eq. (13), Theorem 1; κ_s (Lemma 1) and CRLB with acceptance (Eq. 16) vs network simulation')
+    .option('--N <list>', `cluster sizes, e.g. 1,2,5 or 1-20 or 2:2:20 (default ${DEFAULT_SENSING_N})`)
+    .option('--trials <n>', 'random geometries for the CRLB Monte Carlo (default 100000)')
+    .option('--seed <n>', 'random seed (default 1)')
+    .option('--windows <n>', 'torus windows of the network-level acceptance simulation, 0 to skip (default trials/1000, within [8, 400])')
+    .option('--samples-per-window <n>', 'targets per window whose CRLB with acceptance is recorded (default 256)')
+    .option('--threads <n>', 'worker threads (default: all cores; results do not depend on it)')
+    .option('--json', 'print the JSON contract object');
+  addParamOptions(cmd);
+  cmd.action(async (opts: Record<string, unknown>) => {
+    const p = paramsFromOptions(opts);
+    const rc = runConfig(opts);
+    const Ns = parseList(opts.N ?? rc.N ?? DEFAULT_SENSING_N, { flag: 'N', symbol: 'N', min: 1, max: 100000, integer: true });
+    const trials = checkNumber(opts.trials ?? rc.trials ?? 100000, { flag: 'trials', min: 1, max: 1e9, integer: true });
+    const seed = checkNumber(opts.seed ?? rc.seed ?? 1, { flag: 'seed', min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+    const windows = checkNumber(opts.windows ?? defaultWindows(trials), { flag: 'windows', min: 0, max: 1e6, integer: true });
+    const samplesPerWindow = checkNumber(opts.samplesPerWindow ?? 256, { flag: 'samples-per-window', min: 1, max: 1e5, integer: true });
+    const threads = checkNumber(opts.threads ?? rc.threads ?? defaultThreads(), { flag: 'threads', min: 1, max: 256, integer: true });
+    const json = Boolean(opts.json ?? rc.json);
+    if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
+    const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
+    const bar = showBar ? new cliProgress.SingleBar({ format: 'sensing [{bar}] {percentage}% | {eta_formatted} left', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    bar?.start(1000, 0);
+    const pool = new WorkerPool(threads);
+    const t0 = Date.now();
+    let report: SensingReport;
+    try {
+      report = await computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, (job, onProgress) => pool.run(job, onProgress), (f) => bar?.update(Math.round(1000 * f)));
+    } finally {
+      bar?.stop();
+      await pool.close();
+    }
+    const elapsedSeconds = (Date.now() - t0) / 1000;
+    if (json) {
+      process.stdout.write(JSON.stringify({ params: report.params, points: report.points, run: { threads, elapsedSeconds } }, null, 2) + '\n');
+    } else {
+      process.stdout.write(formatSensingTable(report));
+      process.stdout.write(`(${trials} geometries, ${windows} network windows, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`);
+    }
+  });
+  program.addCommand(cmd);
+}
+
+export { ParamError };
