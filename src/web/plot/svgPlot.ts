@@ -98,6 +98,22 @@ export function drawMarker(parent: Element, shape: MarkerShape, cx: number, cy: 
   else if (shape === 'triangle') el('path', { d: `M${cx},${cy - r * 1.3}L${cx + r * 1.2},${cy + r * 0.9}L${cx - r * 1.2},${cy + r * 0.9}Z`, ...common }, parent);
 }
 
+/** Greedy word wrap of `s` into lines of at most `width` pixels (estimated). */
+function wrapText(s: string, width: number, size: number): string[] {
+  const words = s.split(' ');
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (cur && textWidth(next, size) > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = next;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
 /** Lay out the legend rows within `width`; returns the rows of [series, x offset]. */
 function legendRows(series: PlotSeries[], width: number): Array<Array<[PlotSeries, number]>> {
   const rows: Array<Array<[PlotSeries, number]>> = [[]];
@@ -124,12 +140,16 @@ export function renderPlot(spec: PlotSpec, width: number, height: number): PlotL
   const left = narrow ? 58 : 72;
   const right = width - (narrow ? 10 : 18);
   const rows = legendRows(spec.series, right - left);
-  const top = 30 + rows.length * 17 + 6;
+  const titleSize = narrow ? 12 : 13;
+  const titleX = narrow ? 8 : left;
+  const titleLines = wrapText(spec.title, right - titleX, titleSize);
+  const legendTop = 16 + titleLines.length * 16;
+  const top = legendTop + rows.length * 17 + 6;
   const bottom = height - 42;
 
-  text(svg, left, 18, spec.title, { 'font-size': narrow ? 12 : 13, 'font-weight': 'bold' });
+  titleLines.forEach((line, i) => text(svg, titleX, 18 + i * 16, line, { 'font-size': titleSize, 'font-weight': 'bold' }));
   rows.forEach((row, r) => {
-    const y = 34 + r * 17;
+    const y = legendTop + 4 + r * 17;
     for (const [s, dx] of row) {
       const x = left + dx;
       el('line', { x1: x, y1: y - 4, x2: x + 22, y2: y - 4, stroke: s.line === false ? 'none' : s.color, 'stroke-width': s.width ?? 2, 'stroke-dasharray': s.dash ?? 'none' }, svg);
@@ -190,12 +210,14 @@ export function renderPlot(spec: PlotSpec, width: number, height: number): PlotL
   el('rect', { x: left, y: top, width: right - left, height: bottom - top }, clip);
   const data = el('g', { 'clip-path': `url(#${clipId})` }, svg);
 
-  for (const v of spec.vlines ?? []) {
-    if (!finitePositive(v.x, spec.xScale)) continue;
+  (spec.vlines ?? []).forEach((v, i) => {
+    if (!finitePositive(v.x, spec.xScale)) return;
     const px = x.map(v.x);
     el('line', { x1: px, y1: top, x2: px, y2: bottom, stroke: v.color, 'stroke-width': 1.2, 'stroke-dasharray': '2 3' }, data);
-    text(svg, Math.min(px + 4, right - textWidth(v.label, 10)), top + 12, v.label, { 'font-size': 10, fill: v.color });
-  }
+    // Labels of successive lines are stacked so that nearby lines stay readable.
+    const tx = px + 4 + textWidth(v.label, 10) > right ? px - 4 : px + 4;
+    text(svg, tx, top + 12 + 12 * i, v.label, { 'font-size': 10, fill: v.color, 'text-anchor': tx < px ? 'end' : 'start' });
+  });
 
   for (const s of spec.series) {
     const ok = (p: PlotPoint): boolean => finitePositive(p.x, spec.xScale) && finitePositive(p.y, spec.yScale);
