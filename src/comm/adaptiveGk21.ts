@@ -1,0 +1,115 @@
+/**
+ * Adaptive Gauss–Kronrod 10/21 quadrature with the QUADPACK error estimate (Piessens et al. 1983,
+ * routine QK21/QAG), used by the rate integrals where the nested double integral makes every
+ * evaluation count.
+ *
+ * Difference with src/math/quadrature.ts (GK 7/15, error |K15 − G7|): the QUADPACK estimate
+ * resasc·min(1, (200|K21 − G10|/resasc)^{3/2}) is far less pessimistic for smooth integrands (the
+ * true error of K21 is typically orders of magnitude below |K21 − G10|), so a requested tolerance
+ * is met with a few times fewer evaluations. The estimate is still an estimate: the achieved
+ * accuracy of the rate integrals is measured in the tests against runs at much tighter tolerance
+ * and against scipy.
+ */
+
+const XGK = [
+  0.995657163025808080735527280689003, 0.973906528517171720077964012084452, 0.930157491355708226001207180059508,
+  0.865063366688984510732096688423493, 0.780817726586416897063717578345042, 0.679409568299024406234327365114874,
+  0.562757134668604683339000099272694, 0.433395394129247190799265943165784, 0.294392862701460198131126603103866,
+  0.14887433898163121088482600112972, 0,
+];
+const WGK = [
+  0.011694638867371874278064396062192, 0.03255816230796472747881897245939, 0.05475589657435199603138130024458,
+  0.07503967481091995276704314091619, 0.093125454583697605535065465083366, 0.109387158802297641899210590325805,
+  0.123491976262065851077208980178715, 0.134709217311473325928054001771707, 0.142775938577060080797094273138717,
+  0.147739104901338491374841515972068, 0.149445554002916905664936468389821,
+];
+/** 10-point Gauss weights for the nodes XGK[1], XGK[3], …, XGK[9]. */
+const WG = [
+  0.066671344308688137593568809893332, 0.149451349150580593145776339657697, 0.219086362515982043995534934228163,
+  0.269266719309996355091226921569469, 0.295524224714752870173892994651338,
+];
+const EPMACH = Number.EPSILON;
+
+interface Panel {
+  a: number;
+  b: number;
+  value: number;
+  error: number;
+}
+
+function qk21(f: (x: number) => number, a: number, b: number): Panel {
+  const centr = 0.5 * (a + b);
+  const hlgth = 0.5 * (b - a);
+  const dhlgth = Math.abs(hlgth);
+  const fc = f(centr);
+  let resg = 0;
+  let resk = WGK[10] * fc;
+  let resabs = Math.abs(resk);
+  // Local copies: f may itself call qk21 (nested integrals), so the shared buffers are not safe.
+  const v1 = new Float64Array(10);
+  const v2 = new Float64Array(10);
+  for (let j = 0; j < 10; j++) {
+    const absc = hlgth * XGK[j];
+    const f1 = f(centr - absc);
+    const f2 = f(centr + absc);
+    v1[j] = f1;
+    v2[j] = f2;
+    resk += WGK[j] * (f1 + f2);
+    resabs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
+    if (j % 2 === 1) resg += WG[(j - 1) / 2] * (f1 + f2);
+  }
+  const reskh = resk * 0.5;
+  let resasc = WGK[10] * Math.abs(fc - reskh);
+  for (let j = 0; j < 10; j++) resasc += WGK[j] * (Math.abs(v1[j] - reskh) + Math.abs(v2[j] - reskh));
+  const value = resk * hlgth;
+  resabs *= dhlgth;
+  resasc *= dhlgth;
+  let error = Math.abs((resk - resg) * hlgth);
+  if (resasc !== 0 && error !== 0) error = resasc * Math.min(1, Math.pow((200 * error) / resasc, 1.5));
+  if (resabs > Number.MIN_VALUE / (50 * EPMACH)) error = Math.max(EPMACH * 50 * resabs, error);
+  return { a, b, value, error };
+}
+
+export interface Gk21Options {
+  relTol: number;
+  absTol?: number;
+  maxPanels?: number;
+}
+
+export interface Gk21Result {
+  value: number;
+  errorEstimate: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+/** ∫_a^b f by globally adaptive GK 10/21 (bisect the worst panel until the error target is met). */
+export function integrateGk21(f: (x: number) => number, a: number, b: number, options: Gk21Options): Gk21Result {
+  const absTol = options.absTol ?? 0;
+  const maxPanels = options.maxPanels ?? 500;
+  if (a === b) return { value: 0, errorEstimate: 0, evaluations: 0, converged: true };
+  const panels: Panel[] = [qk21(f, a, b)];
+  let evaluations = 21;
+  let total = panels[0].value;
+  let err = panels[0].error;
+  while (err > Math.max(absTol, options.relTol * Math.abs(total)) && panels.length < maxPanels) {
+    let worst = 0;
+    for (let i = 1; i < panels.length; i++) if (panels[i].error > panels[worst].error) worst = i;
+    const p = panels[worst];
+    const m = 0.5 * (p.a + p.b);
+    if (m <= p.a || m >= p.b) break;
+    const left = qk21(f, p.a, m);
+    const right = qk21(f, m, p.b);
+    evaluations += 42;
+    panels[worst] = left;
+    panels.push(right);
+    total = 0;
+    err = 0;
+    for (const q of panels) {
+      total += q.value;
+      err += q.error;
+    }
+  }
+  if (!Number.isFinite(total)) throw new RangeError('integrateGk21: the integrand is not finite on the interval');
+  return { value: total, errorEstimate: err, evaluations, converged: err <= Math.max(absTol, options.relTol * Math.abs(total)) };
+}

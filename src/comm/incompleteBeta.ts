@@ -1,0 +1,77 @@
+/**
+ * Fast non-regularized incomplete Beta B(v; a, b) = ∫_0^v t^{a−1}(1−t)^{b−1} dt for the Lemma 2
+ * closed forms, which need two evaluations per quadrature node of Theorem 2 and of the exact rate.
+ *
+ * Method: the classical continued fraction (Abramowitz & Stegun 26.5.8, evaluated by the modified
+ * Lentz algorithm as in Numerical Recipes' betacf) for v < (a + 1)/(a + b + 2), and the reflection
+ * B(v; a, b) = B(a, b) − B(1 − v; b, a) otherwise, so the fraction always converges fast. The caller
+ * passes 1 − v separately (e.g. 1/(1 + y) rather than 1 − y/(1 + y)) to keep full relative
+ * precision near v = 1. Convergence threshold 1e-15 relative; agreement with stdlib-js betainc and
+ * mpmath is ≈1e-14 relative over the Lemma 2 parameter ranges (test/comm/incompleteBeta.test.ts),
+ * at about a tenth of stdlib's cost.
+ */
+import { beta } from '../math/special.ts';
+
+const TINY = 1e-300;
+const EPS = 1e-15;
+
+/** Continued-fraction part of the incomplete Beta (Lentz), valid for v < (a + 1)/(a + b + 2). */
+function betaContinuedFraction(v: number, a: number, b: number): number {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * v) / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * v) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * v) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return h;
+}
+
+const completeBetaCache = new Map<string, number>();
+
+/** Complete Beta B(a, b) (memoized: the rate integrals ask for a handful of (a, b) pairs only). */
+export function completeBeta(a: number, b: number): number {
+  const key = `${a},${b}`;
+  let v = completeBetaCache.get(key);
+  if (v === undefined) {
+    v = beta(a, b);
+    if (completeBetaCache.size > 256) completeBetaCache.clear();
+    completeBetaCache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * B(v; a, b) with 1 − v given as `oneMinusV` (must equal 1 − v up to rounding) and the complete
+ * B(a, b) as `betaAB` (cache it: it depends on a and b only). a, b > 0, v ∈ [0, 1].
+ */
+export function incompleteBetaFast(v: number, oneMinusV: number, a: number, b: number, betaAB: number): number {
+  if (v <= 0) return 0;
+  if (oneMinusV <= 0) return betaAB;
+  if (v < (a + 1) / (a + b + 2)) {
+    const front = Math.exp(a * Math.log(v) + b * Math.log(oneMinusV));
+    return (front * betaContinuedFraction(v, a, b)) / a;
+  }
+  const front = Math.exp(b * Math.log(oneMinusV) + a * Math.log(v));
+  return betaAB - (front * betaContinuedFraction(oneMinusV, b, a)) / b;
+}

@@ -1,0 +1,68 @@
+/**
+ * The acceptance probability κ_c of a cooperation request (Section IV of arXiv:2403.20228):
+ *
+ *   κ_c = Γ(ψ, μ_c L̄)/(ψ−1)! + Σ_{n=ψ}^∞ (ψ−1)(μ_c L̄)^n / ((n−1)·n!) · e^{−μ_c L̄},
+ *   μ_c = λ_u/λ_b,  L̄ = Γ(L + 1/2)²/Γ(L)².
+ *
+ * Read term by term: with N ~ Poisson(m), m = μ_c L̄, the printed κ_c is E[min(1, (ψ−1)/(N−1))]:
+ * a BS that receives N requests serves them all when N < ψ and otherwise keeps ψ − 1 slots for the
+ * N − 1 requests other than the typical user's (Γ(ψ, m)/(ψ−1)! = P(N ≤ ψ − 1) is the regularized
+ * upper incomplete gamma Q(ψ, m)). The n = ψ term has (ψ−1)/(n−1) = 1 (for ψ = 1 it is 0/0 and is
+ * taken as its limit 1). m = μ_c L̄ stands for the mean number of requests per BS: L̄ is
+ * πλ_b E[‖d_L‖]² (Eq. 12's E[d_n]), not L − 1 (what each user actually sends) or L.
+ *
+ * What the printed form approximates (measured in test/load and docs/communication.md): the
+ * per-BS request count is not Poisson (its mean is μ_c(L−1), its variance exceeds its mean because
+ * Voronoi cells vary in size), and a BS's own users take resource blocks before requests do.
+ */
+import { gammaincUpperRegularized, gammaln, gammaRatioHalf } from '../math/special.ts';
+import { ParamError } from '../params/validate.ts';
+
+/** L̄ = Γ(L + 1/2)²/Γ(L)² (≈ L − 1/4 for large L). */
+export function lBar(L: number): number {
+  const g = gammaRatioHalf(L);
+  return g * g;
+}
+
+/** Poisson(m) probability mass at n, through logarithms (finite for large n and m). */
+function poissonPmf(n: number, m: number): number {
+  if (m === 0) return n === 0 ? 1 : 0;
+  return Math.exp(n * Math.log(m) - m - gammaln(n + 1));
+}
+
+/**
+ * E[min(1, (ψ−1)/(N−1))] for N ~ Poisson(meanLoad): the printed κ_c with a given mean load
+ * (meanLoad = μ_c L̄ in the paper). Series summed until the remaining Poisson mass is below 1e-17.
+ */
+export function kappaCPrintedForLoad(psi: number, meanLoad: number): number {
+  if (!(Number.isInteger(psi) && psi >= 1)) throw new ParamError(`--psi (ψ): invalid value ${psi}; allowed range is an integer in [1, ∞)`);
+  if (!(meanLoad >= 0 && Number.isFinite(meanLoad))) throw new RangeError(`mean load must be finite and ≥ 0, got ${meanLoad}`);
+  let kappa = gammaincUpperRegularized(psi, meanLoad); // P(N ≤ ψ − 1)
+  // Tail n ≥ ψ: P(N = n)·(ψ−1)/(n−1), with the n = ψ term equal to P(N = ψ).
+  let tailMass = 1 - kappa;
+  for (let n = psi; tailMass > 1e-17 && n < psi + 100000; n++) {
+    const p = poissonPmf(n, meanLoad);
+    kappa += n === psi ? p : (p * (psi - 1)) / (n - 1);
+    tailMass -= p;
+    if (n > meanLoad && p < 1e-300) break;
+  }
+  return Math.min(1, kappa);
+}
+
+/** κ_c as printed in Section IV: ψ resource blocks, μ_c = λ_u/λ_b, cluster size L. */
+export function kappaCPrinted(psi: number, muC: number, L: number): number {
+  if (!(Number.isInteger(L) && L >= 1)) throw new ParamError(`--L (L): invalid value ${L}; allowed range is an integer in [1, ∞)`);
+  if (!(muC >= 0 && Number.isFinite(muC))) throw new ParamError(`λ_u/λ_b: invalid value ${muC}; allowed range is [0, ∞)`);
+  return kappaCPrintedForLoad(psi, muC * lBar(L));
+}
+
+/**
+ * Lemma-1-style acceptance E[min(1, ψ/N)] for a given distribution of the per-BS request count N
+ * (probability mass function as an array, pmf[n] = P(N = n)): the fraction of requests a BS with N
+ * requests accepts when it serves ψ of them at random, averaged over BSs (not over requests).
+ */
+export function acceptanceForLoadPmf(psi: number, pmf: ArrayLike<number>): number {
+  let acc = 0;
+  for (let n = 0; n < pmf.length; n++) acc += pmf[n] * (n <= psi ? 1 : psi / n);
+  return acc;
+}

@@ -1,0 +1,96 @@
+/**
+ * Shared inner work of Theorem 2 and of the exact rate: for one value of the Laplace variable z,
+ * the Lemma 2 quantities H1(p^c z, M_t − 1, α, η), H1(z, 1, α, η) and H2(z, α, η) as functions of
+ * s = η² ∈ (0, 1]. Everything that does not depend on η (the t = 1 boundary terms and the
+ * incomplete Beta values at x/(1 + x)) is computed once per z, so each η costs two incomplete Beta
+ * evaluations (H1(z, 1, ·) and H2(z, ·) share theirs), by the continued fraction of incompleteBeta.ts.
+ *
+ * Formulas: the corrected closed forms of lemma2.ts (H1 with (1 + x)^{−K} at t = 1). With
+ * `h1Variant: 'printed'` the printed (1 + x)^{−α} is used instead (for the errata only).
+ */
+import { oneMinusPowInv } from './lemma2.ts';
+import { completeBeta, incompleteBetaFast } from './incompleteBeta.ts';
+
+export type H1Variant = 'corrected' | 'printed';
+
+export interface LemmaValues {
+  /** H1(p^c z, M_t − 1, α, η): annulus functional with the desired-gain law Gamma(M_t − 1, p^c). */
+  h1Desired: number;
+  /** H1(z, 1, α, η): annulus functional with Exp(1) interference gains. */
+  h1Interf: number;
+  /** H2(z, α, η): PPP beyond r_L with Exp(1) gains. */
+  h2: number;
+  /** η^α. */
+  etaAlpha: number;
+}
+
+export class LemmaAtZ {
+  readonly desiredLaplace: number;
+  private readonly a: number;
+  private readonly bK: number;
+  private readonly b1: number;
+  private readonly xp: number;
+  private readonly xpPow: number;
+  private readonly bndP: number;
+  private readonly betaP1: number;
+  private readonly zPow: number;
+  private readonly bndZ: number;
+  private readonly betaZ1: number;
+  private readonly betaCompleteK: number;
+  private readonly betaComplete1: number;
+
+  constructor(
+    readonly z: number,
+    readonly pc: number,
+    readonly K: number,
+    readonly alpha: number,
+    h1Variant: H1Variant = 'corrected',
+  ) {
+    this.a = 1 - 2 / alpha;
+    this.bK = K + 2 / alpha;
+    this.b1 = 1 + 2 / alpha;
+    this.xp = pc * z;
+    this.desiredLaplace = Math.pow(1 + this.xp, -K);
+    this.xpPow = Math.pow(this.xp, 2 / alpha);
+    this.zPow = Math.pow(z, 2 / alpha);
+    // t = 1 boundary term of H1, −(1 − (1 + x)^{−K}) (corrected) or (1 + x)^{−α} − 1 (printed).
+    this.bndP = h1Variant === 'corrected' ? -oneMinusPowInv(this.xp, K) : Math.pow(1 + this.xp, -alpha) - 1;
+    this.bndZ = h1Variant === 'corrected' ? -oneMinusPowInv(z, 1) : Math.pow(1 + z, -alpha) - 1;
+    this.betaCompleteK = completeBeta(this.a, this.bK);
+    this.betaComplete1 = K === 1 ? this.betaCompleteK : completeBeta(this.a, this.b1);
+    this.betaP1 = this.xp > 0 ? incompleteBetaFast(this.xp / (1 + this.xp), 1 / (1 + this.xp), this.a, this.bK, this.betaCompleteK) : 0;
+    this.betaZ1 = incompleteBetaFast(z / (1 + z), 1 / (1 + z), this.a, this.b1, this.betaComplete1);
+  }
+
+  /** Results of the last `evaluate(s)` (fields, to avoid an allocation per quadrature node). */
+  h1Desired = 0;
+  h1Interf = 0;
+  h2 = 0;
+  etaAlpha = 0;
+
+  /** Lemma 2 quantities at s = η² ∈ (0, 1]. */
+  at(s: number): LemmaValues {
+    this.evaluate(s);
+    return { h1Desired: this.h1Desired, h1Interf: this.h1Interf, h2: this.h2, etaAlpha: this.etaAlpha };
+  }
+
+  /** Computes the Lemma 2 quantities at s = η² into the fields h1Desired, h1Interf, h2, etaAlpha. */
+  evaluate(s: number): void {
+    const etaAlpha = Math.pow(s, this.alpha / 2);
+    const xe = this.z * etaAlpha;
+    const vz = xe / (1 + xe);
+    const betaZ = incompleteBetaFast(vz, 1 / (1 + xe), this.a, this.b1, this.betaComplete1);
+    const h2 = this.zPow * betaZ - vz / s;
+    const h1Interf = vz / s + this.bndZ + this.zPow * (this.betaZ1 - betaZ);
+    let h1Desired = 0;
+    if (this.xp > 0) {
+      const xpe = this.xp * etaAlpha;
+      const betaP = incompleteBetaFast(xpe / (1 + xpe), 1 / (1 + xpe), this.a, this.bK, this.betaCompleteK);
+      h1Desired = oneMinusPowInv(xpe, this.K) / s + this.bndP + this.K * this.xpPow * (this.betaP1 - betaP);
+    }
+    this.h1Desired = h1Desired;
+    this.h1Interf = h1Interf;
+    this.h2 = h2;
+    this.etaAlpha = etaAlpha;
+  }
+}
