@@ -2,7 +2,14 @@
  * Entry point of the isacnet explorer (built by vite from src/web/index.html).
  */
 import { App } from './app.ts';
+import { AnalysisClient } from './compute/analysisClient.ts';
+import { BrowserPool } from './mc/browserPool.ts';
+import { CommView } from './views/commView.ts';
 import { NetworkView } from './views/networkView.ts';
+import { SensingView } from './views/sensingView.ts';
+import { TradeoffView } from './views/tradeoffView.ts';
 
-const app = new App((a) => [new NetworkView((seed) => a.setSetting('seed', seed))]);
+const pool = new BrowserPool();
+const analysis = new AnalysisClient();
+const app = new App((a) => [new NetworkView((seed) => a.setSetting('seed', seed)), new SensingView(pool), new CommView(analysis, pool), new TradeoffView(analysis)]);
 (window as unknown as { isacnetApp: App }).isacnetApp = app;

@@ -102,6 +102,12 @@ export class BrowserPool {
     });
   }
 
+  /** Run one job (the `JobRunner` shape of the library's report functions). */
+  async run(job: MonteCarloJob, onProgress?: PoolProgress): Promise<Float64Array> {
+    const [out] = await this.runJobs([job], onProgress);
+    return out;
+  }
+
   /** Stop the current run now (workers are terminated; the run rejects with AbortError). */
   cancel(): void {
     const a = this.active;

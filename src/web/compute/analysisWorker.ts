@@ -1,0 +1,22 @@
+/**
+ * Analysis worker (ES-module Web Worker): evaluates the explorer's analytical curves with the
+ * library's functions off the main thread. Pure computation; see comm.ts and tradeoff.ts.
+ */
+import { ParamError } from '../../params/validate.ts';
+import type { AnalysisReply, AnalysisRequest } from './protocol.ts';
+import { computeComm } from './comm.ts';
+import { computeTradeoff } from './tradeoff.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (ev: MessageEvent<AnalysisRequest>) => {
+  const { id, kind, params, settings } = ev.data;
+  let reply: AnalysisReply;
+  try {
+    const result = kind === 'comm' ? computeComm(params, settings) : computeTradeoff(params, settings);
+    reply = { id, ok: true, result };
+  } catch (e) {
+    reply = { id, ok: false, error: e instanceof Error ? e.message : String(e), paramError: e instanceof ParamError };
+  }
+  scope.postMessage(reply);
+};

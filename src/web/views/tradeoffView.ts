@@ -1,0 +1,125 @@
+/**
+ * Trade-off view (Fig. 5 analog): the achievable rate–CRLB region of the cooperative ISAC scheme
+ * under the backhaul constraint Eq. (10), its Pareto boundary with the optimal (L, N, p^c) of every
+ * point, the time-sharing line between the two corners and the non-cooperative baseline, computed
+ * by src/optimize in the analysis worker (src/web/compute/tradeoff.ts).
+ */
+import type { AnalysisClient } from '../compute/analysisClient.ts';
+import type { TradeoffCurves } from '../compute/tradeoff.ts';
+import { PlotView } from '../plot/plotView.ts';
+import { formatValue } from '../plot/scale.ts';
+import type { PlotPoint, PlotSeries } from '../plot/svgPlot.ts';
+import type { AppState } from '../state.ts';
+import { TIME_BUDGET_MS, renderReadout, section, type View } from './view.ts';
+
+const C = { coop: '#1f5fbf', ts: '#d0312d', noncoop: '#8a8f98', corner: '#138a36' };
+
+export class TradeoffView implements View {
+  readonly name = 'tradeoff' as const;
+  readonly root: HTMLElement;
+  private readonly plot = new PlotView({ id: 'rate-crlb-region', aspect: 0.62 });
+  private readonly readout: HTMLTableElement;
+  private readonly message: HTMLElement;
+  private state: AppState | null = null;
+  private curves: TradeoffCurves | null = null;
+  private requested = 0;
+
+  constructor(private readonly analysis: AnalysisClient) {
+    this.root = section(
+      'tradeoff',
+      'Backhaul-limited trade-off: the rate–CRLB region',
+      'Every operating point (L, N, p<sup>c</sup>) must fit the backhaul: R<sub>c</sub> + e·N ≤ C<sub>backhaul</sub> (Eq. 10). The blue boundary is the Pareto front of the cooperative scheme (exact on the integers L and N, accurate on p<sup>c</sup>), computed with the exact rate and Eq. (16); red is time-sharing between the communication-only and sensing-only corners, grey the non-cooperative scheme (L = 1, smallest localizing N). Hover a point for its cluster sizes and power split.',
+    );
+    this.message = document.createElement('div');
+    this.message.className = 'banner';
+    this.message.hidden = true;
+    this.message.setAttribute('role', 'alert');
+    this.message.dataset.testid = 'tradeoff-message';
+    const rc = document.createElement('div');
+    rc.className = 'card';
+    const h = document.createElement('h2');
+    h.textContent = 'Corners and baselines';
+    this.readout = document.createElement('table');
+    this.readout.className = 'readout';
+    this.readout.id = 'tradeoff-readout';
+    rc.append(h, this.readout);
+    const cards = document.createElement('div');
+    cards.className = 'cards';
+    cards.append(this.plot.root, rc);
+    this.root.append(this.message, cards);
+  }
+
+  update(state: AppState): void {
+    this.state = state;
+    const id = ++this.requested;
+    this.plot.setTiming('computing…');
+    this.root.dataset.busy = 'true';
+    this.analysis.request<TradeoffCurves>('tradeoff', state.params, state.settings).then(
+      (curves) => {
+        if (curves === null || id !== this.requested) return;
+        this.curves = curves;
+        this.root.dataset.busy = 'false';
+        this.message.hidden = true;
+        this.draw();
+      },
+      (e: Error) => {
+        if (id !== this.requested) return;
+        this.root.dataset.busy = 'false';
+        this.message.hidden = false;
+        this.message.textContent = `${e.message}${this.curves ? ' — the plot still shows the last feasible setting.' : ''}`;
+        this.plot.setTiming('not updated', true);
+      },
+    );
+  }
+
+  private draw(): void {
+    const c = this.curves;
+    const st = this.state;
+    if (!c || !st) return;
+    const r = c.result;
+    const info = new Map<PlotPoint, string>();
+    const pt = (o: { rate: number; crlbA: number | null; L: number | null; N: number; pc: number; backhaulUse: number }): PlotPoint => {
+      const p: PlotPoint = { x: o.rate, y: o.crlbA };
+      info.set(p, `L = ${o.L ?? '—'}, N = ${o.N}, p^c = ${o.pc.toFixed(4)}, backhaul ${o.backhaulUse.toFixed(3)} of ${c.backhaul}`);
+      return p;
+    };
+    const ts = r.timeSharing.map((q) => {
+      const p: PlotPoint = { x: q.rate, y: q.crlbA };
+      info.set(p, `time-sharing τ = ${q.tau.toFixed(3)}`);
+      return p;
+    });
+    const series: PlotSeries[] = [
+      { id: 'coop', label: `cooperative, C_backhaul = ${c.backhaul}`, color: C.coop, width: 2.4, points: r.boundary.map(pt) },
+      { id: 'ts', label: 'time-sharing', color: C.ts, dash: '6 4', points: ts },
+      { id: 'noncoop', label: 'non-cooperative (L = 1)', color: C.noncoop, dash: '2 3', points: r.nonCooperative.map(pt) },
+      { id: 'sens-corner', label: 'sensing corner', color: C.corner, line: false, marker: 'diamond', points: [pt(r.corners.sens)] },
+    ];
+    const vlines = [{ x: r.corners.comm.rate, label: `R*comm (L = ${r.corners.comm.L})`, color: C.corner }];
+    this.plot.hoverInfo = (_id, p) => info.get(p) ?? null;
+    this.plot.update(
+      { title: `Rate–CRLB region, C_backhaul = ${c.backhaul}, e = ${c.e} (Fig. 5 analog)`, xLabel: 'R_c (nats/s/Hz)', yLabel: 'CRLB_a (m²)', xScale: 'linear', yScale: 'log', hover: 'nearest', series, vlines },
+      {
+        title: 'Pareto boundary of the cooperative scheme and baselines',
+        columns: ['curve', 'rate', 'crlb_a_m2', 'L', 'N', 'pc', 'backhaul_use', 'tau', 'pareto'],
+        rows: [
+          ...r.boundary.map((q) => ['cooperative', q.rate, q.crlbA, q.L, q.N, q.pc, q.backhaulUse, null, q.pareto ? 1 : 0] as Array<number | string | null>),
+          ...r.timeSharing.map((q) => ['time-sharing', q.rate, q.crlbA, null, null, null, null, q.tau, null] as Array<number | string | null>),
+          ...r.nonCooperative.map((q) => ['non-cooperative', q.rate, q.crlbA, q.L, q.N, q.pc, q.backhaulUse, null, null] as Array<number | string | null>),
+        ],
+        meta: { params: st.params, models: c.models, corners: r.corners, containment: r.containment, warnings: r.warnings, maxL: st.settings.lMax, maxN: st.settings.nMax },
+      },
+    );
+    const t = c.timings;
+    this.plot.setTiming(`rate envelope ${c.envelopeCached ? 'cached' : `${t.envelope.toFixed(0)} ms`} · frontier ${t.frontier.toFixed(0)} ms`, t.frontier > TIME_BUDGET_MS);
+    this.plot.setNote(
+      `Models: ${c.models.rate}; ${c.models.crlb}. The rate envelope (max over L of R<sub>c</sub>(L, p<sup>c</sup>), ${c.rateEvaluations} rate integrals) depends only on α, M<sub>t</sub>, ψ and λ<sub>u</sub>/λ<sub>b</sub> and is reused while C<sub>backhaul</sub>, e and the sensing parameters move.${r.warnings.length ? ` <span class="warn">${r.warnings.join(' ')}</span>` : ''}`,
+    );
+    const cm = r.containment;
+    renderReadout(this.readout, [
+      { label: 'communication corner: rate R*<sub>comm</sub>', value: r.corners.comm.rate, unit: 'nats/s/Hz', id: 'readout-comm-corner', note: `L = ${r.corners.comm.L}, p<sup>c</sup> = ${formatValue(r.corners.comm.pc)}${r.corners.comm.backhaulBound ? ', capped by the backhaul' : ''}` },
+      { label: 'sensing corner: CRLB*<sub>sens</sub>', value: r.corners.sens.crlbA, unit: 'm²', id: 'readout-sens-corner', note: `N = ${r.corners.sens.N}, backhaul e·N = ${formatValue(r.corners.sens.backhaulUse)}` },
+      { label: 'Pareto points', value: String(r.pareto.length) },
+      { label: 'time-sharing inside the cooperative region', value: cm.contained ? 'yes' : 'no', id: 'readout-contained', note: cm.bestRatio !== null ? `best CRLB ratio cooperative/time-sharing at equal rate: ${formatValue(cm.bestRatio)}` : '' },
+    ]);
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * End-to-end tests of the web explorer in headless Chromium (playwright-core, Debian chromium): the
+ * app is built with vite's JS API, served from a temporary directory on an ephemeral localhost port,
+ * and driven like a user. Screenshots of every view at 1280×800 and at phone width (390×844) are
+ * written to test-artifacts/web/ (gitignored).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openPage, startHarness, type Harness, type WatchedPage } from './harness.ts';
+import { VIEWS, type ViewName } from '../../src/web/state.ts';
+import { resolveParams } from '../../src/params/validate.ts';
+import { crlbProp1 } from '../../src/sensing/closedForms.ts';
+import { computeSensingReport } from '../../src/sensing/sensingReport.ts';
+import { runJobSync } from '../../src/parallel/job.ts';
+import { defaultWindows, SAMPLES_PER_WINDOW } from '../../src/web/views/sensingView.ts';
+import { computeComm } from '../../src/web/compute/comm.ts';
+import { defaultSettings } from '../../src/web/state.ts';
+
+let h: Harness;
+
+before(async () => {
+  h = await startHarness();
+});
+
+after(async () => {
+  await h?.close();
+});
+
+/** Wait until a view has drawn (worker-computed views clear data-busy). */
+async function viewReady(page: Page, view: ViewName): Promise<void> {
+  await page.waitForSelector(`#view-${view}.active svg`, { timeout: 60_000 });
+  await page.waitForFunction((v) => document.getElementById(`view-${v}`)?.dataset.busy !== 'true', view, { timeout: 120_000 });
+}
+
+async function dataValue(page: Page, testid: string): Promise<number | null> {
+  const raw = await page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
+  assert.ok(raw !== null, `no data-value on ${testid}`);
+  return raw === 'null' ? null : Number(raw);
+}
+
+async function pathOf(page: Page, seriesId: string): Promise<string | null> {
+  return page.getAttribute(`.view.active path[data-series="${seriesId}"]`, 'd');
+}
+
+async function closeClean(wp: WatchedPage): Promise<void> {
+  await wp.context.close();
+  assert.deepEqual(wp.errors, [], `console or page errors:\n${wp.errors.join('\n')}`);
+}
+
+test('every view loads without console errors at 1280×800 and at phone width (screenshots saved)', async () => {
+  for (const vp of [
+    { width: 1280, height: 800, tag: 'desktop' },
+    { width: 390, height: 844, tag: 'phone' },
+  ]) {
+    const wp = await openPage(h, '', { width: vp.width, height: vp.height });
+    for (const view of VIEWS) {
+      if (view === 'tradeoff') continue;
+      await wp.page.click(`#tab-${view}`);
+      await viewReady(wp.page, view);
+      assert.match(wp.page.url(), view === 'network' ? /\/$|\/\?$|^[^?]*$/ : new RegExp(`view=${view}`));
+      await wp.page.screenshot({ path: path.join(ARTIFACTS, `${view}-${vp.tag}.png`), fullPage: true });
+      // Nothing wider than the screen (no sideways scrolling on a phone).
+      const overflow = await wp.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${view} at ${vp.tag}: page is ${overflow}px wider than the viewport`);
+    }
+    await closeClean(wp);
+  }
+});
+
+test('the network view draws the clusters and a new snapshot changes the seed in the URL', async () => {
+  const wp = await openPage(h, 'N=8&L=3&seed=11');
+  const page = wp.page;
+  await viewReady(page, 'network');
+  assert.equal(await page.locator('#view-network [data-link="sensing"], #view-network [data-link="sensing-declined"]').count(), 8);
+  assert.equal(await page.locator('#view-network [data-link="comm"], #view-network [data-link="comm-declined"]').count(), 3);
+  assert.ok((await page.locator('#view-network [data-comm="interferer"]').count()) > 10);
+  assert.equal(await page.textContent('[data-testid="snapshot-seed"]'), 'seed 11');
+  const before = await page.innerHTML('#view-network .net-host');
+  await page.click('#new-snapshot');
+  await page.waitForFunction(() => !/seed=11(&|$)/.test(location.search));
+  const seed = new URL(page.url()).searchParams.get('seed');
+  assert.ok(seed !== null && seed !== '11', `new seed in the URL: ${seed}`);
+  assert.equal(await page.textContent('[data-testid="snapshot-seed"]'), `seed ${seed}`);
+  assert.notEqual(await page.innerHTML('#view-network .net-host'), before);
+  // Reloading the URL reproduces the same snapshot.
+  const html = await page.innerHTML('#view-network .net-host');
+  await page.reload();
+  await viewReady(page, 'network');
+  assert.equal((await page.innerHTML('#view-network .net-host')).replace(/netclip-[a-z0-9]+/g, ''), html.replace(/netclip-[a-z0-9]+/g, ''));
+  await closeClean(wp);
+});
+
+test('moving a slider changes a curve and the URL', async () => {
+  const wp = await openPage(h, 'view=sensing');
+  const page = wp.page;
+  await viewReady(page, 'sensing');
+  const d0 = await pathOf(page, 'prop1');
+  assert.ok(d0);
+  await page.focus('#p-lambda-b-slider');
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((d) => document.querySelector('.view.active path[data-series="prop1"]')?.getAttribute('d') !== d, d0);
+  const value = await page.inputValue('#p-lambda-b');
+  assert.notEqual(value, '1');
+  assert.match(page.url(), new RegExp(`lambda-b=${value.replace('.', '\\.')}`));
+  const timing = await page.textContent('[data-testid="crlb-vs-n-timing"]');
+  assert.match(timing ?? '', /computed in [\d.]+ ms/);
+  await closeClean(wp);
+});
+
+test('the numbers shown equal the library values for a known setting', async () => {
+  // Sensing: Prop. 1 at N = 7 with λ_b = 2, β = 2.5, p^c = 0.3 (a closed form: equal to the last bit).
+  const wp = await openPage(h, 'view=sensing&lambda-b=2&beta=2.5&pc=0.3&N=7');
+  await viewReady(wp.page, 'sensing');
+  const p = resolveParams({ lambdaB: 2, beta: 2.5, pc: 0.3 });
+  assert.equal(await dataValue(wp.page, 'readout-prop1'), crlbProp1(7, p));
+  // Communication: the exact rate at L = 4, p^c = 0.7, computed in the analysis worker with the same
+  // library call and tolerance as computeComm; identical IEEE arithmetic in V8 on both sides, so
+  // the tolerance only allows for a different Math.pow/exp implementation (1e-12 relative).
+  await wp.page.click('#tab-comm');
+  await wp.page.fill('#p-pc', '0.7');
+  await wp.page.fill('#p-L', '4');
+  await wp.page.waitForFunction(() => document.querySelector('#comm-readout-title')?.textContent?.includes('L = 4, p^c = 0.7'), null, { timeout: 60_000 });
+  const q = resolveParams({ lambdaB: 2, beta: 2.5, pc: 0.7 });
+  const expected = computeComm(q, { ...defaultSettings(), l: 4 });
+  const shown = await dataValue(wp.page, 'readout-exact');
+  assert.ok(shown !== null && Math.abs(shown / expected.exact[3] - 1) < 1e-12, `exact rate shown ${shown} vs library ${expected.exact[3]}`);
+  const thm2 = await dataValue(wp.page, 'readout-thm2');
+  assert.ok(thm2 !== null && Math.abs(thm2 / expected.thm2[3] - 1) < 1e-12, `Theorem 2 shown ${thm2} vs library ${expected.thm2[3]}`);
+  await closeClean(wp);
+});
+
+test('a Monte Carlo run completes with the CLI numbers, and a long one can be cancelled', async () => {
+  const trials = 3000;
+  const nMax = 8;
+  const wp = await openPage(h, `view=sensing&trials=${trials}&n-max=${nMax}&N=6&seed=5`);
+  const page = wp.page;
+  await viewReady(page, 'sensing');
+  await page.click('[data-testid="sensing-mc-run"]');
+  await page.waitForSelector('#sensing-mc[data-state="done"]', { timeout: 60_000 });
+  const shownMedian = await dataValue(page, 'readout-mc-median');
+  const shownKappa = await dataValue(page, 'readout-kappa-s-mc');
+  // The same report in Node, single-threaded: the chunked job system makes it thread-count free.
+  const p = resolveParams({});
+  const report = await computeSensingReport(p, { Ns: Array.from({ length: nMax }, (_, i) => i + 1), trials, seed: 5, windows: defaultWindows(trials), samplesPerWindow: SAMPLES_PER_WINDOW }, (job) => runJobSync(job));
+  const pt = report.points[5];
+  assert.equal(pt.N, 6);
+  assert.ok(shownMedian !== null && pt.crlb.mc.median !== null && Math.abs(shownMedian / pt.crlb.mc.median - 1) < 1e-12, `median ${shownMedian} vs ${pt.crlb.mc.median}`);
+  assert.ok(shownKappa !== null && pt.kappaS.mc !== null && Math.abs(shownKappa / pt.kappaS.mc - 1) < 1e-12, `κ_s ${shownKappa} vs ${pt.kappaS.mc}`);
+  assert.ok((await page.locator('.view.active [data-series-markers="mc-median"]').count()) === 1, 'overlay drawn');
+  assert.match((await page.textContent('#sensing-mc .mc-cli')) ?? '', /isacnet sensing --N 1-8 --trials 3000 --seed 5/);
+
+  // A long run, cancelled while in progress.
+  await page.fill('#p-trials', '1000000');
+  await page.click('[data-testid="sensing-mc-run"]');
+  await page.waitForSelector('#sensing-mc[data-state="running"]');
+  await page.waitForFunction(() => Number((document.querySelector('#sensing-mc progress') as HTMLProgressElement).value) > 0, null, { timeout: 30_000 });
+  await page.click('[data-testid="sensing-mc-cancel"]');
+  await page.waitForSelector('#sensing-mc[data-state="cancelled"]', { timeout: 5_000 });
+  assert.equal(await page.textContent('[data-testid="sensing-mc-status"]'), 'cancelled');
+  // The pool recovers: a small run completes after the cancel.
+  await page.fill('#p-trials', '1000');
+  await page.click('[data-testid="sensing-mc-run"]');
+  await page.waitForSelector('#sensing-mc[data-state="done"]', { timeout: 60_000 });
+  await closeClean(wp);
+});
+
+test('bad input shows the CLI message and keeps the last valid curves', async () => {
+  const wp = await openPage(h, 'view=sensing');
+  const page = wp.page;
+  await viewReady(page, 'sensing');
+  const d0 = await pathOf(page, 'prop1');
+  const url0 = page.url();
+  await page.fill('#p-lambda-b', '-1');
+  await page.waitForSelector('#p-lambda-b-err:not(:empty)');
+  assert.equal(await page.textContent('#p-lambda-b-err'), '--lambda-b (λ_b): invalid value "-1"; allowed range is (0, 10000] /km²');
+  assert.equal(await page.getAttribute('#p-lambda-b', 'aria-invalid'), 'true');
+  assert.ok(await page.isVisible('#banner'));
+  assert.match((await page.textContent('#banner')) ?? '', /last valid values/);
+  await page.waitForTimeout(150);
+  assert.equal(await pathOf(page, 'prop1'), d0, 'curve unchanged');
+  assert.equal(page.url(), url0, 'URL unchanged');
+  // Non-numbers and out-of-range integers too.
+  await page.fill('#p-psi', '2.5');
+  assert.match((await page.textContent('#p-psi-err')) ?? '', /--psi \(ψ\): invalid value "2\.5"; allowed range is an integer in \[1, 10000\]/);
+  await page.fill('#p-psi', '15');
+  // A valid value clears the message and updates the curve.
+  await page.fill('#p-lambda-b', '3');
+  await page.waitForFunction((d) => document.querySelector('.view.active path[data-series="prop1"]')?.getAttribute('d') !== d, d0);
+  assert.equal(await page.textContent('#p-lambda-b-err'), '');
+  assert.ok(await page.isHidden('#banner'));
+  // A bad value in a shared URL is reported and replaced by the default.
+  const wp2 = await openPage(h, 'view=sensing&beta=1');
+  await viewReady(wp2.page, 'sensing');
+  assert.match((await wp2.page.textContent('#banner')) ?? '', /--beta \(β\): invalid value "1"; allowed range is \[2, 8\]/);
+  assert.equal(await wp2.page.inputValue('#p-beta'), '2');
+  await closeClean(wp2);
+  await closeClean(wp);
+});
