@@ -5,7 +5,7 @@
  * exist or its CI is unreliable. Values that do not exist are `null` (JSON-safe).
  */
 import { meanCi95, medianCi95Sorted, quantileSorted, sorted } from '../math/stats.ts';
-import { crlbMeanExists, crlbMomentWarning } from './crlbExistence.ts';
+import { crlbMeanExists, crlbMomentWarning, crlbTailIndex, hillTailIndex } from './crlbExistence.ts';
 
 export interface CrlbMcSummary {
   mean: number | null;
@@ -13,6 +13,12 @@ export interface CrlbMcSummary {
   median: number | null;
   medianCi95: [number, number] | null;
   trials: number;
+  /**
+   * Tail index α of P(CRLB > t) ~ t^{−α}: theory (N − 1)/2 and the Hill estimate from the top
+   * 0.1% of the sample (at least 10 values; null below 1000 trials). The Hill estimate is biased
+   * upwards for N ≥ 5, where the Pareto regime starts further out than the sample reaches.
+   */
+  tailIndex?: { theory: number; hill: number | null };
   warning?: string;
 }
 
@@ -47,5 +53,7 @@ export function summarizeCrlbSamples(samples: ArrayLike<number>, N: number, scal
     }
   }
   const w = [warning, extra].filter((x) => x).join('; ');
-  return { mean, ci95, median, medianCi95, trials, ...(w ? { warning: w } : {}) };
+  const k = Math.max(10, Math.floor(trials / 1000));
+  const hill = trials >= 1000 ? finiteOrNull(hillTailIndex(s, k)) : null;
+  return { mean, ci95, median, medianCi95, trials, tailIndex: { theory: crlbTailIndex(N), hill }, ...(w ? { warning: w } : {}) };
 }

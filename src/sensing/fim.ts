@@ -104,19 +104,31 @@ export function fimFromStats(st: FimStats, zeta2 = 1): Sym2 {
  */
 export function crlbFromStats(st: FimStats, zeta2 = 1): number {
   const W = st.w;
+  const s2 = st.sx * st.sx + st.sy * st.sy;
   const R = Math.hypot(st.c2, st.d2);
-  const detA = (Math.max(0, W - R) * (W + R)) / 4;
+  // W − R and Sᵀ adj(A) S are computed to a few ulp of W and W|S|²: below that they are rounding
+  // noise of an exactly singular matrix (N = 1, collinear bearings) and count as 0.
+  const gap = W - R <= ROUNDING_GAP * W ? 0 : W - R;
+  const detA = (gap * (W + R)) / 4;
   // adj(A) = [A_yy, −A_xy; −A_xy, A_xx]
   const axx = (W + st.c2) / 2;
   const ayy = (W - st.c2) / 2;
   const axy = st.d2 / 2;
-  const quad = ayy * st.sx * st.sx - 2 * axy * st.sx * st.sy + axx * st.sy * st.sy;
-  // Sᵀ adj(A) S ≥ 0 mathematically (adj(A) is PSD); clamp round-off.
-  const det = W * W * detA + W * Math.max(0, quad);
+  const quadRaw = ayy * st.sx * st.sx - 2 * axy * st.sx * st.sy + axx * st.sy * st.sy;
+  const quad = quadRaw <= ROUNDING_GAP * W * s2 ? 0 : quadRaw;
+  const det = W * W * detA + W * quad;
   if (!(det > 0)) return Infinity;
   // tr F / det F = 2|ζ|²(W² + |S|²) / (4|ζ|⁴ det)
-  return (W * W + st.sx * st.sx + st.sy * st.sy) / (2 * zeta2 * det);
+  return (W * W + s2) / (2 * zeta2 * det);
 }
+
+/**
+ * Relative size below which W − R (and Sᵀ adj(A) S relative to W|S|²) is rounding noise: 32 ulp.
+ * A geometry whose bearings are collinear to within ~1e-7 rad therefore gets CRLB = +∞ (its true
+ * CRLB exceeds ~1e13 times the typical value): a probability below 1e-6 for N = 2 and
+ * negligible (< 1e-18) for N ≥ 4.
+ */
+const ROUNDING_GAP = 32 * Number.EPSILON;
 
 /** Eq. (5) in O(N) through the identity F = 2|ζ|²(W A + S Sᵀ). */
 export function fimEq5(distances: ArrayLike<number>, bearings: ArrayLike<number>, beta: number, zeta2 = 1, n = distances.length): Sym2 {

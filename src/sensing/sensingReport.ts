@@ -99,6 +99,7 @@ function scaleSummary(m: CrlbMcSummary, s: number): CrlbMcSummary {
     median: scaleOrNull(m.median, s),
     medianCi95: m.medianCi95 ? [m.medianCi95[0] * s, m.medianCi95[1] * s] : null,
     trials: m.trials,
+    ...(m.tailIndex ? { tailIndex: m.tailIndex } : {}),
     ...(m.warning ? { warning: m.warning } : {}),
   };
 }
