@@ -32,13 +32,30 @@ export const comm = {
 export const opt = {
   buildEnvelope,
   solveTradeoff,
-  rateExact,
+  /** R_c(L, p^c): the exact rate with the printed κ_c(L) (library default accuracy). */
+  rateModel(p: Params): OptRateModelT {
+    const kappa = new Map<number, number>();
+    return {
+      name: 'exact',
+      rate(L: number, pc: number): number {
+        if (pc <= 0) return 0;
+        let k = kappa.get(L);
+        if (k === undefined) {
+          k = kappaCPrinted(p.psi, p.lambdaU / p.lambdaB, L);
+          kappa.set(L, k);
+        }
+        return rateExact({ L, pc, kappaC: k, alpha: p.alpha, mt: p.mt });
+      },
+    };
+  },
   /** CRLB_a(N, p^s = 1) of Eq. (16) with Lemma 1's κ_s: |ζ|² at the full power P_t. */
   crlbModel(p: Params): CrlbModel {
+    // A |ζ|² override is the value at the configured p^s; rescale it to p^s = 1 (|ζ|² ∝ p^s).
+    const full: Params = p.zeta2 === null ? { ...p, pc: 0 } : { ...p, pc: 0, zeta2: p.zeta2 / (1 - p.pc) };
     return {
       name: 'Eq. (16) with Lemma 1 κ_s',
       crlbFullPower(N: number): number {
-        const v = sensingLib.crlbAcceptanceEq16Lemma1(N, { ...p, pc: 0 });
+        const v = sensingLib.crlbAcceptanceEq16Lemma1(N, full);
         return v === null ? Infinity : v;
       },
     };

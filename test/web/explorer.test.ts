@@ -56,7 +56,6 @@ test('every view loads without console errors at 1280×800 and at phone width (s
   ]) {
     const wp = await openPage(h, '', { width: vp.width, height: vp.height });
     for (const view of VIEWS) {
-      if (view === 'tradeoff') continue;
       await wp.page.click(`#tab-${view}`);
       await viewReady(wp.page, view);
       assert.match(wp.page.url(), view === 'network' ? /\/$|\/\?$|^[^?]*$/ : new RegExp(`view=${view}`));
@@ -149,6 +148,7 @@ test('a Monte Carlo run completes with the CLI numbers, and a long one can be ca
   assert.ok(shownMedian !== null && pt.crlb.mc.median !== null && Math.abs(shownMedian / pt.crlb.mc.median - 1) < 1e-12, `median ${shownMedian} vs ${pt.crlb.mc.median}`);
   assert.ok(shownKappa !== null && pt.kappaS.mc !== null && Math.abs(shownKappa / pt.kappaS.mc - 1) < 1e-12, `κ_s ${shownKappa} vs ${pt.kappaS.mc}`);
   assert.ok((await page.locator('.view.active [data-series-markers="mc-median"]').count()) === 1, 'overlay drawn');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'sensing-monte-carlo-desktop.png'), fullPage: true });
   assert.match((await page.textContent('#sensing-mc .mc-cli')) ?? '', /isacnet sensing --N 1-8 --trials 3000 --seed 5/);
 
   // A long run, cancelled while in progress.
@@ -196,5 +196,26 @@ test('bad input shows the CLI message and keeps the last valid curves', async ()
   assert.match((await wp2.page.textContent('#banner')) ?? '', /--beta \(β\): invalid value "1"; allowed range is \[2, 8\]/);
   assert.equal(await wp2.page.inputValue('#p-beta'), '2');
   await closeClean(wp2);
+  await closeClean(wp);
+});
+
+test('trade-off view: region drawn, an infeasible backhaul shows the optimizer message and keeps the last region', async () => {
+  const wp = await openPage(h, 'view=tradeoff&l-max=6&n-max=20');
+  const page = wp.page;
+  await viewReady(page, 'tradeoff');
+  const d0 = await pathOf(page, 'coop');
+  assert.ok(d0 && d0.length > 100);
+  assert.equal(await page.textContent('[data-testid="readout-contained"]'), 'yes');
+  // e·N for the smallest localizing cluster (N = 2) is 0.4 > 0.3.
+  await page.fill('#p-backhaul', '0.3');
+  await page.waitForSelector('[data-testid="tradeoff-message"]:not([hidden])', { timeout: 60_000 });
+  assert.match((await page.textContent('[data-testid="tradeoff-message"]')) ?? '', /--backhaul \(C_backhaul\): infeasible value 0\.3 nats\/s\/Hz with --e 0\.2.*last feasible setting/);
+  assert.equal(await pathOf(page, 'coop'), d0, 'region kept');
+  // Back to a feasible capacity: the region is recomputed (a larger C gives a larger region).
+  await page.fill('#p-backhaul', '8');
+  await page.waitForFunction((d) => document.querySelector('.view.active path[data-series="coop"]')?.getAttribute('d') !== d, d0, { timeout: 60_000 });
+  assert.ok(await page.isHidden('[data-testid="tradeoff-message"]'));
+  const timing = (await page.textContent('[data-testid="rate-crlb-region-timing"]')) ?? '';
+  assert.match(timing, /region \d+ ms/);
   await closeClean(wp);
 });

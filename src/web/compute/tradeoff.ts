@@ -1,73 +1,91 @@
 /**
  * The trade-off view's computation (Fig. 5 analog): the rate–CRLB region of the cooperative scheme
  * under the backhaul constraint Eq. (10), its Pareto boundary, the corners, the time-sharing line and
- * the non-cooperative baseline, all from src/optimize (`buildEnvelope`, `solveTradeoff`), with the
- * exact rate (src/comm) and Eq. (16) with Lemma 1's κ_s (src/load) as the models.
+ * the non-cooperative baseline, all from src/optimize (`buildEnvelope`, `solveTradeoff`) with the
+ * library's models: the exact rate (src/comm/exactRate.ts, κ_c as printed) and Eq. (16) with
+ * Lemma 1's κ_s (src/load).
  *
- * The rate envelope depends only on the communication parameters (α, M_t, ψ, λ_u/λ_b, L_max); it
- * is memoized here (with all rate evaluations it made), so moving C_backhaul, e or any sensing
- * parameter recomputes only the frontier.
+ * The exact rate enters through a Chebyshev table in √p^c (rateTable.ts): the optimizer needs
+ * thousands of rate values per frame, the table needs (L_max × 24) exact integrals once per change
+ * of (α, M_t, ψ, λ_u/λ_b, L_max) and reproduces them to ~1e-9 (checked against fresh exact values
+ * on every rebuild, and shown). Moving C_backhaul, e or any sensing parameter recomputes only the
+ * frontier.
  */
 import type { Params } from '../../params/schema.ts';
 import type { Settings } from '../state.ts';
 import { opt, type TradeoffResult } from '../lib.ts';
-import { LIVE_REL_TOL, kappaCFor } from './comm.ts';
+import { RateTable } from './rateTable.ts';
 
-/** Envelope grid cells and Pareto sweep levels used live (the library defaults are 16 and 60). */
-export const LIVE_GRID_CELLS = 8;
-export const LIVE_LEVELS = 40;
+export const TABLE_DEGREE = 24;
+
+export interface ComparisonBoundary {
+  backhaul: number;
+  boundary: TradeoffResult['boundary'];
+  ms: number;
+}
 
 export interface TradeoffCurves {
   result: TradeoffResult;
+  /** Pareto boundaries at C_backhaul ∓ 2 (the paper's Fig. 5 compares 4, 6, 8), where feasible. */
+  comparisons: ComparisonBoundary[];
   backhaul: number;
   e: number;
-  timings: { envelope: number; frontier: number };
-  envelopeCached: boolean;
-  rateEvaluations: number;
+  timings: { table: number; frontier: number };
+  tableCached: boolean;
+  /** Exact rate integrals behind the table, and the largest relative table error found. */
+  tableEvaluations: number;
+  tableMaxRelError: number;
   models: { rate: string; crlb: string };
 }
 
-let cache: { key: string; envelope: ReturnType<typeof opt.buildEnvelope> } | null = null;
+let cache: { key: string; table: RateTable; error: number } | null = null;
 
-export function envelopeKey(p: Params, s: Settings): string {
-  return JSON.stringify({ alpha: p.alpha, mt: p.mt, psi: p.psi, mu: p.lambdaU / p.lambdaB, lMax: s.lMax, tol: LIVE_REL_TOL, cells: LIVE_GRID_CELLS });
+export function tableKey(p: Params, s: Settings): string {
+  return JSON.stringify({ alpha: p.alpha, mt: p.mt, psi: p.psi, mu: p.lambdaU / p.lambdaB, lMax: s.lMax, degree: TABLE_DEGREE });
 }
 
-/** The exact-rate model of the optimizer at the current communication parameters. */
-export function rateModel(p: Params): import('../lib.ts').OptRateModel {
-  const kappa = new Map<number, number>();
-  return {
-    name: 'exact',
-    rate(L: number, pc: number): number {
-      let k = kappa.get(L);
-      if (k === undefined) {
-        k = kappaCFor(p, L);
-        kappa.set(L, k);
-      }
-      return opt.rateExact({ L, pc, kappaC: k, alpha: p.alpha, mt: p.mt }, { relTol: LIVE_REL_TOL });
-    },
-  };
+/** Build (or reuse) the rate table for the current communication parameters. */
+export function rateTableFor(p: Params, s: Settings): { table: RateTable; error: number; cached: boolean } {
+  const key = tableKey(p, s);
+  if (cache && cache.key === key) return { table: cache.table, error: cache.error, cached: true };
+  const model = opt.rateModel(p);
+  const rate = (L: number, pc: number): number => model.rate(L, pc);
+  const table = new RateTable(rate, s.lMax, TABLE_DEGREE);
+  const last = TABLE_DEGREE - 1;
+  const error = table.check(rate, [...new Set([1, Math.ceil(s.lMax / 2), s.lMax])], [0, 2, Math.floor(last / 2), last]);
+  cache = { key, table, error };
+  return { table, error, cached: false };
 }
 
 export function computeTradeoff(p: Params, s: Settings): TradeoffCurves {
-  const key = envelopeKey(p, s);
   let t0 = performance.now();
-  const cached = cache !== null && cache.key === key;
-  if (!cached) cache = { key, envelope: opt.buildEnvelope(rateModel(p), s.lMax, LIVE_GRID_CELLS) };
-  const envelope = (cache as NonNullable<typeof cache>).envelope;
-  const tEnv = performance.now() - t0;
+  const { table, error, cached } = rateTableFor(p, s);
+  const tTable = performance.now() - t0;
   t0 = performance.now();
-  const before = envelope.evaluations;
+  const envelope = opt.buildEnvelope({ name: 'exact (table)', rate: (L, pc) => table.rate(L, pc) }, s.lMax);
   const crlb = opt.crlbModel(p);
-  const result = opt.solveTradeoff(envelope, crlb, { backhaul: p.backhaul, e: p.e, maxL: s.lMax, maxN: s.nMax }, { levels: LIVE_LEVELS });
+  const result = opt.solveTradeoff(envelope, crlb, { backhaul: p.backhaul, e: p.e, maxL: s.lMax, maxN: s.nMax });
   const tFront = performance.now() - t0;
+  const comparisons: ComparisonBoundary[] = [];
+  for (const c of [p.backhaul - 2, p.backhaul + 2]) {
+    if (!(c > 0)) continue;
+    const t1 = performance.now();
+    try {
+      const r = opt.solveTradeoff(envelope, crlb, { backhaul: c, e: p.e, maxL: s.lMax, maxN: s.nMax }, { containmentSamples: 1 });
+      comparisons.push({ backhaul: c, boundary: r.boundary, ms: performance.now() - t1 });
+    } catch {
+      // Infeasible comparison capacity (no localizing cluster fits): not drawn.
+    }
+  }
   return {
     result,
+    comparisons,
     backhaul: p.backhaul,
     e: p.e,
-    timings: { envelope: tEnv, frontier: tFront },
-    envelopeCached: cached,
-    rateEvaluations: envelope.evaluations - (cached ? before : 0),
-    models: { rate: 'exact rate (src/comm/exactRate.ts), κ_c as printed', crlb: crlb.name },
+    timings: { table: tTable, frontier: tFront },
+    tableCached: cached,
+    tableEvaluations: table.evaluations,
+    tableMaxRelError: error,
+    models: { rate: 'exact rate (src/comm/exactRate.ts) with printed κ_c', crlb: 'Eq. (16) with Lemma 1 κ_s (src/load)' },
   };
 }

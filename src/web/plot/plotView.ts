@@ -9,7 +9,7 @@ import { el, renderPlot, type PlotLayout, type PlotPoint, type PlotSpec } from '
 export interface PlotViewOptions {
   /** DOM id and file-name stem, e.g. "crlb-vs-n". */
   id: string;
-  /** Height/width ratio of the plot (clamped to min/max height). */
+  /** Height/width ratio of the data area (clamped to min/max height, pixels). */
   aspect?: number;
   minHeight?: number;
   maxHeight?: number;
@@ -105,10 +105,10 @@ export class PlotView {
   private redraw(): void {
     if (!this.spec) return;
     const width = Math.max(280, Math.floor(this.host.clientWidth || 600));
-    const aspect = this.opts.aspect ?? 0.62;
-    const height = Math.round(Math.min(this.opts.maxHeight ?? 460, Math.max(this.opts.minHeight ?? 260, width * aspect)));
+    const aspect = this.opts.aspect ?? 0.5;
+    const area = Math.round(Math.min(this.opts.maxHeight ?? 340, Math.max(this.opts.minHeight ?? 190, width * aspect)));
     this.lastWidth = width;
-    const layout = renderPlot(this.spec, width, height);
+    const layout = renderPlot(this.spec, width, area);
     if (this.layout) this.layout.svg.replaceWith(layout.svg);
     else this.host.insertBefore(layout.svg, this.tooltip);
     this.layout = layout;

@@ -130,22 +130,27 @@ function legendRows(series: PlotSeries[], width: number): Array<Array<[PlotSerie
   return rows;
 }
 
-export function renderPlot(spec: PlotSpec, width: number, height: number): PlotLayout {
-  const svg = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': spec.title });
-  el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }, svg);
-  const titleEl = el('title', {}, svg);
-  titleEl.textContent = spec.title;
-
+/**
+ * Render a plot `width` pixels wide whose data area is `areaHeight` pixels high; the title and the
+ * legend (which wrap on narrow widths) are added above it, the axis labels below.
+ */
+export function renderPlot(spec: PlotSpec, width: number, areaHeight: number): PlotLayout {
   const narrow = width < 480;
   const left = narrow ? 58 : 72;
   const right = width - (narrow ? 10 : 18);
   const rows = legendRows(spec.series, right - left);
   const titleSize = narrow ? 12 : 13;
   const titleX = narrow ? 8 : left;
-  const titleLines = wrapText(spec.title, right - titleX, titleSize);
+  const titleLines = wrapText(spec.title, right - titleX, titleSize * 1.07);
   const legendTop = 16 + titleLines.length * 16;
   const top = legendTop + rows.length * 17 + 6;
-  const bottom = height - 42;
+  const bottom = top + areaHeight;
+  const height = bottom + 42;
+
+  const svg = el('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': spec.title });
+  el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }, svg);
+  const titleEl = el('title', {}, svg);
+  titleEl.textContent = spec.title;
 
   titleLines.forEach((line, i) => text(svg, titleX, 18 + i * 16, line, { 'font-size': titleSize, 'font-weight': 'bold' }));
   rows.forEach((row, r) => {
@@ -271,7 +276,9 @@ export function renderPlot(spec: PlotSpec, width: number, height: number): PlotL
 function niceDomainX(spec: PlotSpec, lo: number, hi: number): [number, number] {
   if (spec.xInteger && spec.xScale === 'linear') {
     if (hi === lo) return [lo - 1, hi + 1];
-    return [lo, hi];
+    // A little room so that markers on the first and last integer are not clipped.
+    const pad = Math.max(0.25, 0.015 * (hi - lo));
+    return [lo - pad, hi + pad];
   }
   return niceDomain(spec.xScale, lo, hi);
 }

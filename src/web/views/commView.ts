@@ -24,7 +24,7 @@ interface McOverlay {
 export class CommView implements View {
   readonly name = 'comm' as const;
   readonly root: HTMLElement;
-  private readonly plot = new PlotView({ id: 'rate-vs-l', aspect: 0.6 });
+  private readonly plot = new PlotView({ id: 'rate-vs-l', aspect: 0.45 });
   private readonly readout: HTMLTableElement;
   private readonly mc: McControl<McOverlay>;
   private overlay: McOverlay | null = null;

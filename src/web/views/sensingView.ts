@@ -59,8 +59,8 @@ export function sensingCli(p: Params, nMax: number, trials: number, seed: number
 export class SensingView implements View {
   readonly name = 'sensing' as const;
   readonly root: HTMLElement;
-  private readonly fig2 = new PlotView({ id: 'crlb-vs-n', aspect: 0.7 });
-  private readonly fig3 = new PlotView({ id: 'crlb-accept-vs-n', aspect: 0.7 });
+  private readonly fig2 = new PlotView({ id: 'crlb-vs-n', aspect: 0.5 });
+  private readonly fig3 = new PlotView({ id: 'crlb-accept-vs-n', aspect: 0.5 });
   private readonly readout: HTMLTableElement;
   private readonly mc: McControl<McOverlay>;
   private overlay: McOverlay | null = null;

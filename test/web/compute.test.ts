@@ -1,0 +1,67 @@
+/**
+ * The explorer's analytical computations (src/web/compute): the live tolerance of the rate curves and
+ * the Chebyshev rate table behind the trade-off view, checked against the library's exact rate at
+ * its default accuracy; the region's points re-evaluated with the library models.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultParams } from '../../src/params/schema.ts';
+import { defaultSettings } from '../../src/web/state.ts';
+import { LIVE_REL_TOL, computeComm, kappaCFor } from '../../src/web/compute/comm.ts';
+import { RateTable } from '../../src/web/compute/rateTable.ts';
+import { computeTradeoff } from '../../src/web/compute/tradeoff.ts';
+import { rateExact } from '../../src/comm/exactRate.ts';
+import { rateTheorem2 } from '../../src/comm/theorem2.ts';
+import { crlbAcceptanceEq16Lemma1 } from '../../src/load/sensingAcceptanceCrlb.ts';
+
+const p = defaultParams();
+
+test('live rate curves (relTol 1e-4) agree with the library default (1e-6) to 1e-7', () => {
+  // The quadrature's error estimate is pessimistic (src/comm/rateQuadrature.ts): a looser target
+  // still lands far below it. 1e-7 relative is invisible on any plot.
+  const s = { ...defaultSettings(), lMax: 6 };
+  const c = computeComm({ ...p, pc: 0.3 }, s);
+  assert.equal(c.relTol, LIVE_REL_TOL);
+  for (const L of [1, 2, 4, 6]) {
+    const m = { L, pc: 0.3, kappaC: kappaCFor(p, L), alpha: p.alpha, mt: p.mt };
+    assert.ok(Math.abs(c.exact[L - 1] / rateExact(m) - 1) < 1e-7, `exact L=${L}`);
+    assert.ok(Math.abs(c.thm2[L - 1] / rateTheorem2(m) - 1) < 1e-7, `thm2 L=${L}`);
+  }
+});
+
+test('the Chebyshev table in √p^c reproduces the exact rate to 1e-7 between its nodes', () => {
+  // Spectral convergence in u = √p (R_c ∝ √p near 0); 24 nodes give ~1e-9 interpolation error, the
+  // table values themselves carry the library's ~1e-8 quadrature error: 1e-7 bounds both.
+  const rate = (L: number, pc: number): number => rateExact({ L, pc, kappaC: kappaCFor(p, L), alpha: p.alpha, mt: p.mt });
+  const table = new RateTable(rate, 5, 24);
+  for (const L of [1, 3, 5]) {
+    for (const pc of [1e-4, 0.003, 0.05, 0.21, 0.5, 0.83, 0.999]) {
+      const exact = rate(L, pc);
+      assert.ok(Math.abs(table.rate(L, pc) / exact - 1) < 1e-7, `L=${L} pc=${pc}: ${table.rate(L, pc)} vs ${exact}`);
+    }
+  }
+  assert.equal(table.rate(3, 0), 0);
+});
+
+test('trade-off region: points are feasible, correctly valued and non-dominated; infeasible backhaul is a ParamError', () => {
+  const s = { ...defaultSettings(), lMax: 6, nMax: 20 };
+  const r = computeTradeoff(p, s);
+  assert.ok(r.tableMaxRelError < 1e-6, `table error ${r.tableMaxRelError}`);
+  const pts = r.result.pareto;
+  assert.ok(pts.length > 10);
+  for (let i = 0; i < pts.length; i++) {
+    const q = pts[i];
+    assert.ok(q.backhaulUse <= p.backhaul * (1 + 1e-9), 'Eq. (10)');
+    if (i > 0) assert.ok(q.rate > pts[i - 1].rate && (q.crlbA ?? Infinity) > (pts[i - 1].crlbA ?? Infinity), 'sorted and non-dominated');
+  }
+  // Re-evaluate three points with the library models directly (no table).
+  for (const q of [pts[1], pts[Math.floor(pts.length / 2)], pts[pts.length - 2]]) {
+    assert.ok(q.L !== null && q.crlbA !== null);
+    const rate = rateExact({ L: q.L, pc: q.pc, kappaC: kappaCFor(p, q.L), alpha: p.alpha, mt: p.mt });
+    assert.ok(Math.abs(q.rate / rate - 1) < 1e-6, `rate ${q.rate} vs ${rate}`);
+    const crlb = (crlbAcceptanceEq16Lemma1(q.N, { ...p, pc: q.pc }) as number);
+    assert.ok(Math.abs(q.crlbA / crlb - 1) < 1e-9, `CRLB_a ${q.crlbA} vs ${crlb}`);
+  }
+  assert.equal(r.result.containment.contained, true);
+  assert.throws(() => computeTradeoff({ ...p, backhaul: 0.3 }, s), /--backhaul \(C_backhaul\): infeasible value 0\.3/);
+});
