@@ -219,3 +219,68 @@ test('trade-off view: region drawn, an infeasible backhaul shows the optimizer m
   assert.match(timing, /region \d+ ms/);
   await closeClean(wp);
 });
+
+test('hover shows the values; each plot exports SVG, PNG, CSV and JSON', async () => {
+  const wp = await openPage(h, 'view=sensing&n-max=12');
+  const page = wp.page;
+  await viewReady(page, 'sensing');
+  const box = await page.locator('#crlb-vs-n svg').boundingBox();
+  assert.ok(box);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6);
+  await page.waitForSelector('#crlb-vs-n .tooltip:not([hidden])');
+  const tip = (await page.textContent('#crlb-vs-n .tooltip')) ?? '';
+  assert.match(tip, /sensing cluster size N = \d+/);
+  assert.match(tip, /Prop\. 1 \(Eq\. 12\): [\d.e+]+/);
+  const grab = async (fmt: string): Promise<{ name: string; body: Buffer }> => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`#crlb-vs-n [data-export="${fmt}"]`)]);
+    const file = await dl.path();
+    const { readFileSync } = await import('node:fs');
+    return { name: dl.suggestedFilename(), body: readFileSync(file as string) };
+  };
+  const csv = await grab('csv');
+  assert.equal(csv.name, 'isacnet-crlb-vs-n.csv');
+  const lines = csv.body.toString('utf8').trim().split('\n');
+  assert.equal(lines[0], 'N,prop1_eq12,eq13,thm1_printed_eq14,thm1_corrected,mc_median,mc_median_ci_lo,mc_median_ci_hi,mc_mean,mc_mean_ci_lo,mc_mean_ci_hi,mc_trials');
+  assert.equal(lines.length, 13);
+  assert.match(lines[1], /^1,,,,,/, 'N = 1 has no value (empty, not NaN)');
+  const json = JSON.parse((await grab('json')).body.toString('utf8')) as { rows: Array<Record<string, number | null>>; meta: { params: { lambdaB: number } } };
+  assert.equal(json.rows.length, 12);
+  assert.equal(json.rows[0].prop1_eq12, null);
+  assert.equal(json.rows[9].prop1_eq12, crlbProp1(10, resolveParams({})));
+  assert.equal(json.meta.params.lambdaB, 1);
+  const svg = await grab('svg');
+  assert.equal(svg.name, 'isacnet-crlb-vs-n.svg');
+  assert.match(svg.body.toString('utf8'), /^<\?xml[^>]*>\n<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.doesNotMatch(svg.body.toString('utf8'), /data-hover="1"><circle/, 'hover decorations are not exported');
+  const png = await grab('png');
+  assert.equal(png.name, 'isacnet-crlb-vs-n.png');
+  assert.deepEqual([...png.body.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // The network snapshot exports its BS table.
+  await page.click('#tab-network');
+  await viewReady(page, 'network');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#network-map [data-export="csv"]')]);
+  assert.equal(dl.suggestedFilename(), 'isacnet-network-seed7.csv');
+  await closeClean(wp);
+});
+
+test('keyboard: tabs switch with the arrow keys and every control has a label', async () => {
+  const wp = await openPage(h, '');
+  const page = wp.page;
+  await viewReady(page, 'network');
+  await page.focus('#tab-network');
+  await page.keyboard.press('ArrowRight');
+  await viewReady(page, 'sensing');
+  assert.equal(await page.getAttribute('#tab-sensing', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-sensing');
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, button, select')]
+      .filter((e) => {
+        const el = e as HTMLInputElement;
+        const named = el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent?.trim());
+        return !named;
+      })
+      .map((e) => e.id || e.outerHTML.slice(0, 60)),
+  );
+  assert.deepEqual(unlabelled, []);
+  await closeClean(wp);
+});
