@@ -3,5 +3,10 @@
  * Each entry is added by the module that implements it.
  */
 import type { FigureBuilder } from './types.ts';
+import { buildFig2 } from './fig2.ts';
+import { buildFig3 } from './fig3.ts';
 
-export const FIGURES: Array<{ name: string; build: FigureBuilder }> = [];
+export const FIGURES: Array<{ name: string; build: FigureBuilder }> = [
+  { name: 'fig2', build: buildFig2 },
+  { name: 'fig3', build: buildFig3 },
+];
