@@ -284,3 +284,26 @@ test('keyboard: tabs switch with the arrow keys and every control has a label', 
   assert.deepEqual(unlabelled, []);
   await closeClean(wp);
 });
+
+test('the static build works under any URL prefix (relative asset and worker paths)', async () => {
+  const { serveStatic } = await import('../../src/web/node/staticServer.ts');
+  const parent = await serveStatic(path.dirname(h.outDir), 0);
+  try {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`http ${r.status()} ${r.url()}`));
+    await page.goto(`${parent.url}${path.basename(h.outDir)}/?view=sensing&trials=1000&n-max=6`);
+    await viewReady(page, 'sensing');
+    await page.click('[data-testid="sensing-mc-run"]');
+    await page.waitForSelector('#sensing-mc[data-state="done"]', { timeout: 60_000 });
+    await page.click('#tab-comm');
+    await viewReady(page, 'comm');
+    await context.close();
+    assert.deepEqual(errors, []);
+  } finally {
+    await parent.close();
+  }
+});

@@ -22,7 +22,10 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'isacnet-web-'));
+  // The build goes one level down in a private temp dir, so that the app can also be served under a
+  // sub-path (the parent) without exposing anything else.
+  const root = mkdtempSync(path.join(tmpdir(), 'isacnet-web-'));
+  const outDir = path.join(root, 'explorer');
   await buildWebApp(outDir);
   const server = await serveStatic(outDir, 0);
   // playwright's launch() gives Chromium a fresh temporary user-data dir of its own (removed on
@@ -41,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

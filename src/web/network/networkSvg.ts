@@ -150,6 +150,7 @@ export function renderNetwork(s: Snapshot, width: number): SVGSVGElement {
   const barKm = niceKm(half / 2);
   const barPx = barKm * scale;
   const by = mapSize - 14;
+  el('rect', { x: 6, y: by - 19, width: barPx + 12, height: 26, fill: '#ffffff', 'fill-opacity': 0.85, rx: 3 }, svg);
   el('line', { x1: 12, y1: by, x2: 12 + barPx, y2: by, stroke: '#333', 'stroke-width': 2 }, svg);
   const lab = el('text', { x: 12 + barPx / 2, y: by - 5, 'text-anchor': 'middle', 'font-family': FONT, 'font-size': 11, fill: '#333' }, svg);
   lab.textContent = `${barKm} km`;
