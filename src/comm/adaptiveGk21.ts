@@ -28,6 +28,18 @@ const WG = [
   0.066671344308688137593568809893332, 0.149451349150580593145776339657697, 0.219086362515982043995534934228163,
   0.269266719309996355091226921569469, 0.295524224714752870173892994651338,
 ];
+const XGK15 = [
+  0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926,
+  0.741531185599394439863864773280788, 0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
+  0.207784955007898467600689403773245, 0,
+];
+const WGK15 = [
+  0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518,
+  0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
+  0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
+];
+/** 7-point Gauss weights for XGK15[1], XGK15[3], XGK15[5] and the centre. */
+const WG7 = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
 const EPMACH = Number.EPSILON;
 
 interface Panel {
@@ -70,7 +82,41 @@ function qk21(f: (x: number) => number, a: number, b: number): Panel {
   return { a, b, value, error };
 }
 
+function qk15(f: (x: number) => number, a: number, b: number): Panel {
+  const centr = 0.5 * (a + b);
+  const hlgth = 0.5 * (b - a);
+  const dhlgth = Math.abs(hlgth);
+  const fc = f(centr);
+  let resg = fc * WG7[3];
+  let resk = fc * WGK15[7];
+  let resabs = Math.abs(resk);
+  const v1 = new Float64Array(7);
+  const v2 = new Float64Array(7);
+  for (let j = 0; j < 7; j++) {
+    const absc = hlgth * XGK15[j];
+    const f1 = f(centr - absc);
+    const f2 = f(centr + absc);
+    v1[j] = f1;
+    v2[j] = f2;
+    resk += WGK15[j] * (f1 + f2);
+    resabs += WGK15[j] * (Math.abs(f1) + Math.abs(f2));
+    if (j % 2 === 1) resg += WG7[(j - 1) / 2] * (f1 + f2);
+  }
+  const reskh = resk * 0.5;
+  let resasc = WGK15[7] * Math.abs(fc - reskh);
+  for (let j = 0; j < 7; j++) resasc += WGK15[j] * (Math.abs(v1[j] - reskh) + Math.abs(v2[j] - reskh));
+  const value = resk * hlgth;
+  resabs *= dhlgth;
+  resasc *= dhlgth;
+  let error = Math.abs((resk - resg) * hlgth);
+  if (resasc !== 0 && error !== 0) error = resasc * Math.min(1, Math.pow((200 * error) / resasc, 1.5));
+  if (resabs > Number.MIN_VALUE / (50 * EPMACH)) error = Math.max(EPMACH * 50 * resabs, error);
+  return { a, b, value, error };
+}
+
 export interface Gk21Options {
+  /** Kronrod rule: 21 points (default) or 15 points per panel. */
+  rule?: 15 | 21;
   relTol: number;
   absTol?: number;
   maxPanels?: number;
@@ -88,8 +134,10 @@ export function integrateGk21(f: (x: number) => number, a: number, b: number, op
   const absTol = options.absTol ?? 0;
   const maxPanels = options.maxPanels ?? 500;
   if (a === b) return { value: 0, errorEstimate: 0, evaluations: 0, converged: true };
-  const panels: Panel[] = [qk21(f, a, b)];
-  let evaluations = 21;
+  const rule = options.rule === 15 ? qk15 : qk21;
+  const per = options.rule === 15 ? 15 : 21;
+  const panels: Panel[] = [rule(f, a, b)];
+  let evaluations = per;
   let total = panels[0].value;
   let err = panels[0].error;
   while (err > Math.max(absTol, options.relTol * Math.abs(total)) && panels.length < maxPanels) {
@@ -98,9 +146,9 @@ export function integrateGk21(f: (x: number) => number, a: number, b: number, op
     const p = panels[worst];
     const m = 0.5 * (p.a + p.b);
     if (m <= p.a || m >= p.b) break;
-    const left = qk21(f, p.a, m);
-    const right = qk21(f, m, p.b);
-    evaluations += 42;
+    const left = rule(f, p.a, m);
+    const right = rule(f, m, p.b);
+    evaluations += 2 * per;
     panels[worst] = left;
     panels.push(right);
     total = 0;

@@ -1,0 +1,237 @@
+/**
+ * The `isacnet comm` report (contract of issue 3): for each (L, p^c), κ_c as printed (and simulated
+ * with the network model), R_c by Theorem 2, by the exact expression and by Monte Carlo with a 95%
+ * confidence interval. Library code (no Node imports): Monte Carlo jobs go through an injected
+ * runner, so the CLI (worker pool), the figures and the browser share it.
+ *
+ * Monte Carlo: every point uses the same seed (common random numbers across L and p^c, which makes
+ * differences between points, e.g. the location of L*, far less noisy than the points themselves);
+ * results depend on the seed only, never on the thread count.
+ * - acceptance `independent`: kernel comm.typicalUser (typical user at the origin, acceptance with
+ *   probability κ_c as printed); CI = mean ± 1.96 s/√n.
+ * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/load/commNetwork.ts);
+ *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
+ *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
+ */
+import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
+import type { Params } from '../params/schema.ts';
+import { Z95, meanCi95 } from '../math/stats.ts';
+import { kappaCPrinted, lBar } from './kappa.ts';
+import { rateExact } from './exactRate.ts';
+import { rateTheorem2 } from './theorem2.ts';
+import type { GainModel } from './gains.ts';
+import { CNF, COMM_NETWORK_KERNEL, networkRecordWidth, networkSideForDisc } from '../load/commNetwork.ts';
+
+export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array> | Float64Array;
+export type AcceptanceModel = 'independent' | 'network';
+
+export const TYPICAL_USER_KERNEL = 'comm.typicalUser';
+/** Chunk sizes are part of a result's identity (seed → numbers): fixed here. */
+export const TYPICAL_USER_CHUNK = 4096;
+export const NETWORK_CHUNK = 1;
+/** Default U: BSs simulated explicitly (disc πλ_b r² ≤ U), mean field beyond (bias measured in docs). */
+export const DEFAULT_DISC_BS = 100;
+
+export interface CommRunOptions {
+  Ls: number[];
+  pcs: number[];
+  trials: number;
+  seed: number;
+  acceptance: AcceptanceModel;
+  gains: GainModel;
+  discBs?: number;
+  /** SIR thresholds (linear) for coverage P(SIR > T) by Monte Carlo; none by default. */
+  coverageThresholds?: number[];
+  /** Skip the Monte Carlo (closed forms only). */
+  noMonteCarlo?: boolean;
+}
+
+export interface McEstimate {
+  mean: number;
+  ci95: [number, number];
+  trials: number;
+}
+
+export interface CommPoint {
+  L: number;
+  pc: number;
+  kappaC: { formula: number; mc?: number | null };
+  rate: {
+    thm2: number;
+    exact: number;
+    mc: McEstimate | null;
+    /** Network acceptance only: the exact rate with κ_c set to its simulated value. */
+    exactAtMcKappa?: number | null;
+  };
+  coverage?: Array<{ T: number; mc: number }>;
+}
+
+export interface CommReport {
+  params: Record<string, unknown>;
+  points: CommPoint[];
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Summary of network-kernel window records: ratio estimator with between-window CI. */
+export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPerWindow: number): {
+  rate: McEstimate | null;
+  kappaMc: number | null;
+  users: number;
+  meanRequestsPerBs: number;
+  requestDispersion: number;
+  meanOwnPerBs: number;
+  acceptedByRank: number[];
+  samples: { rate: number[]; sir: number[] };
+} {
+  const width = networkRecordWidth(L, samplesPerWindow);
+  const windows = rec.length / width;
+  let users = 0;
+  let requests = 0;
+  let accepted = 0;
+  let bs = 0;
+  let reqSum = 0;
+  let reqSq = 0;
+  let ownSum = 0;
+  let rateSum = 0;
+  const byRank = new Array<number>(L - 1).fill(0);
+  const samples = { rate: [] as number[], sir: [] as number[] };
+  for (let w = 0; w < windows; w++) {
+    const o = w * width;
+    users += rec[o];
+    requests += rec[o + 1];
+    accepted += rec[o + 2];
+    bs += rec[o + 3];
+    reqSum += rec[o + 4];
+    reqSq += rec[o + 5];
+    ownSum += rec[o + 6];
+    rateSum += rec[o + 8];
+    for (let r = 0; r < L - 1; r++) byRank[r] += rec[o + CNF + r];
+    for (let k = 0; k < samplesPerWindow; k++) {
+      const v = rec[o + CNF + L - 1 + 2 * k];
+      if (Number.isNaN(v)) break;
+      samples.rate.push(v);
+      samples.sir.push(rec[o + CNF + L - 1 + 2 * k + 1]);
+    }
+  }
+  let rate: McEstimate | null = null;
+  if (users > 0) {
+    const m = rateSum / users;
+    let ss = 0;
+    for (let w = 0; w < windows; w++) {
+      const d = rec[w * width + 8] - m * rec[w * width];
+      ss += d * d;
+    }
+    const se = windows > 1 ? Math.sqrt((windows / (windows - 1)) * ss) / users : NaN;
+    rate = { mean: m, ci95: [m - Z95 * se, m + Z95 * se], trials: users };
+  }
+  const meanReq = bs > 0 ? reqSum / bs : NaN;
+  return {
+    rate,
+    kappaMc: requests > 0 ? accepted / requests : null,
+    users,
+    meanRequestsPerBs: meanReq,
+    requestDispersion: bs > 0 && meanReq > 0 ? (reqSq / bs - meanReq * meanReq) / meanReq : NaN,
+    meanOwnPerBs: bs > 0 ? ownSum / bs : NaN,
+    acceptedByRank: byRank.map((a) => (users > 0 ? a / users : NaN)),
+    samples,
+  };
+}
+
+/** Windows for about `trials` users: ⌈trials/(μ_c side²)⌉, at least 2 (for a CI). */
+export function networkWindows(trials: number, muC: number, side: number): number {
+  return Math.max(2, Math.ceil(trials / Math.max(muC * side * side, 1e-9)));
+}
+
+export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRunner, onProgress?: (fraction: number) => void): Promise<CommReport> {
+  const muC = p.lambdaU / p.lambdaB;
+  const discBs = o.discBs ?? DEFAULT_DISC_BS;
+  const side = networkSideForDisc(discBs);
+  const samplesPerWindow = o.coverageThresholds && o.coverageThresholds.length > 0 ? 64 : 0;
+  const points: CommPoint[] = [];
+  const total = o.Ls.length * o.pcs.length;
+  let done = 0;
+  for (const L of o.Ls) {
+    const kappaFormula = kappaCPrinted(p.psi, muC, L);
+    for (const pc of o.pcs) {
+      const model = { L, pc, kappaC: kappaFormula, alpha: p.alpha, mt: p.mt };
+      const point: CommPoint = {
+        L,
+        pc,
+        kappaC: { formula: kappaFormula },
+        rate: { thm2: rateTheorem2(model), exact: rateExact(model), mc: null },
+      };
+      const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
+      if (!o.noMonteCarlo) {
+        if (o.acceptance === 'independent') {
+          const job: MonteCarloJob = {
+            kernel: TYPICAL_USER_KERNEL,
+            args: { ...model, gains: o.gains, discBs },
+            trials: o.trials,
+            seed: o.seed,
+            chunkSize: TYPICAL_USER_CHUNK,
+          };
+          const rec = await run(job, progress);
+          const n = rec.length / 2;
+          const rates = new Float64Array(n);
+          for (let i = 0; i < n; i++) rates[i] = rec[2 * i];
+          const s = meanCi95(rates);
+          point.rate.mc = { mean: s.mean, ci95: [s.ci95[0], s.ci95[1]], trials: n };
+          if (o.coverageThresholds) point.coverage = o.coverageThresholds.map((T) => ({ T, mc: fractionAbove(rec, 2, 1, T) }));
+        } else if (muC > 0) {
+          const job: MonteCarloJob = {
+            kernel: COMM_NETWORK_KERNEL,
+            args: { L, pc, alpha: p.alpha, mt: p.mt, psi: p.psi, muC, gains: o.gains, side, samplesPerWindow },
+            trials: networkWindows(o.trials, muC, side),
+            seed: o.seed,
+            chunkSize: NETWORK_CHUNK,
+          };
+          const rec = await run(job, progress);
+          const s = summarizeNetworkRecords(rec, L, samplesPerWindow);
+          point.kappaC.mc = s.kappaMc;
+          point.rate.mc = s.rate;
+          point.rate.exactAtMcKappa = s.kappaMc === null ? null : finiteOrNull(rateExact({ ...model, kappaC: s.kappaMc }));
+          if (o.coverageThresholds) {
+            const sir = s.samples.sir;
+            point.coverage = o.coverageThresholds.map((T) => ({ T, mc: sir.filter((x) => x > T).length / Math.max(1, sir.length) }));
+          }
+        } else {
+          point.kappaC.mc = null;
+        }
+      }
+      points.push(point);
+      done++;
+      onProgress?.(done / total);
+    }
+  }
+  return {
+    params: {
+      L: o.Ls,
+      pc: o.pcs,
+      lambdaU: p.lambdaU,
+      lambdaB: p.lambdaB,
+      muC,
+      lBar: o.Ls.map(lBar),
+      psi: p.psi,
+      mt: p.mt,
+      alpha: p.alpha,
+      acceptance: o.acceptance,
+      gains: o.gains,
+      trials: o.trials,
+      seed: o.seed,
+      discBs,
+      units: 'nats/s/Hz',
+    },
+    points,
+  };
+}
+
+/** Fraction of records whose field `field` (record width `width`) exceeds T. */
+function fractionAbove(rec: Float64Array, width: number, field: number, T: number): number {
+  const n = rec.length / width;
+  let c = 0;
+  for (let i = 0; i < n; i++) if (rec[i * width + field] > T) c++;
+  return c / n;
+}

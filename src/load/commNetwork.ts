@@ -1,0 +1,172 @@
+/**
+ * Network-level Monte Carlo of the CoMP cooperation mechanism of Section IV of arXiv:2403.20228,
+ * with the SIR of Eq. (8) for every user, in normalized units (λ_b = 1 per unit area).
+ *
+ * One trial of the kernel = one window (a torus realization, src/geometry/torus.ts, so no window
+ * edge biases loads or interference):
+ *  1. BSs: PPP of density 1; users: PPP of density μ_c = λ_u/λ_b, on the torus [0, side)².
+ *  2. Every user is served by its nearest BS (its "own" BS) and sends a cooperation request to each
+ *     of its next L − 1 nearest BSs.
+ *  3. A BS serves at most ψ users: its own users first, then, while resource blocks remain
+ *     (ψ − own users > 0), cooperation requests chosen uniformly at random (partial Fisher–Yates);
+ *     the other requests are declined. (A BS's own users beyond ψ are not modelled: the paper's
+ *     nearest BS always serves its user.)
+ *  4. Each user's SIR: desired power from its own BS and the BSs that accepted its requests,
+ *     interference from every other BS within the disc of radius R_I = side/2 around it (periodic
+ *     distances), plus the mean field 2π R_I^{2−α}/(α − 2) of the plane beyond (same truncation as
+ *     the typical-user kernel, with U = π R_I² BSs on average).
+ * Gains: `gamma` (paper's laws) or `zf` (full ZF simulation), fresh for every (user, BS) pair.
+ *
+ * Record per window (width 10 + (L − 1) + 2K, K = samplesPerWindow):
+ *   [users, requests, accepted, bsCount, Σ n_req, Σ n_req², Σ n_own, Σ n_own², Σ rate, Σ rate²,
+ *    accepted by rank 2…L (L − 1 counters), then K × (rate, SIR) of the first K users (NaN padding)],
+ * n_req and n_own being per-BS counts of cooperation requests and own users, rate = ln(1 + SIR).
+ * Users are iid uniform, so the first K are a uniform sample of the window's users.
+ */
+import type { Rng } from '../math/rng.ts';
+import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
+import { gainSampler, type GainModel } from '../comm/gains.ts';
+
+export const COMM_NETWORK_KERNEL = 'comm.network';
+export const COMM_NET_FIELDS = ['users', 'requests', 'accepted', 'bsCount', 'reqSum', 'reqSq', 'ownSum', 'ownSq', 'rateSum', 'rateSq'] as const;
+export const CNF = COMM_NET_FIELDS.length;
+
+export interface NetworkCoMPArgs {
+  L: number;
+  pc: number;
+  alpha: number;
+  mt: number;
+  psi: number;
+  /** μ_c = λ_u/λ_b. */
+  muC: number;
+  gains: GainModel;
+  /** Torus side in units of λ_b^{−1/2}; the interference disc has radius side/2. */
+  side: number;
+  samplesPerWindow: number;
+}
+
+export function networkRecordWidth(L: number, samplesPerWindow: number): number {
+  return CNF + (L - 1) + 2 * samplesPerWindow;
+}
+
+/** Torus side holding on average `discBs` BSs in the inscribed disc (π(side/2)² = discBs). */
+export function networkSideForDisc(discBs: number): number {
+  return 2 * Math.sqrt(discBs / Math.PI);
+}
+
+/** Simulate `count` independent windows (record layout in the module comment). */
+export function simulateNetworkCoMP(args: NetworkCoMPArgs, rng: Rng, count: number): Float64Array {
+  const width = networkRecordWidth(args.L, args.samplesPerWindow);
+  const out = new Float64Array(count * width);
+  for (let w = 0; w < count; w++) simulateWindow(args, rng, out.subarray(w * width, (w + 1) * width));
+  return out;
+}
+
+export function simulateWindow(a: NetworkCoMPArgs, rng: Rng, rec: Float64Array): void {
+  const { L, pc, alpha, mt, psi, muC, side, samplesPerWindow: K } = a;
+  rec.fill(NaN, CNF + (L - 1));
+  const bs = samplePppTorus(rng, 1, side);
+  const us = samplePppTorus(rng, muC, side);
+  const nBs = bs.length / 2;
+  const nU = us.length / 2;
+  const grid = new TorusGrid(bs, side);
+  const nbr = new Int32Array(nU * L);
+  const idxBuf = new Int32Array(L);
+  const d2Buf = new Float64Array(L);
+  for (let t = 0; t < nU; t++) {
+    grid.kNearest(us[2 * t], us[2 * t + 1], L, idxBuf, d2Buf);
+    nbr.set(idxBuf, t * L);
+  }
+  // Own users and cooperation requests per BS (requests grouped by BS, id = user·L + rank).
+  const own = new Int32Array(nBs);
+  const req = new Int32Array(nBs);
+  for (let t = 0; t < nU; t++) {
+    own[nbr[t * L]]++;
+    for (let r = 1; r < L; r++) req[nbr[t * L + r]]++;
+  }
+  const start = new Int32Array(nBs + 1);
+  for (let b = 0; b < nBs; b++) start[b + 1] = start[b] + req[b];
+  const fill = start.slice(0, nBs);
+  const reqs = new Int32Array(start[nBs]);
+  for (let t = 0; t < nU; t++) for (let r = 1; r < L; r++) reqs[fill[nbr[t * L + r]]++] = t * L + r;
+  const accepted = new Uint8Array(nU * L);
+  let nAccepted = 0;
+  let reqSum = 0;
+  let reqSq = 0;
+  let ownSum = 0;
+  let ownSq = 0;
+  for (let b = 0; b < nBs; b++) {
+    const n = req[b];
+    const s0 = start[b];
+    const slots = Math.max(0, psi - own[b]);
+    reqSum += n;
+    reqSq += n * n;
+    ownSum += own[b];
+    ownSq += own[b] * own[b];
+    if (n <= slots) {
+      for (let q = 0; q < n; q++) accepted[reqs[s0 + q]] = 1;
+      nAccepted += n;
+    } else {
+      for (let q = 0; q < slots; q++) {
+        const j = q + rng.integer(n - q);
+        const tmp = reqs[s0 + q];
+        reqs[s0 + q] = reqs[s0 + j];
+        reqs[s0 + j] = tmp;
+        accepted[reqs[s0 + q]] = 1;
+      }
+      nAccepted += slots;
+    }
+  }
+  // SIR of every user.
+  const sampler = gainSampler(a.gains, mt, pc);
+  const halfAlpha = alpha / 2;
+  const rI2 = (side / 2) * (side / 2);
+  const tail = (2 * Math.PI * Math.pow(side / 2, 2 - alpha)) / (alpha - 2);
+  const serving = new Uint8Array(nBs);
+  let rateSum = 0;
+  let rateSq = 0;
+  const byRank = new Float64Array(L - 1);
+  for (let t = 0; t < nU; t++) {
+    serving[nbr[t * L]] = 1;
+    for (let r = 1; r < L; r++) {
+      if (accepted[t * L + r]) {
+        serving[nbr[t * L + r]] = 1;
+        byRank[r - 1]++;
+      }
+    }
+    const x = us[2 * t];
+    const y = us[2 * t + 1];
+    let signal = 0;
+    let interference = tail;
+    for (let b = 0; b < nBs; b++) {
+      const dx = wrap(bs[2 * b] - x, side);
+      const dy = wrap(bs[2 * b + 1] - y, side);
+      const d2 = dx * dx + dy * dy;
+      if (serving[b]) {
+        signal += sampler.desired(rng) * Math.pow(d2, -halfAlpha);
+      } else if (d2 <= rI2) {
+        interference += sampler.interference(rng) * Math.pow(d2, -halfAlpha);
+      }
+    }
+    for (let r = 0; r < L; r++) serving[nbr[t * L + r]] = 0;
+    const sir = signal / interference;
+    const rate = Math.log1p(sir);
+    rateSum += rate;
+    rateSq += rate * rate;
+    if (t < K) {
+      rec[CNF + (L - 1) + 2 * t] = rate;
+      rec[CNF + (L - 1) + 2 * t + 1] = sir;
+    }
+  }
+  rec[0] = nU;
+  rec[1] = nU * (L - 1);
+  rec[2] = nAccepted;
+  rec[3] = nBs;
+  rec[4] = reqSum;
+  rec[5] = reqSq;
+  rec[6] = ownSum;
+  rec[7] = ownSq;
+  rec[8] = rateSum;
+  rec[9] = rateSq;
+  for (let r = 0; r < L - 1; r++) rec[CNF + r] = byRank[r];
+}
