@@ -31,20 +31,20 @@ export function crlbVarianceExists(N: number): boolean {
 }
 
 /**
- * Hill estimator of a Pareto tail index from an ascending sample: α̂ = k / Σ_{j=1}^k ln(X_(n−j+1)/X_(n−k)).
- * Non-finite values in the top k make the estimate meaningless: returns NaN then.
+ * Hill estimator of a Pareto tail index from an ascending sample: α̂ = k / Σ_{j=1}^k ln(X_(m−j+1)/X_(m−k)),
+ * m being the number of finite values. +∞ values at the top (numerically singular CRLBs, a few per
+ * 10⁶ draws for N = 2) lie beyond every finite one: they are left out, which biases α̂ by a
+ * negligible O(#∞/k). Returns NaN if fewer than k + 1 finite values remain.
  */
 export function hillTailIndex(sortedAscending: ArrayLike<number>, k: number): number {
-  const n = sortedAscending.length;
-  if (!(Number.isInteger(k) && k >= 2 && k < n)) throw new RangeError(`hillTailIndex: k must be an integer in [2, ${n - 1}], got ${k}`);
-  const x0 = sortedAscending[n - k - 1];
+  let m = sortedAscending.length;
+  while (m > 0 && !Number.isFinite(sortedAscending[m - 1])) m--;
+  if (!(Number.isInteger(k) && k >= 2)) throw new RangeError(`hillTailIndex: k must be an integer ≥ 2, got ${k}`);
+  if (k >= m) return NaN;
+  const x0 = sortedAscending[m - k - 1];
   if (!(x0 > 0)) return NaN;
   let acc = 0;
-  for (let j = n - k; j < n; j++) {
-    const v = sortedAscending[j];
-    if (!Number.isFinite(v)) return NaN;
-    acc += Math.log(v / x0);
-  }
+  for (let j = m - k; j < m; j++) acc += Math.log(sortedAscending[j] / x0);
   return k / acc;
 }
 
