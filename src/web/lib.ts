@@ -11,6 +11,9 @@ import type { RateModel as CommRateModelT } from '../comm/rateModel.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult as TradeoffResultT } from '../optimize/tradeoff.ts';
 import type { CrlbModel, RateModel as OptRateModelT } from '../optimize/model.ts';
 import type { Params } from '../params/schema.ts';
+import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
+import { computeCommReport, type AcceptanceModel } from '../comm/commReport.ts';
+import type { GainModel } from '../comm/gains.ts';
 
 export type SensingReport = SensingReportT;
 export type CommRateModel = CommRateModelT;
@@ -68,6 +71,8 @@ export interface CommMcPoint {
   mean: number | null;
   ci95: [number, number] | null;
   trials: number;
+  /** Simulated κ_c (network acceptance only). */
+  kappaMc: number | null;
 }
 
 export interface CommMcResult {
@@ -75,10 +80,34 @@ export interface CommMcResult {
   meta: Record<string, unknown>;
 }
 
-type JobRunnerFn = (job: import('../parallel/job.ts').MonteCarloJob, onProgress?: import('../parallel/job.ts').ProgressFn) => Promise<Float64Array>;
+export type CommAcceptance = AcceptanceModel;
+export type CommGains = GainModel;
 
-/** The communication Monte Carlo (null until src/comm provides one). */
-export const commMc: {
-  run(p: Params, lMax: number, trials: number, seed: number, run: JobRunnerFn, progress: (f: number) => void): Promise<CommMcResult>;
-  cli(p: Params, lMax: number, trials: number, seed: number): string;
-} | null = null;
+type JobRunnerFn = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array>;
+
+/**
+ * The communication Monte Carlo: the CLI's own `computeCommReport` (src/comm/commReport.ts), i.e.
+ * `isacnet comm --L 1-L_max --pc p^c --trials T --seed S` gives the same numbers.
+ */
+export const commMc = {
+  async run(p: Params, lMax: number, trials: number, seed: number, acceptance: CommAcceptance, gains: CommGains, run: JobRunnerFn, progress: (f: number) => void): Promise<CommMcResult> {
+    const Ls = Array.from({ length: lMax }, (_, i) => i + 1);
+    const report = await computeCommReport(p, { Ls, pcs: [p.pc], trials, seed, acceptance, gains }, run, progress);
+    return {
+      points: report.points.map((q) => ({ L: q.L, mean: q.rate.mc?.mean ?? null, ci95: q.rate.mc?.ci95 ?? null, trials: q.rate.mc?.trials ?? 0, kappaMc: q.kappaC.mc ?? null })),
+      meta: { ...report.params, kernel: acceptance === 'independent' ? 'comm.typicalUser' : 'comm.network' },
+    };
+  },
+  cli(p: Params, lMax: number, trials: number, seed: number, acceptance: CommAcceptance, gains: CommGains): string {
+    const extra = [
+      p.lambdaU !== 1 ? ` --lambda-u ${p.lambdaU}` : '',
+      p.lambdaB !== 1 ? ` --lambda-b ${p.lambdaB}` : '',
+      p.psi !== 15 ? ` --psi ${p.psi}` : '',
+      p.mt !== 4 ? ` --mt ${p.mt}` : '',
+      p.alpha !== 4 ? ` --alpha ${p.alpha}` : '',
+      acceptance !== 'independent' ? ` --acceptance ${acceptance}` : '',
+      gains !== 'gamma' ? ` --gains ${gains}` : '',
+    ].join('');
+    return `npx isacnet comm --L 1-${lMax} --pc ${p.pc} --trials ${trials} --seed ${seed}${extra} --json`;
+  },
+};

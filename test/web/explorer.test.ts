@@ -13,6 +13,7 @@ import { VIEWS, type ViewName } from '../../src/web/state.ts';
 import { resolveParams } from '../../src/params/validate.ts';
 import { crlbProp1 } from '../../src/sensing/closedForms.ts';
 import { computeSensingReport } from '../../src/sensing/sensingReport.ts';
+import { computeCommReport } from '../../src/comm/commReport.ts';
 import { runJobSync } from '../../src/parallel/job.ts';
 import { defaultWindows, SAMPLES_PER_WINDOW } from '../../src/web/views/sensingView.ts';
 import { computeComm } from '../../src/web/compute/comm.ts';
@@ -163,6 +164,23 @@ test('a Monte Carlo run completes with the CLI numbers, and a long one can be ca
   await page.fill('#p-trials', '1000');
   await page.click('[data-testid="sensing-mc-run"]');
   await page.waitForSelector('#sensing-mc[data-state="done"]', { timeout: 60_000 });
+  await closeClean(wp);
+});
+
+test('communication Monte Carlo: the CLI numbers, overlaid on the rate curves', async () => {
+  const wp = await openPage(h, 'view=comm&trials=2000&l-max=4&L=3&seed=9&pc=0.6');
+  const page = wp.page;
+  await viewReady(page, 'comm');
+  await page.click('[data-testid="comm-mc-run"]');
+  await page.waitForSelector('#comm-mc[data-state="done"]', { timeout: 60_000 });
+  const shown = await dataValue(page, 'readout-comm-mc');
+  const p = resolveParams({ pc: 0.6 });
+  const report = await computeCommReport(p, { Ls: [1, 2, 3, 4], pcs: [0.6], trials: 2000, seed: 9, acceptance: 'independent', gains: 'gamma' }, (job) => runJobSync(job));
+  const mc = report.points[2].rate.mc;
+  assert.ok(shown !== null && mc !== null && Math.abs(shown / mc.mean - 1) < 1e-12, `MC rate ${shown} vs ${mc?.mean}`);
+  assert.equal(await page.locator('.view.active [data-series-markers="mc"] rect').count(), 4);
+  assert.match((await page.textContent('#comm-mc .mc-cli')) ?? '', /isacnet comm --L 1-4 --pc 0\.6 --trials 2000 --seed 9 --json/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'comm-monte-carlo-desktop.png'), fullPage: true });
   await closeClean(wp);
 });
 

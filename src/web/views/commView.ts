@@ -11,7 +11,7 @@ import { McControl, type McRequest } from '../mc/mcControl.ts';
 import { PlotView } from '../plot/plotView.ts';
 import type { PlotSeries } from '../plot/svgPlot.ts';
 import type { AppState } from '../state.ts';
-import { commMc, type CommMcResult } from '../lib.ts';
+import { commMc, type CommAcceptance, type CommGains, type CommMcResult } from '../lib.ts';
 import { TIME_BUDGET_MS, renderReadout, section, type View } from './view.ts';
 
 const C = { thm2p: '#7b3fb5', thm2: '#e08a00', exact: '#1f5fbf', mc: '#222222' };
@@ -31,6 +31,8 @@ export class CommView implements View {
   private state: AppState | null = null;
   private curves: CommCurves | null = null;
   private requested = 0;
+  private readonly acceptance: HTMLSelectElement;
+  private readonly gains: HTMLSelectElement;
 
   constructor(
     private readonly analysis: AnalysisClient,
@@ -45,7 +47,18 @@ export class CommView implements View {
       this.overlay = o;
       this.draw();
     });
-    this.plot.root.appendChild(this.mc.root);
+    const opts = document.createElement('div');
+    opts.className = 'mc-options';
+    this.acceptance = select('comm-acceptance', 'acceptance', [
+      ['independent', 'independent (probability κ_c)'],
+      ['network', 'network load simulation'],
+    ]);
+    this.gains = select('comm-gains', 'gains', [
+      ['gamma', 'Gamma laws (paper)'],
+      ['zf', 'zero-forcing channels'],
+    ]);
+    opts.append(this.acceptance.parentElement as HTMLElement, this.gains.parentElement as HTMLElement);
+    this.plot.root.append(opts, this.mc.root);
     const rc = document.createElement('div');
     rc.className = 'card';
     const h = document.createElement('h2');
@@ -65,18 +78,21 @@ export class CommView implements View {
     return JSON.stringify({ pc: p.pc, alpha: p.alpha, mt: p.mt, psi: p.psi, mu: p.lambdaU / p.lambdaB, lMax: st.settings.lMax, trials: st.settings.trials, seed: st.settings.seed });
   }
 
+  private mcOptions(): { acceptance: CommAcceptance; gains: CommGains } {
+    return { acceptance: this.acceptance.value as CommAcceptance, gains: this.gains.value as CommGains };
+  }
+
   private mcRequest(): McRequest<McOverlay> | string {
     const st = this.state;
     if (!st) return 'no state yet';
-    if (!commMc) return 'the communication Monte Carlo is not in the library yet';
-    const mc = commMc;
     const key = this.mcKey(st);
     const p = { ...st.params };
     const { lMax, trials, seed } = st.settings;
+    const { acceptance, gains } = this.mcOptions();
     return {
-      describe: `${trials.toLocaleString('en')} user realizations per L`,
-      cli: mc.cli(p, lMax, trials, seed),
-      execute: async (run, progress) => ({ key, result: await mc.run(p, lMax, trials, seed, run, progress) }),
+      describe: `${trials.toLocaleString('en')} user realizations per L (${acceptance} acceptance, ${gains} gains)`,
+      cli: commMc.cli(p, lMax, trials, seed, acceptance, gains),
+      execute: async (run, progress) => ({ key, result: await commMc.run(p, lMax, trials, seed, acceptance, gains, run, progress) }),
     };
   }
 
@@ -118,7 +134,7 @@ export class CommView implements View {
     if (o) {
       series.push({
         id: 'mc',
-        label: 'Monte Carlo mean (95% CI)',
+        label: `Monte Carlo mean (95% CI, ${String(o.result.meta.acceptance)})`,
         color: C.mc,
         line: false,
         marker: 'square',
@@ -139,14 +155,18 @@ export class CommView implements View {
         meta: { params: st.params, pc: c.pc, relTol: c.relTol, optimalL: c.bestL, monteCarlo: o ? o.result.meta : null },
       },
     );
-    this.plot.hoverInfo = (_id, pt) => {
+    this.plot.hoverInfo = (id, pt) => {
       const i = Ls.indexOf(pt.x);
+      if (id === 'mc') {
+        const k = o?.result.points.find((q) => q.L === pt.x)?.kappaMc;
+        return k != null ? `κ_c sim. = ${Number(k.toPrecision(4))}` : null;
+      }
       return i >= 0 ? `κ_c = ${Number(c.kappaC[i].toPrecision(4))}` : null;
     };
     const t = c.timings;
     const worst = Math.max(t.thm2Printed, t.thm2, t.exact);
     this.plot.setTiming(`per curve: Thm 2 (printed H₁) ${t.thm2Printed.toFixed(0)} ms · Thm 2 ${t.thm2.toFixed(0)} ms · exact ${t.exact.toFixed(0)} ms`, worst > TIME_BUDGET_MS);
-    this.plot.setNote(`Each curve is ${Ls.length} double integrals (relative tolerance ${c.relTol}) evaluated in a Web Worker; times are wall-clock per curve. The vertical line marks the L maximizing the exact rate.`);
+    this.plot.setNote(`Each curve is ${Ls.length} double integrals (relative tolerance ${c.relTol}) evaluated in a Web Worker; times are wall-clock per curve. The vertical line marks the L maximizing the exact rate.${o ? ` Monte Carlo: ${String(o.result.meta.acceptance)} acceptance, ${String(o.result.meta.gains)} gains, ${Number(o.result.meta.trials).toLocaleString('en')} trials per L, seed ${String(o.result.meta.seed)}.` : ''}`);
     const L = Math.min(st.settings.l, Ls.length);
     const i = L - 1;
     (this.root.querySelector('#comm-readout-title') as HTMLElement).textContent = `Values at L = ${L}, p^c = ${c.pc}`;
@@ -157,7 +177,24 @@ export class CommView implements View {
       { label: 'Theorem 2, corrected H<sub>1</sub>', value: c.thm2[i], unit: 'nats/s/Hz', id: 'readout-thm2' },
       { label: 'exact', value: c.exact[i], unit: 'nats/s/Hz', id: 'readout-exact' },
       { label: 'Monte Carlo mean', value: m?.mean ?? null, unit: 'nats/s/Hz', id: 'readout-comm-mc', note: m ? `95% CI [${m.ci95?.[0]?.toPrecision(4)}, ${m.ci95?.[1]?.toPrecision(4)}], ${m.trials.toLocaleString('en')} trials` : 'run Monte Carlo' },
+      { label: 'κ<sub>c</sub>, network simulation', value: m?.kappaMc ?? null, id: 'readout-kappa-c-mc', note: 'Monte Carlo with network acceptance' },
       { label: 'best L (exact / Theorem 2)', value: `${c.bestL.exact ?? '—'} / ${c.bestL.thm2 ?? '—'}` },
     ]);
   }
+}
+
+function select(id: string, label: string, options: Array<[string, string]>): HTMLSelectElement {
+  const wrap = document.createElement('label');
+  wrap.htmlFor = id;
+  wrap.textContent = `${label} `;
+  const sel = document.createElement('select');
+  sel.id = id;
+  for (const [value, text] of options) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    sel.appendChild(o);
+  }
+  wrap.appendChild(sel);
+  return sel;
 }
