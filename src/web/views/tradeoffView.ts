@@ -122,7 +122,7 @@ export class TradeoffView implements View {
       { label: 'communication corner: rate R*<sub>comm</sub>', value: r.corners.comm.rate, unit: 'nats/s/Hz', id: 'readout-comm-corner', note: `L = ${r.corners.comm.L}, p<sup>c</sup> = ${formatValue(r.corners.comm.pc)}${r.corners.comm.backhaulBound ? ', capped by the backhaul' : ''}` },
       { label: 'sensing corner: CRLB*<sub>sens</sub>', value: r.corners.sens.crlbA, unit: 'm²', id: 'readout-sens-corner', note: `N = ${r.corners.sens.N}, backhaul e·N = ${formatValue(r.corners.sens.backhaulUse)}` },
       { label: 'Pareto points', value: String(r.pareto.length) },
-      { label: 'time-sharing inside the cooperative region', value: cm.contained ? 'yes' : 'no', id: 'readout-contained', note: cm.maxRateGain !== null ? `largest rate gain over time-sharing at equal CRLB<sub>a</sub>: ${formatValue(cm.maxRateGain)} nats/s/Hz` : '' },
+      { label: 'time-sharing inside the cooperative region', value: cm.contained ? 'yes' : 'no', id: 'readout-contained', note: cm.uncoveredTau ? `time-sharing is better for τ in [${formatValue(cm.uncoveredTau[0])}, ${formatValue(cm.uncoveredTau[1])}]` : `checked at ${cm.samples} time-sharing points` },
     ]);
   }
 }
