@@ -8,7 +8,7 @@
 import { Command, type ErrorOptions } from 'commander';
 import cliProgress from 'cli-progress';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
-import { ParamError, checkNumber, parseList } from '../../params/validate.ts';
+import { checkNumber, parseList } from '../../params/validate.ts';
 import { WorkerPool, defaultThreads } from '../../parallel/nodePool.ts';
 import { computeSensingReport, type SensingPoint, type SensingReport } from '../../sensing/sensingReport.ts';
 
@@ -110,4 +110,3 @@ export function registerSensingCommand(program: Command): void {
   program.addCommand(cmd);
 }
 
-export { ParamError };
