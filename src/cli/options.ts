@@ -70,8 +70,8 @@ export function reportError(e: unknown): number {
   }
   const err = e as { code?: string; message?: string; exitCode?: number };
   if (typeof err?.code === 'string' && err.code.startsWith('commander.')) {
-    // commander already printed its message.
-    return err.exitCode ?? 2;
+    // commander already printed its message; usage errors (unknown option, missing value) exit 2.
+    return 2;
   }
   process.stderr.write(`isacnet: ${err?.message ?? String(e)}\n`);
   return 1;
