@@ -79,6 +79,8 @@ function finiteOrNull(v: number): number | null {
 export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPerWindow: number): {
   rate: McEstimate | null;
   kappaMc: number | null;
+  /** Between-window 95% CI of the accepted fraction (ratio estimator). */
+  kappaCi95: [number, number] | null;
   users: number;
   meanRequestsPerBs: number;
   requestDispersion: number;
@@ -128,9 +130,21 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
     rate = { mean: m, ci95: [m - Z95 * se, m + Z95 * se], trials: users };
   }
   const meanReq = bs > 0 ? reqSum / bs : NaN;
+  let kappaCi95: [number, number] | null = null;
+  const kappaMc = requests > 0 ? accepted / requests : null;
+  if (kappaMc !== null && windows > 1) {
+    let ss = 0;
+    for (let w = 0; w < windows; w++) {
+      const d = rec[w * width + 2] - kappaMc * rec[w * width + 1];
+      ss += d * d;
+    }
+    const se = Math.sqrt((windows / (windows - 1)) * ss) / requests;
+    kappaCi95 = [kappaMc - Z95 * se, kappaMc + Z95 * se];
+  }
   return {
     rate,
-    kappaMc: requests > 0 ? accepted / requests : null,
+    kappaMc,
+    kappaCi95,
     users,
     meanRequestsPerBs: meanReq,
     requestDispersion: bs > 0 && meanReq > 0 ? (reqSq / bs - meanReq * meanReq) / meanReq : NaN,

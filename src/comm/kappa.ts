@@ -66,3 +66,40 @@ export function acceptanceForLoadPmf(psi: number, pmf: ArrayLike<number>): numbe
   for (let n = 0; n < pmf.length; n++) acc += pmf[n] * (n <= psi ? 1 : psi / n);
   return acc;
 }
+
+/** Poisson(m) probability masses from 0 until the remaining mass is below 1e-16. */
+function poissonMasses(m: number): number[] {
+  const out: number[] = [];
+  let remaining = 1;
+  for (let n = 0; n < 1_000_000; n++) {
+    const p = poissonPmf(n, m);
+    out.push(p);
+    remaining -= p;
+    if (n > m && (remaining < 1e-16 || p < 1e-300)) break;
+  }
+  return out;
+}
+
+/**
+ * Acceptance probability of a cooperation request under the mechanism the paper states (a BS
+ * serves its own users first, then accepts requests at random while resource blocks remain), with
+ * Poisson counts: own users O ~ Poisson(μ_c) (users per BS), competing requests R ~ Poisson(μ_c(L−1))
+ * (each user sends L − 1 requests: the exact mean, not μ_c L̄), independent; the typical request
+ * is accepted with probability min(1, (ψ − O)⁺/(1 + R)) (it competes with R others for the ψ − O
+ * free blocks). Differences with the simulation (docs/communication.md) come from the Poisson
+ * assumption (real counts are over-dispersed: Voronoi cells vary) and the O–R correlation.
+ */
+export function kappaCMechanismPoisson(psi: number, muC: number, L: number): number {
+  if (L <= 1) return 1;
+  const own = poissonMasses(muC);
+  const req = poissonMasses(muC * (L - 1));
+  let kappa = 0;
+  for (let o = 0; o < own.length; o++) {
+    const free = psi - o;
+    if (free <= 0) continue;
+    let inner = 0;
+    for (let r = 0; r < req.length; r++) inner += req[r] * Math.min(1, free / (1 + r));
+    kappa += own[o] * inner;
+  }
+  return kappa;
+}
