@@ -111,3 +111,56 @@ export const commMc = {
     return `npx isacnet comm --L 1-${lMax} --pc ${p.pc} --trials ${trials} --seed ${seed}${extra} --json`;
   },
 };
+
+/** A Pareto point checked by Monte Carlo. */
+export interface TradeoffMcPoint {
+  L: number;
+  N: number;
+  pc: number;
+  rateModel: number;
+  crlbModel: number;
+  rateMc: number | null;
+  rateCi95: [number, number] | null;
+  /** Simulated median CRLB_a at p^s = 1 − p^c (m²) with its 95% CI; the mean is infinite. */
+  crlbMedian: number | null;
+  crlbMedianCi95: [number, number] | null;
+}
+
+/**
+ * Monte Carlo checks of optimal points (L, N, p^c): the rate by the CLI's `computeCommReport`
+ * (typical user, independent acceptance, Gamma gains) and CRLB_a by the network-level simulation of
+ * `computeSensingReport` (median: E[CRLB_a] is infinite), at full sensing power scaled by 1/p^s.
+ */
+export const tradeoffMc = {
+  async run(p: Params, points: Array<{ L: number | null; N: number; pc: number; rate: number; crlbA: number | null }>, trials: number, seed: number, windows: number, run: JobRunnerFn, progress: (f: number) => void): Promise<TradeoffMcPoint[]> {
+    const n = points.length;
+    const full: Params = p.zeta2 === null ? { ...p, pc: 0 } : { ...p, pc: 0, zeta2: p.zeta2 / (1 - p.pc) };
+    const Ns = [...new Set(points.map((q) => q.N))].sort((a, b) => a - b);
+    const sens = await computeSensingReport(full, { Ns, trials: 1000, seed, windows, samplesPerWindow: 256 }, run, (f) => progress(0.5 * f));
+    const out: TradeoffMcPoint[] = [];
+    for (let i = 0; i < n; i++) {
+      const q = points[i];
+      const L = q.L as number;
+      const comm = await computeCommReport({ ...p, pc: q.pc }, { Ls: [L], pcs: [q.pc], trials, seed, acceptance: 'independent', gains: 'gamma' }, run, (f) => progress(0.5 + (0.5 * (i + f)) / n));
+      const mc = comm.points[0].rate.mc;
+      const sp = sens.points.find((s) => s.N === q.N)?.crlbAccept.mc ?? null;
+      const ps = 1 - q.pc;
+      out.push({
+        L,
+        N: q.N,
+        pc: q.pc,
+        rateModel: q.rate,
+        crlbModel: q.crlbA as number,
+        rateMc: mc ? mc.mean : null,
+        rateCi95: mc ? mc.ci95 : null,
+        crlbMedian: sp?.median != null ? sp.median / ps : null,
+        crlbMedianCi95: sp?.medianCi95 ? [sp.medianCi95[0] / ps, sp.medianCi95[1] / ps] : null,
+      });
+    }
+    return out;
+  },
+  cli(p: Params, points: Array<{ L: number | null; N: number; pc: number }>, trials: number, seed: number, windows: number): string {
+    const q = points[0];
+    return `npx isacnet comm --L ${q.L} --pc ${q.pc} --trials ${trials} --seed ${seed} --json (per point) and npx isacnet sensing --pc 0 --N ${[...new Set(points.map((x) => x.N))].sort((a, b) => a - b).join(',')} --trials 1000 --windows ${windows} --seed ${seed} --json`;
+  },
+};

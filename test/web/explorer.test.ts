@@ -224,14 +224,21 @@ test('trade-off view: region drawn, an infeasible backhaul shows the optimizer m
   const d0 = await pathOf(page, 'coop');
   assert.ok(d0 && d0.length > 100);
   assert.equal(await page.textContent('[data-testid="readout-contained"]'), 'yes');
+  // Monte Carlo checks of optimal points (rate by the comm report, CRLB_a by the network simulation).
+  await page.fill('#p-trials', '1000');
+  await page.click('[data-testid="tradeoff-mc-run"]');
+  await page.waitForSelector('#tradeoff-mc[data-state="done"]', { timeout: 60_000 });
+  assert.equal(await page.locator('.view.active [data-series-markers="mc-check"] rect').count(), 5);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'tradeoff-monte-carlo-desktop.png'), fullPage: true });
+  const d1 = await pathOf(page, 'coop');
   // e·N for the smallest localizing cluster (N = 2) is 0.4 > 0.3.
   await page.fill('#p-backhaul', '0.3');
   await page.waitForSelector('[data-testid="tradeoff-message"]:not([hidden])', { timeout: 60_000 });
   assert.match((await page.textContent('[data-testid="tradeoff-message"]')) ?? '', /--backhaul \(C_backhaul\): infeasible value 0\.3 nats\/s\/Hz with --e 0\.2.*last feasible setting/);
-  assert.equal(await pathOf(page, 'coop'), d0, 'region kept');
+  assert.equal(await pathOf(page, 'coop'), d1, 'region kept');
   // Back to a feasible capacity: the region is recomputed (a larger C gives a larger region).
   await page.fill('#p-backhaul', '8');
-  await page.waitForFunction((d) => document.querySelector('.view.active path[data-series="coop"]')?.getAttribute('d') !== d, d0, { timeout: 60_000 });
+  await page.waitForFunction((d) => document.querySelector('.view.active path[data-series="coop"]')?.getAttribute('d') !== d, d1, { timeout: 60_000 });
   assert.ok(await page.isHidden('[data-testid="tradeoff-message"]'));
   const timing = (await page.textContent('[data-testid="rate-crlb-region-timing"]')) ?? '';
   assert.match(timing, /region \d+ ms/);

@@ -10,7 +10,19 @@ import { PlotView } from '../plot/plotView.ts';
 import { formatValue } from '../plot/scale.ts';
 import type { PlotPoint, PlotSeries } from '../plot/svgPlot.ts';
 import type { AppState } from '../state.ts';
+import type { BrowserPool } from '../mc/browserPool.ts';
+import { McControl, type McRequest } from '../mc/mcControl.ts';
+import { tradeoffMc, type TradeoffMcPoint } from '../lib.ts';
 import { TIME_BUDGET_MS, renderReadout, section, type View } from './view.ts';
+import { defaultWindows } from './sensingView.ts';
+
+/** Pareto points checked by Monte Carlo. */
+export const CHECK_POINTS = 5;
+
+interface McOverlay {
+  key: string;
+  points: TradeoffMcPoint[];
+}
 
 const C = { coop: '#1f5fbf', ts: '#d0312d', noncoop: '#8a8f98', corner: '#138a36' };
 
@@ -23,8 +35,13 @@ export class TradeoffView implements View {
   private state: AppState | null = null;
   private curves: TradeoffCurves | null = null;
   private requested = 0;
+  private readonly mc: McControl<McOverlay>;
+  private overlay: McOverlay | null = null;
 
-  constructor(private readonly analysis: AnalysisClient) {
+  constructor(
+    private readonly analysis: AnalysisClient,
+    pool: BrowserPool,
+  ) {
     this.root = section(
       'tradeoff',
       'Backhaul-limited trade-off: the rate–CRLB region',
@@ -47,6 +64,33 @@ export class TradeoffView implements View {
     cards.className = 'cards';
     cards.append(this.plot.root, rc);
     this.root.append(this.message, cards);
+    this.mc = new McControl(pool, 'tradeoff', `Check ${CHECK_POINTS} points by Monte Carlo`, () => this.mcRequest(), (o) => {
+      this.overlay = o;
+      this.draw();
+    });
+    this.plot.root.appendChild(this.mc.root);
+  }
+
+  private mcKey(st: AppState): string {
+    return JSON.stringify({ p: st.params, lMax: st.settings.lMax, nMax: st.settings.nMax, trials: st.settings.trials, seed: st.settings.seed });
+  }
+
+  private mcRequest(): McRequest<McOverlay> | string {
+    const st = this.state;
+    const c = this.curves;
+    if (!st || !c) return 'the region is not computed yet';
+    const cands = c.result.pareto.filter((q) => q.L !== null && q.crlbA !== null && q.pc > 0 && q.pc < 1);
+    if (cands.length === 0) return 'no interior Pareto point to check';
+    const pick = Array.from({ length: Math.min(CHECK_POINTS, cands.length) }, (_, i) => cands[Math.round(((cands.length - 1) * (i + 0.5)) / Math.min(CHECK_POINTS, cands.length))]);
+    const key = this.mcKey(st);
+    const p = { ...st.params };
+    const { trials, seed } = st.settings;
+    const windows = defaultWindows(trials);
+    return {
+      describe: `${pick.length} points: ${trials.toLocaleString('en')} users each and ${windows} network windows`,
+      cli: tradeoffMc.cli(p, pick, trials, seed, windows),
+      execute: async (run, progress) => ({ key, points: await tradeoffMc.run(p, pick, trials, seed, windows, run, progress) }),
+    };
   }
 
   update(state: AppState): void {
@@ -95,6 +139,26 @@ export class TradeoffView implements View {
       { id: 'noncoop', label: 'non-cooperative (L = 1)', color: C.noncoop, dash: '2 3', points: r.nonCooperative.map(pt) },
       { id: 'sens-corner', label: 'sensing corner', color: C.corner, line: false, marker: 'diamond', points: [pt(r.corners.sens)] },
     ];
+    const o = this.overlay && this.state && this.overlay.key === this.mcKey(this.state) ? this.overlay : null;
+    if (this.overlay && !o) {
+      this.overlay = null;
+      this.mc.setStatus('parameters changed: Monte Carlo checks cleared');
+    }
+    if (o) {
+      series.push({
+        id: 'mc-check',
+        label: 'Monte Carlo at optimal points (median CRLB_a)',
+        color: '#222222',
+        line: false,
+        marker: 'square',
+        interval: 'bars',
+        points: o.points.map((q) => {
+          const p: PlotPoint = { x: q.rateMc ?? NaN, y: q.crlbMedian, lo: q.crlbMedianCi95?.[0] ?? null, hi: q.crlbMedianCi95?.[1] ?? null };
+          info.set(p, `L = ${q.L}, N = ${q.N}, p^c = ${q.pc.toFixed(4)}; rate CI [${formatValue(q.rateCi95?.[0])}, ${formatValue(q.rateCi95?.[1])}] vs model ${formatValue(q.rateModel)}; CRLB_a model ${formatValue(q.crlbModel)}`);
+          return p;
+        }),
+      });
+    }
     const vlines = [{ x: r.corners.comm.rate, label: `R*comm (L = ${r.corners.comm.L})`, color: C.corner }];
     this.plot.hoverInfo = (_id, p) => info.get(p) ?? null;
     this.plot.update(
@@ -108,7 +172,7 @@ export class TradeoffView implements View {
           ...r.timeSharing.map((q) => ['time-sharing', q.rate, q.crlbA, null, null, null, null, q.tau, null] as Array<number | string | null>),
           ...r.nonCooperative.map((q) => ['non-cooperative', q.rate, q.crlbA, q.L, q.N, q.pc, q.backhaulUse, null, null] as Array<number | string | null>),
         ],
-        meta: { params: st.params, models: c.models, corners: r.corners, containment: r.containment, warnings: r.warnings, maxL: st.settings.lMax, maxN: st.settings.nMax },
+        meta: { params: st.params, models: c.models, corners: r.corners, containment: r.containment, warnings: r.warnings, maxL: st.settings.lMax, maxN: st.settings.nMax, monteCarloChecks: o ? o.points : null },
       },
     );
     const t = c.timings;
