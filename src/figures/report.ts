@@ -32,14 +32,16 @@ export function pct(v: number | null | undefined): string {
 }
 
 /**
- * Distance of a value from the Monte Carlo mean in standard errors (the CI half-width / 1.96), or
- * null when either is missing.
+ * Distance of a value from the Monte Carlo estimate in standard errors (the CI half-width / 1.96),
+ * or null when either is missing. The estimate is the mean, or the median when the mean does not
+ * exist (then `ci95` is the median's CI, as the builders' rows state in their note).
  */
 export function zScore(value: number | null, mc: ValidationRow['mc']): number | null {
-  if (value === null || !mc || mc.mean === null || !mc.ci95) return null;
+  const center = mc ? (mc.mean ?? mc.median ?? null) : null;
+  if (value === null || !mc || center === null || !mc.ci95) return null;
   const se = (mc.ci95[1] - mc.ci95[0]) / (2 * Z95);
   if (!(se > 0)) return null;
-  return (value - mc.mean) / se;
+  return (value - center) / se;
 }
 
 function zCell(z: number | null): string {

@@ -98,71 +98,67 @@ export function timeSharingAt(c: Corners, tau: number): TimeSharingPoint {
 }
 
 /**
- * The non-cooperative scheme's curve: L = 1, N = the smallest localizing cluster, p^c swept so the
- * CRLB follows the given levels, up to the power the backhaul allows.
+ * The non-cooperative scheme's curve: L = 1, N = the smallest localizing cluster, p^c on the rate
+ * grid of the envelope (exact tabulated values) up to the power the backhaul allows, plus that cap.
  */
-export function nonCooperative(frontier: Frontier, crlbLevels: number[]): OperatingPoint[] {
+export function nonCooperative(frontier: Frontier): OperatingPoint[] {
   assertFeasible(frontier);
   const env = frontier.envelope;
   const first = frontier.sensing.firstLocalizing as { N: number; crlbFull: number };
   const room = rateRoom(frontier.problem, first.N);
-  const r1 = env.rate(1, 1);
+  const K = env.grid.length - 1;
+  const r1 = env.table[0][K];
   const pcCap = r1 <= room ? 1 : env.inverseFor(1, room, 0, 1);
   const out: OperatingPoint[] = [];
-  const add = (pc: number): void => {
-    const rate = env.rate(1, pc);
+  const add = (pc: number, rate: number): void => {
     const crlb = pc < 1 ? first.crlbFull / (1 - pc) : Infinity;
     out.push({ rate, crlbA: Number.isFinite(crlb) ? crlb : null, L: pc > 0 ? 1 : null, N: first.N, pc, backhaulUse: rate + frontier.problem.e * first.N });
   };
-  for (const level of crlbLevels) {
-    const pc = Math.max(0, 1 - first.crlbFull / level);
-    if (pc >= pcCap) break;
-    add(pc);
-  }
-  if (pcCap < 1) add(pcCap);
+  for (let k = 0; k <= K && env.grid[k] < pcCap; k++) add(env.grid[k], env.table[0][k]);
+  add(pcCap, env.rate(1, pcCap));
   return out;
 }
 
 export interface Containment {
   /** True if every sampled time-sharing point is weakly dominated by a cooperative point. */
   contained: boolean;
-  /** Largest CRLB_coop/CRLB_TS at equal rate over the sampled τ (≤ 1 when contained). */
-  worstRatio: number | null;
-  /** Smallest CRLB_coop/CRLB_TS at equal rate (the best cooperative gain). */
-  bestRatio: number | null;
   /** The sampled τ where the time-sharing point is not dominated ([min, max]), or null. */
   uncoveredTau: [number, number] | null;
   samples: number;
+  /**
+   * Rate advantage of the cooperative scheme at equal CRLB_a, R_coop − R_TS (nats/s/Hz), over the
+   * Pareto points (exact, no extra evaluation): its least and largest value.
+   */
+  rateGainAtPareto: { min: number; max: number } | null;
 }
 
 /**
  * Does the cooperative region contain the time-sharing line? For each sampled τ ∈ [0, 1) the
- * cooperative point of least CRLB at the same rate, F(τ R*_comm), is compared with
- * CRLB*_sens/(1 − τ). A rate the cooperative scheme cannot reach with a localizing cluster counts
- * as not covered (ratio ∞).
+ * largest cooperative rate at the time-sharing CRLB, R*(CRLB*_sens/(1 − τ)), is compared with
+ * τ·R*_comm (the ε-constraint form). A certified lower bound of R*(c) from the rate bands settles
+ * most samples without evaluating the model; the others are solved exactly.
  */
-export function containment(frontier: Frontier, c: Corners, samples = 200): Containment {
-  let worst = -Infinity;
-  let best = Infinity;
+export function containment(frontier: Frontier, c: Corners, samples = 100, pareto?: OperatingPoint[]): Containment {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < samples; i++) {
     const tau = i / samples;
     const ts = timeSharingAt(c, tau);
-    const coop = frontier.minCrlbAtRate(ts.rate);
-    const ratio = coop && coop.crlbA !== null && ts.crlbA !== null ? coop.crlbA / ts.crlbA : Infinity;
-    worst = Math.max(worst, ratio);
-    best = Math.min(best, ratio);
-    if (ratio > 1 + 1e-9) {
+    const level = ts.crlbA as number;
+    const tol = 1e-9 * Math.max(1, ts.rate);
+    if (frontier.maxRateLowerBound(level) >= ts.rate - tol) continue;
+    const coop = frontier.maxRateAtCrlb(level);
+    if (!coop || coop.rate < ts.rate - tol) {
       lo = Math.min(lo, tau);
       hi = Math.max(hi, tau);
     }
   }
-  return {
-    contained: !(hi >= lo),
-    worstRatio: Number.isFinite(worst) ? worst : null,
-    bestRatio: Number.isFinite(best) ? best : null,
-    uncoveredTau: hi >= lo ? [lo, hi] : null,
-    samples,
-  };
+  let gain: Containment['rateGainAtPareto'] = null;
+  const sensCrlb = c.sens.crlbA as number;
+  for (const p of pareto ?? []) {
+    if (p.crlbA === null) continue;
+    const g = p.rate - Math.max(0, 1 - sensCrlb / p.crlbA) * c.comm.rate;
+    gain = gain ? { min: Math.min(gain.min, g), max: Math.max(gain.max, g) } : { min: g, max: g };
+  }
+  return { contained: !(hi >= lo), uncoveredTau: hi >= lo ? [lo, hi] : null, samples, rateGainAtPareto: gain };
 }

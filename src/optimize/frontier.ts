@@ -87,44 +87,65 @@ export class Frontier {
     return this.point(R, rec.N, rec.crlbFull, inv.pc, inv.L);
   }
 
-  /** R*(c) and its point: the largest rate with CRLB_a ≤ c (null if no point has CRLB_a ≤ c). */
+  /**
+   * R*(c) and its point: the largest rate with CRLB_a ≤ c (null if no point has CRLB_a ≤ c).
+   *
+   * Records are visited from the largest N down (lowest CRLB first, so the power share
+   * q_N = 1 − CRLB_a(N, 1)/c decreases and the room C − e·N increases). A record whose rate is
+   * limited by the backhaul gives its room (certified from the band's lower bound without an
+   * evaluation when possible); the first record limited by power gives G(q_N), and every later
+   * record has rate ≤ G(q_later) ≤ G(q_N) by monotonicity, so the scan stops there.
+   */
   maxRateAtCrlb(c: number): OperatingPoint | null {
-    interface Cand {
-      N: number;
-      q: number;
-      room: number;
-      lo: number;
-      hi: number;
+    const recs = this.sensing.records;
+    let bestRate = -Infinity;
+    let hint: { rate: number; L: number; pc: number } | undefined;
+    for (let i = recs.length - 1; i >= 0; i--) {
+      const rec = recs[i];
+      if (!(rec.crlbFull <= c)) break; // earlier records have larger CRLBs still
+      const room = rateRoom(this.problem, rec.N);
+      if (room < 0) continue;
+      const q = Math.min(1, Math.max(0, 1 - rec.crlbFull / c));
+      const [bandLo, bandHi] = q > 0 ? this.envelope.bounds(q) : [0, 0];
+      // Nothing from here on can beat the best: rate_j ≤ G(q_j) ≤ G(q_i) ≤ bandHi for later j.
+      if (bandHi <= bestRate) break;
+      if (q > 0 && bandLo >= room) {
+        // Certainly backhaul-limited.
+        if (room > bestRate) {
+          bestRate = room;
+          hint = undefined;
+        }
+        continue;
+      }
+      const g = q === 0 ? { rate: 0, L: this.envelope.gridArg[1] } : this.envelope.value(q);
+      if (g.rate > room) {
+        if (room > bestRate) {
+          bestRate = room;
+          hint = undefined;
+        }
+        continue;
+      }
+      if (g.rate > bestRate) {
+        bestRate = g.rate;
+        hint = { rate: g.rate, L: g.L, pc: q };
+      }
+      break;
     }
-    const cands: Cand[] = [];
+    if (bestRate === -Infinity) return null;
+    return this.minCrlbAtRate(bestRate, hint);
+  }
+
+  /** A certified lower bound on R*(c) from the rate bands (no model evaluation); −∞ if none. */
+  maxRateLowerBound(c: number): number {
+    let lb = -Infinity;
     for (const rec of this.sensing.records) {
       if (!(rec.crlbFull <= c)) continue;
       const room = rateRoom(this.problem, rec.N);
       if (room < 0) continue;
       const q = Math.min(1, Math.max(0, 1 - rec.crlbFull / c));
-      const [glo, ghi] = q === 0 ? [0, 0] : this.envelope.bounds(q);
-      cands.push({ N: rec.N, q, room, lo: Math.min(glo, room), hi: Math.min(ghi, room) });
+      lb = Math.max(lb, Math.min(q > 0 ? this.envelope.bounds(q)[0] : 0, room));
     }
-    if (cands.length === 0) return null;
-    // Bounds from the table prune the records; only those whose upper bound reaches the best lower
-    // bound are evaluated exactly, best upper bound first.
-    cands.sort((a, b) => b.hi - a.hi || a.N - b.N);
-    let bestRate = -Infinity;
-    let hint: { rate: number; L: number; pc: number } | undefined;
-    const floor = Math.max(...cands.map((x) => x.lo));
-    for (const cd of cands) {
-      if (cd.hi < floor || cd.hi < bestRate) break;
-      const g = cd.q === 0 ? { rate: 0, L: this.envelope.gridArg[1] } : this.envelope.value(cd.q);
-      const powerLimited = g.rate <= cd.room;
-      const r = powerLimited ? g.rate : cd.room;
-      if (r > bestRate) {
-        bestRate = r;
-        hint = powerLimited ? { rate: g.rate, L: g.L, pc: cd.q } : undefined;
-      } else if (r === bestRate && powerLimited && !hint) {
-        hint = { rate: g.rate, L: g.L, pc: cd.q };
-      }
-    }
-    return this.minCrlbAtRate(bestRate, hint);
+    return lb;
   }
 
   /** The largest rate reachable with a localizing cluster, and whether its CRLB is finite. */
@@ -167,17 +188,28 @@ export class Frontier {
       const p = this.maxRateAtCrlb(c);
       if (p) pts.push(p);
     }
-    const rateCap = pts.reduce((m, p) => Math.max(m, p.rate), 0);
+    // Interior points of each continuous piece, sampled in p^c (exact points at the cost of a G
+    // evaluation each, no root search): record i is the best sensing cluster on the rates
+    // (C − e·N_{i+1}, C − e·N_i], i.e. on p^c ∈ (P(C − e·N_{i+1}), P(C − e·N_i)].
+    const pcCap = pts.reduce((m, p) => Math.max(m, p.pc), 0);
     const recs = this.sensing.records;
     const inner = opts.segmentSamples ?? 3;
-    for (let i = 0; i < recs.length; i++) {
-      // Record i is the best on the rates (C − e·N_{i+1}, C − e·N_i]: its piece of the boundary.
-      const hi = Math.min(rateRoom(this.problem, recs[i].N), rateCap);
-      const lo = i + 1 < recs.length ? Math.max(0, rateRoom(this.problem, recs[i + 1].N)) : 0;
+    const pcAtRoom = (N: number | undefined): number => {
+      if (N === undefined) return 0;
+      const room = rateRoom(this.problem, N);
+      if (room <= 0) return 0;
+      const inv = this.envelope.inverse(room);
+      return inv ? inv.pc : 1;
+    };
+    for (let i = 0; i < recs.length && inner > 0; i++) {
+      const hi = Math.min(pcAtRoom(recs[i].N), pcCap);
+      const lo = pcAtRoom(recs[i + 1]?.N);
       if (!(hi > lo)) continue;
-      for (let j = 0; j <= inner; j++) {
-        const p = this.minCrlbAtRate(j === inner ? hi : lo + ((hi - lo) * (j + 1)) / (inner + 1));
-        if (p && p.crlbA !== null && p.crlbA <= cap * (1 + 1e-12)) pts.push(p);
+      for (let j = 1; j <= inner; j++) {
+        const q = lo + ((hi - lo) * j) / (inner + 1);
+        const g = this.envelope.value(q);
+        const crlb = recs[i].crlbFull / (1 - q);
+        if (crlb <= cap * (1 + 1e-12)) pts.push(this.point(g.rate, recs[i].N, recs[i].crlbFull, q, g.L));
       }
     }
     return nonDominated(pts);

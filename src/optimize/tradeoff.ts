@@ -68,8 +68,8 @@ export function solveTradeoff(envelope: RateEnvelope, crlb: CrlbModel, problem: 
     boundary: frontier.boundary(pareto),
     timeSharing: timeSharing(c, levels),
     corners: c,
-    nonCooperative: nonCooperative(frontier, levels),
-    containment: containment(frontier, c, opts.containmentSamples ?? 200),
+    nonCooperative: nonCooperative(frontier),
+    containment: containment(frontier, c, opts.containmentSamples ?? 100, pareto),
     warnings: [],
     records: sensing.records.map((r) => ({ N: r.N, crlbFull: r.crlbFull })),
     crlbLevels: levels,
@@ -82,8 +82,8 @@ export function solveTradeoff(envelope: RateEnvelope, crlb: CrlbModel, problem: 
   if (problem.e === 0 && [...pareto.map((p) => p.N), c.sens.N].includes(problem.maxN)) {
     out.warnings.push(`with e = 0 the backhaul does not bound N; an optimal point uses N = ${problem.maxN}, the top of the search range (--max-N)`);
   }
-  if (opts.weight !== undefined && envelope.nonConcaveL.length > 0) {
-    out.warnings.push(`the rate model is not concave in p^c on the grid for L = ${envelope.nonConcaveL.join(', ')}: the weighted optimum's 1-D search may return a local optimum`);
+  if (opts.weight !== undefined && !envelope.concave) {
+    out.warnings.push(`the rate model "${envelope.model.name}" is not declared concave in p^c: the weighted optimum's 1-D searches assume unimodality and may return a local optimum`);
   }
   return out;
 }

@@ -16,18 +16,21 @@
  * 1. Sensing: only the records N (see `SensingTable`) can be optimal: a non-record is beaten by a
  *    smaller N with a lower CRLB and a larger room.
  * 2. Communication: R_c(L, ·) is concave (E[ln(1 + p X_L)]), so h_L is strictly concave with one
- *    maximizer p°_L on [0, 1], found by Brent's 1-D search, lazily. With the room B the constrained
- *    maximum of h_L on {R_c(L, p) ≤ B} is h_L(p°_L) if R_c(L, p°_L) ≤ B, else h_L(R_c(L,·)^{-1}(B))
- *    (concavity: the constraint binds at its end).
- * 3. Branch and bound over L: the rate table of `RateEnvelope` gives, without new evaluations, the
- *    upper bound ub_L = max_k [w·R_c(L, p_{k+1}) + (1 − w)·ln(1 − p_k)] ≥ max h_L. For each record
- *    N, the L are visited by decreasing ub_L and the scan stops once ub_L cannot beat the best.
- *
+ *    maximizer p°_L on [0, 1] (Brent's 1-D search, lazily, at most once per L). With the room
+ *    B = C − e·N, the constrained maximum of h_L is h_L(p°_L) if R_c(L, p°_L) ≤ B and otherwise
+ *    h_L at its root R_c(L, ·)^{-1}(B) (concavity: the constraint binds at its end), whose value
+ *    w·B + (1 − w)·ln(1 − root) is largest for the least root, P(B) of the envelope. Hence
+ *      V(B) = max( w·B + (1 − w)·ln(1 − P(B)),  max{ h_L(p°_L) : R_c(L, p°_L) ≤ B } ).
+ * 3. Branch and bound over L for the second term: the rate table gives, without new evaluations,
+ *    an upper bound ub_L ≥ max h_L (certified band) and a lower bound on R_c(L, p°_L) (a slope
+ *    test); L are visited by decreasing ub_L, skipped when their optimum provably exceeds B, and
+ *    the scan stops once ub_L cannot beat the best value.
  * Complexity: exhaustive search solves one 1-D problem per (L, N): O(L_max · N̄ · I) rate
  * evaluations (I ≈ 30–60 per 1-D solve). The fast algorithm costs the envelope table
- * (L_max·(K+1) evaluations, shared with the Pareto computation) plus O(|records| · b · I) with b
- * the number of L not pruned (1–2 in practice, since one L* dominates at all p^c): for the paper's
- * setting about 15 records and a handful of 1-D solves instead of 30 × 40 of them.
+ * (L_max·(K+1) evaluations, shared with the Pareto computation), one envelope inverse per record
+ * (≈ 8 evaluations each, shared with the Pareto breakpoints) and at most one 1-D solve per L that
+ * survives the bounds (typically 1–3 in all, since one L* dominates at every p^c): for the paper's
+ * setting (L_max = 30, 11–15 records) a few hundred evaluations instead of ~20 000.
  * `test/optimize/weighted.test.ts` checks it against `exhaustiveWeighted` (every (L, N) pair).
  */
 import { rateRoom } from './model.ts';
@@ -54,22 +57,82 @@ function hFunction(frontier: Frontier, w: number, L: number): (p: number) => num
   return (p: number): number => w * env.rate(L, p) + (w < 1 ? (1 - w) * Math.log(1 - p) : 0);
 }
 
+/**
+ * ub_L ≥ max_p h_L(p) from the envelope's certified upper band (no model evaluation): on each grid
+ * cell, w·upper(L, p) + (1 − w)·ln(1 − p) is concave (a minimum of lines plus a concave term) and is
+ * maximized by golden-section search; the band is an upper bound, so is the result (a final
+ * relative margin of 1e-9 covers the search tolerance).
+ */
+function upperBoundH(frontier: Frontier, w: number, L: number): number {
+  const env = frontier.envelope;
+  const K = env.grid.length - 1;
+  const u = (p: number): number => w * env.upperBound(L, p) + (w < 1 ? (1 - w) * Math.log(1 - p) : 0);
+  let best = -Infinity;
+  for (let k = 0; k < K; k++) {
+    // The band never exceeds R(p_{k+1}) (plus its slack), so each cell's value is ≤ this simple
+    // bound: skip cells that cannot beat the best so far.
+    const coarse = w * env.table[L - 1][k + 1] * (1 + 1e-6) + (w < 1 ? (1 - w) * Math.log(1 - env.grid[k]) : 0);
+    if (coarse <= best) continue;
+    let a = env.grid[k];
+    let b = k + 1 === K ? env.grid[k + 1] - 1e-12 : env.grid[k + 1];
+    if (!env.concave) {
+      best = Math.max(best, coarse);
+      continue;
+    }
+    const r = (Math.sqrt(5) - 1) / 2;
+    let x1 = b - r * (b - a);
+    let x2 = a + r * (b - a);
+    let f1 = u(x1);
+    let f2 = u(x2);
+    for (let i = 0; i < 60 && b - a > 1e-13; i++) {
+      if (f1 >= f2) {
+        b = x2;
+        x2 = x1;
+        f2 = f1;
+        x1 = b - r * (b - a);
+        f1 = u(x1);
+      } else {
+        a = x1;
+        x1 = x2;
+        f1 = f2;
+        x2 = a + r * (b - a);
+        f2 = u(x2);
+      }
+    }
+    const v = Math.max(f1, f2, u(env.grid[k]), u(b));
+    best = Math.max(best, v + 1e-9 * Math.abs(v));
+  }
+  return best;
+}
+
+/**
+ * A certified lower bound on R_c(L, p°_L), the rate at h_L's unconstrained maximizer, from the table
+ * (concave models): for p ≤ p_k, R'(p) ≥ R'(p_k) ≥ s_k (the chord slope of cell k), so
+ * h'(p) ≥ w·s_k − (1 − w)/(1 − p_k); if that is positive, p°_L > p_k and R(p°_L) > R(p_k).
+ * Used to skip L whose unconstrained optimum cannot fit the backhaul room without solving it.
+ */
+function optimumRateLowerBound(frontier: Frontier, w: number, L: number): number {
+  const env = frontier.envelope;
+  if (!env.concave) return 0;
+  const t = env.table[L - 1];
+  const K = env.grid.length - 1;
+  let bound = 0;
+  for (let k = 0; k < K; k++) {
+    const s = ((t[k + 1] - t[k]) / (env.grid[k + 1] - env.grid[k])) * (1 - 1e-6);
+    if (w * s - (1 - w) / (1 - env.grid[k]) > 0) bound = t[k] * (1 - 1e-6);
+    else break;
+  }
+  return bound;
+}
+
 /** The fast algorithm (see the module comment). Throws if no localizing cluster fits. */
 export function optimizeWeighted(frontier: Frontier, w: number): WeightedResult {
   if (!(w >= 0 && w <= 1)) throw new RangeError(`weight w must be in [0, 1], got ${w}`);
   if (w === 1) return rateOnly(frontier);
   const env = frontier.envelope;
-  const K = env.grid.length - 1;
   const Ls = Array.from({ length: frontier.problem.maxL }, (_, i) => i + 1);
   const ub = new Map<number, number>();
-  for (const L of Ls) {
-    let u = -Infinity;
-    for (let k = 0; k < K; k++) {
-      const v = w * env.table[L - 1][k + 1] + (w < 1 ? (1 - w) * Math.log(1 - env.grid[k]) : 0);
-      if (v > u) u = v;
-    }
-    ub.set(L, u);
-  }
+  for (const L of Ls) ub.set(L, upperBoundH(frontier, w, L));
   const order = [...Ls].sort((a, b) => (ub.get(b) as number) - (ub.get(a) as number) || a - b);
   const solved = new Map<number, SolvedL>();
   const stats = { oneDimSolves: 0, rootFinds: 0, recordsVisited: 0 };
@@ -90,29 +153,31 @@ export function optimizeWeighted(frontier: Frontier, w: number): WeightedResult 
     if (room < 0) continue;
     stats.recordsVisited++;
     const sensTerm = w < 1 ? -(1 - w) * Math.log(rec.crlbFull) : 0;
+    // The binding candidate: rate = room with the least power, over all L (the envelope inverse,
+    // memoized and shared with the Pareto breakpoints). It dominates every L whose unconstrained
+    // optimum exceeds the room (their constrained optimum is their own, larger, root).
     let bestV = -Infinity;
     let bestL = 1;
     let bestPc = 0;
     let bestRate = 0;
+    if (room < env.maxRate) {
+      const inv = env.inverse(room) as { pc: number; L: number };
+      stats.rootFinds++;
+      bestV = w * room + (1 - w) * Math.log(1 - inv.pc);
+      bestL = inv.L;
+      bestPc = inv.pc;
+      bestRate = room;
+    }
+    // Unconstrained optima that fit the room, by decreasing upper bound.
     for (const L of order) {
       if ((ub.get(L) as number) <= bestV) break;
+      if (optimumRateLowerBound(frontier, w, L) > room) continue;
       const s = solve(L);
-      if (s.value <= bestV) continue;
-      if (s.rate <= room) {
+      if (s.rate <= room && s.value > bestV) {
         bestV = s.value;
         bestL = L;
         bestPc = s.pc;
         bestRate = s.rate;
-      } else {
-        const pcB = env.inverseFor(L, room, 0, s.pc);
-        stats.rootFinds++;
-        const v = hFunction(frontier, w, L)(pcB);
-        if (v > bestV) {
-          bestV = v;
-          bestL = L;
-          bestPc = pcB;
-          bestRate = env.rate(L, pcB);
-        }
       }
     }
     const J = sensTerm + bestV;
