@@ -8,8 +8,8 @@ import { drawSnapshot, type Snapshot } from '../network/snapshot.ts';
 import { renderNetwork, snapshotTable } from '../network/networkSvg.ts';
 import type { AppState } from '../state.ts';
 import { formatValue } from '../plot/scale.ts';
-import { kappaCPrinted } from '../../comm/kappa.ts';
-import { kappaSLemma1 } from '../lib.ts';
+import { kappaCMechanismPoisson, kappaCPrinted } from '../../comm/kappa.ts';
+import { kappaSLemma1, sensing } from '../lib.ts';
 import { renderReadout, section, timed, timingText, type View } from './view.ts';
 
 export class NetworkView implements View {
@@ -104,18 +104,19 @@ export class NetworkView implements View {
     this.timing.textContent = `${bss} BSs, ${users} users, ${targets} targets on a ${formatValue(sn.sideKm)} km torus; load mechanism run on all of them: ${timingText(ms, 'drawn')}`;
     const accComm = sn.comm.slice(1).filter((r) => r.accepted).length;
     const accSens = sn.sensing.filter((r) => r.accepted).length;
-    let ks: number | null = null;
-    let kc: number | null = null;
-    try {
-      ks = kappaSLemma1 ? kappaSLemma1(p.psi, p.lambdaS / p.lambdaB, s.n) : null;
-    } catch {
-      ks = null;
-    }
-    try {
-      kc = kappaCPrinted(p.psi, p.lambdaU / p.lambdaB, s.l);
-    } catch {
-      kc = null;
-    }
+    const safe = (f: () => number): number | null => {
+      try {
+        return f();
+      } catch {
+        return null;
+      }
+    };
+    const muS = p.lambdaS / p.lambdaB;
+    const muC = p.lambdaU / p.lambdaB;
+    const ks = safe(() => kappaSLemma1(p.psi, muS, s.n));
+    const ksNb = safe(() => sensing.kappaSNegBinomial(p.psi, muS, s.n));
+    const kc = safe(() => kappaCPrinted(p.psi, muC, s.l));
+    const kcMech = safe(() => kappaCMechanismPoisson(p.psi, muC, s.l));
     renderReadout(this.table, [
       { label: 'CoMP cluster: requests sent (L − 1)', value: String(s.l - 1) },
       { label: 'cooperation requests accepted', value: String(accComm), id: 'comp-accepted' },
@@ -126,8 +127,10 @@ export class NetworkView implements View {
       { label: 'interfering BSs for the typical user', value: String(bss - 1 - accComm), note: 'all BSs outside its CoMP cluster' },
       { label: 'κ<sub>s</sub> in this snapshot (accepted / requested, all targets)', value: sn.kappaSSnapshot, id: 'kappa-s-snapshot' },
       { label: 'κ<sub>s</sub>, Lemma 1 (Eq. 15)', value: ks, id: 'kappa-s-lemma1' },
+      { label: 'κ<sub>s</sub>, corrected (negative-binomial load)', value: ksNb, id: 'kappa-s-corrected' },
       { label: 'κ<sub>c</sub> in this snapshot (accepted / requested, all users)', value: sn.kappaCSnapshot, id: 'kappa-c-snapshot' },
       { label: 'κ<sub>c</sub>, printed (Section IV)', value: kc, id: 'kappa-c-printed' },
+      { label: 'κ<sub>c</sub>, own users first (Poisson counts)', value: kcMech, id: 'kappa-c-mechanism' },
     ]);
   }
 
