@@ -5,9 +5,11 @@ import { synthRate } from './synthetic.ts';
 
 const MAX_L = 8;
 
-test('envelope G(q) equals the brute-force max over L, with its argmax', () => {
-  const model = synthRate();
+for (const concave of [true, false]) {
+test(`envelope G(q) equals the brute-force max over L, with its argmax (${concave ? 'concave' : 'monotone'} bands)`, () => {
+  const model = synthRate(undefined, concave);
   const env = new RateEnvelope(model, MAX_L, 8);
+  assert.equal(env.concave, concave);
   for (let i = 0; i <= 200; i++) {
     const q = i / 200;
     let best = -Infinity;
@@ -27,8 +29,8 @@ test('envelope G(q) equals the brute-force max over L, with its argmax', () => {
   assert.notEqual(env.value(0.05).L, env.value(1).L);
 });
 
-test('envelope inverse P(R) is the least power reaching R over all L (vs dense bisection per L)', () => {
-  const model = synthRate();
+test(`envelope inverse P(R) is the least power reaching R over all L (${concave ? 'concave' : 'monotone'} bands)`, () => {
+  const model = synthRate(undefined, concave);
   const env = new RateEnvelope(model, MAX_L, 8);
   for (let i = 1; i <= 60; i++) {
     const R = (env.maxRate * i) / 60;
@@ -50,6 +52,32 @@ test('envelope inverse P(R) is the least power reaching R over all L (vs dense b
     assert.ok(Math.abs(model.rate(inv.L, inv.pc) - R) < 1e-10);
   }
   assert.equal(env.inverse(env.maxRate * 1.0001), null);
+});
+}
+
+test('certified bands contain the curves, and concave bands are tighter', () => {
+  const model = synthRate();
+  const conc = new RateEnvelope(model, MAX_L, 8);
+  const mono = new RateEnvelope(synthRate(undefined, false), MAX_L, 8);
+  let widthC = 0;
+  let widthM = 0;
+  for (let L = 1; L <= MAX_L; L++) {
+    for (let i = 0; i <= 400; i++) {
+      const q = i / 400;
+      const r = model.rate(L, q);
+      for (const env of [conc, mono]) {
+        assert.ok(env.lowerBound(L, q) <= r && r <= env.upperBound(L, q), `L=${L} q=${q}`);
+      }
+      widthC += conc.upperBound(L, q) - conc.lowerBound(L, q);
+      widthM += mono.upperBound(L, q) - mono.lowerBound(L, q);
+    }
+  }
+  assert.ok(widthC < widthM / 3, `${widthC} vs ${widthM}`);
+});
+
+test('a model claiming concavity with increasing chord slopes is rejected', () => {
+  const convex = { name: 'convex', concaveInPc: true, rate: (L: number, pc: number) => L * (pc + pc * pc) };
+  assert.throws(() => new RateEnvelope(convex, 2, 8), /claims concavity/);
 });
 
 test('a rate model that is not increasing in p^c is rejected', () => {

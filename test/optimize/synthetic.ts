@@ -14,9 +14,10 @@ export function synthB(L: number): number {
   return 12 / Math.pow(L, 0.7);
 }
 
-export function synthRate(counter?: { n: number }): RateModel {
+export function synthRate(counter?: { n: number }, concave = true): RateModel {
   return {
     name: 'synthetic',
+    concaveInPc: concave,
     rate(L: number, pc: number): number {
       if (counter) counter.n++;
       return synthA(L) * Math.log1p(synthB(L) * pc);
