@@ -10,6 +10,7 @@ import { rateTheorem2 } from '../comm/theorem2.ts';
 import type { RateModel as CommRateModelT } from '../comm/rateModel.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult as TradeoffResultT } from '../optimize/tradeoff.ts';
 import type { CrlbModel, RateModel as OptRateModelT } from '../optimize/model.ts';
+import { eq16CrlbModel, fullSensingPowerParams, rateModel } from '../optimize/models.ts';
 import type { Params } from '../params/schema.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { computeCommReport, type AcceptanceModel } from '../comm/commReport.ts';
@@ -32,37 +33,15 @@ export const comm = {
   rateExact,
 };
 
+/** The optimizer (src/optimize) with the library's real model adapters (src/optimize/models.ts). */
 export const opt = {
   buildEnvelope,
   solveTradeoff,
-  /** R_c(L, p^c): the exact rate with the printed κ_c(L) (library default accuracy). */
-  rateModel(p: Params): OptRateModelT {
-    const kappa = new Map<number, number>();
-    return {
-      name: 'exact',
-      rate(L: number, pc: number): number {
-        if (pc <= 0) return 0;
-        let k = kappa.get(L);
-        if (k === undefined) {
-          k = kappaCPrinted(p.psi, p.lambdaU / p.lambdaB, L);
-          kappa.set(L, k);
-        }
-        return rateExact({ L, pc, kappaC: k, alpha: p.alpha, mt: p.mt });
-      },
-    };
-  },
-  /** CRLB_a(N, p^s = 1) of Eq. (16) with Lemma 1's κ_s: |ζ|² at the full power P_t. */
-  crlbModel(p: Params): CrlbModel {
-    // A |ζ|² override is the value at the configured p^s; rescale it to p^s = 1 (|ζ|² ∝ p^s).
-    const full: Params = p.zeta2 === null ? { ...p, pc: 0 } : { ...p, pc: 0, zeta2: p.zeta2 / (1 - p.pc) };
-    return {
-      name: 'Eq. (16) with Lemma 1 κ_s',
-      crlbFullPower(N: number): number {
-        const v = sensingLib.crlbAcceptanceEq16Lemma1(N, full);
-        return v === null ? Infinity : v;
-      },
-    };
-  },
+  /** R_c(L, p^c): the exact rate with the printed κ_c(L) (`--rate-model exact`). */
+  rateModel: (p: Params): OptRateModelT => rateModel('exact', p),
+  /** CRLB_a(N, p^s = 1): Eq. (16) with Lemma 1's κ_s (`--crlb-model eq16`). */
+  crlbModel: (p: Params): CrlbModel => eq16CrlbModel(p),
+  fullSensingPowerParams,
 };
 
 /** One L of a communication Monte Carlo run. */
@@ -134,7 +113,7 @@ export interface TradeoffMcPoint {
 export const tradeoffMc = {
   async run(p: Params, points: Array<{ L: number | null; N: number; pc: number; rate: number; crlbA: number | null }>, trials: number, seed: number, windows: number, run: JobRunnerFn, progress: (f: number) => void): Promise<TradeoffMcPoint[]> {
     const n = points.length;
-    const full: Params = p.zeta2 === null ? { ...p, pc: 0 } : { ...p, pc: 0, zeta2: p.zeta2 / (1 - p.pc) };
+    const full = fullSensingPowerParams(p);
     const Ns = [...new Set(points.map((q) => q.N))].sort((a, b) => a - b);
     const sens = await computeSensingReport(full, { Ns, trials: 1000, seed, windows, samplesPerWindow: 256 }, run, (f) => progress(0.5 * f));
     const out: TradeoffMcPoint[] = [];

@@ -13,6 +13,8 @@ import { computeTradeoff } from '../../src/web/compute/tradeoff.ts';
 import { rateExact } from '../../src/comm/exactRate.ts';
 import { rateTheorem2 } from '../../src/comm/theorem2.ts';
 import { crlbAcceptanceEq16Lemma1 } from '../../src/load/sensingAcceptanceCrlb.ts';
+import { buildEnvelope, solveTradeoff } from '../../src/optimize/tradeoff.ts';
+import { eq16CrlbModel, rateModel } from '../../src/optimize/models.ts';
 
 const p = defaultParams();
 
@@ -64,4 +66,23 @@ test('trade-off region: points are feasible, correctly valued and non-dominated;
   }
   assert.equal(r.result.containment.contained, true);
   assert.throws(() => computeTradeoff({ ...p, backhaul: 0.3 }, s), /--backhaul \(C_backhaul\): infeasible value 0\.3/);
+});
+
+test('the region from the rate table equals the region from the exact rate itself (as the CLI computes it)', () => {
+  // Same optimizer, same CRLB model; only the rate source differs (table vs direct integrals). The
+  // table reproduces the rate to ~1e-8, so the Pareto points must coincide: same (L, N) and rate and
+  // CRLB_a within 1e-6 relative (p^c solves R(L, p^c) = R, so a 1e-8 rate error moves it by about
+  // 1e-8/(d ln R/d ln p^c) — far below 1e-6).
+  const s = { ...defaultSettings(), lMax: 6, nMax: 30 };
+  const direct = solveTradeoff(buildEnvelope(rateModel('exact', p), 6), eq16CrlbModel(p), { backhaul: p.backhaul, e: p.e, maxL: 6, maxN: 30 });
+  const table = computeTradeoff(p, s).result;
+  const close = (a: number | null, b: number | null): boolean => a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b), 1e-12));
+  assert.equal(table.pareto.length, direct.pareto.length);
+  direct.pareto.forEach((d, i) => {
+    const t = table.pareto[i];
+    assert.ok(t.L === d.L && t.N === d.N, `point ${i}: (L, N) = (${t.L}, ${t.N}) vs (${d.L}, ${d.N})`);
+    assert.ok(close(t.rate, d.rate) && close(t.crlbA, d.crlbA) && close(t.pc, d.pc), `point ${i}: ${JSON.stringify(t)} vs ${JSON.stringify(d)}`);
+  });
+  assert.ok(close(table.corners.comm.rate, direct.corners.comm.rate));
+  assert.ok(close(table.corners.sens.crlbA, direct.corners.sens.crlbA));
 });

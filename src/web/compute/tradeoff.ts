@@ -62,7 +62,9 @@ export function computeTradeoff(p: Params, s: Settings): TradeoffCurves {
   const { table, error, cached } = rateTableFor(p, s);
   const tTable = performance.now() - t0;
   t0 = performance.now();
-  const envelope = opt.buildEnvelope({ name: 'exact (table)', rate: (L, pc) => table.rate(L, pc) }, s.lMax);
+  // The exact rate is concave in p^c (src/optimize/models.ts); the table inherits it to its accuracy
+  // (the envelope re-checks the chord slopes on its grid and would throw otherwise).
+  const envelope = opt.buildEnvelope({ name: 'exact (Chebyshev table)', concaveInPc: true, rate: (L, pc) => table.rate(L, pc) }, s.lMax);
   const crlb = opt.crlbModel(p);
   const result = opt.solveTradeoff(envelope, crlb, { backhaul: p.backhaul, e: p.e, maxL: s.lMax, maxN: s.nMax });
   const tFront = performance.now() - t0;
@@ -86,6 +88,6 @@ export function computeTradeoff(p: Params, s: Settings): TradeoffCurves {
     tableCached: cached,
     tableEvaluations: table.evaluations,
     tableMaxRelError: error,
-    models: { rate: 'exact rate (src/comm/exactRate.ts) with printed κ_c', crlb: 'Eq. (16) with Lemma 1 κ_s (src/load)' },
+    models: { rate: 'exact rate (src/comm/exactRate.ts) with printed κ_c, as --rate-model exact', crlb: 'Eq. (16) with Lemma 1 κ_s, as --crlb-model eq16' },
   };
 }
