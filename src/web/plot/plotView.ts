@@ -70,6 +70,8 @@ export class PlotView {
     this.root.append(head, this.host, this.note);
     this.host.appendChild(this.tooltip);
     this.host.addEventListener('pointermove', (ev) => this.onHover(ev));
+    // A tap on a touch screen shows the values at that point too.
+    this.host.addEventListener('pointerdown', (ev) => this.onHover(ev));
     this.host.addEventListener('pointerleave', () => this.clearHover());
     new ResizeObserver(() => {
       const w = this.host.clientWidth;
