@@ -39,8 +39,17 @@ const WGK15 = [
   0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
 ];
 /** 7-point Gauss weights for XGK15[1], XGK15[3], XGK15[5] and the centre. */
-const WG7 = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
+const WG7: number[] = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
+const WG7_SIDE = WG7.slice(0, 3);
 const EPMACH = Number.EPSILON;
+
+/** Scratch buffers for the function values of a panel, one pair per nesting depth. */
+let depth = 0;
+const buffers: Float64Array[] = [];
+function bufferAt(d: number, k: number): Float64Array {
+  while (buffers.length <= 2 * d + k) buffers.push(new Float64Array(10));
+  return buffers[2 * d + k];
+}
 
 interface Panel {
   a: number;
@@ -49,30 +58,44 @@ interface Panel {
   error: number;
 }
 
-function qk21(f: (x: number) => number, a: number, b: number): Panel {
+/**
+ * One Kronrod panel (nodes xgk/wgk, embedded Gauss weights wg on the odd nodes, centre Gauss
+ * weight wgCentre) with the QUADPACK error estimate.
+ */
+function kronrodPanel(f: (x: number) => number, a: number, b: number, xgk: number[], wgk: number[], wg: number[], wgCentre: number): Panel {
+  const half = xgk.length - 1; // nodes on each side
   const centr = 0.5 * (a + b);
   const hlgth = 0.5 * (b - a);
   const dhlgth = Math.abs(hlgth);
-  const fc = f(centr);
-  let resg = 0;
-  let resk = WGK[10] * fc;
-  let resabs = Math.abs(resk);
-  // Local copies: f may itself call qk21 (nested integrals), so the shared buffers are not safe.
-  const v1 = new Float64Array(10);
-  const v2 = new Float64Array(10);
-  for (let j = 0; j < 10; j++) {
-    const absc = hlgth * XGK[j];
-    const f1 = f(centr - absc);
-    const f2 = f(centr + absc);
-    v1[j] = f1;
-    v2[j] = f2;
-    resk += WGK[j] * (f1 + f2);
-    resabs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
-    if (j % 2 === 1) resg += WG[(j - 1) / 2] * (f1 + f2);
+  // f may itself integrate (nested integrals): one pair of value buffers per nesting depth.
+  const v1 = bufferAt(depth, 0);
+  const v2 = bufferAt(depth, 1);
+  depth++;
+  let fc: number;
+  let resg: number;
+  let resk: number;
+  let resabs: number;
+  try {
+    fc = f(centr);
+    resg = fc * wgCentre;
+    resk = wgk[half] * fc;
+    resabs = Math.abs(resk);
+    for (let j = 0; j < half; j++) {
+      const absc = hlgth * xgk[j];
+      const f1 = f(centr - absc);
+      const f2 = f(centr + absc);
+      v1[j] = f1;
+      v2[j] = f2;
+      resk += wgk[j] * (f1 + f2);
+      resabs += wgk[j] * (Math.abs(f1) + Math.abs(f2));
+      if (j % 2 === 1) resg += wg[(j - 1) / 2] * (f1 + f2);
+    }
+  } finally {
+    depth--;
   }
   const reskh = resk * 0.5;
-  let resasc = WGK[10] * Math.abs(fc - reskh);
-  for (let j = 0; j < 10; j++) resasc += WGK[j] * (Math.abs(v1[j] - reskh) + Math.abs(v2[j] - reskh));
+  let resasc = wgk[half] * Math.abs(fc - reskh);
+  for (let j = 0; j < half; j++) resasc += wgk[j] * (Math.abs(v1[j] - reskh) + Math.abs(v2[j] - reskh));
   const value = resk * hlgth;
   resabs *= dhlgth;
   resasc *= dhlgth;
@@ -82,36 +105,12 @@ function qk21(f: (x: number) => number, a: number, b: number): Panel {
   return { a, b, value, error };
 }
 
+function qk21(f: (x: number) => number, a: number, b: number): Panel {
+  return kronrodPanel(f, a, b, XGK, WGK, WG, 0);
+}
+
 function qk15(f: (x: number) => number, a: number, b: number): Panel {
-  const centr = 0.5 * (a + b);
-  const hlgth = 0.5 * (b - a);
-  const dhlgth = Math.abs(hlgth);
-  const fc = f(centr);
-  let resg = fc * WG7[3];
-  let resk = fc * WGK15[7];
-  let resabs = Math.abs(resk);
-  const v1 = new Float64Array(7);
-  const v2 = new Float64Array(7);
-  for (let j = 0; j < 7; j++) {
-    const absc = hlgth * XGK15[j];
-    const f1 = f(centr - absc);
-    const f2 = f(centr + absc);
-    v1[j] = f1;
-    v2[j] = f2;
-    resk += WGK15[j] * (f1 + f2);
-    resabs += WGK15[j] * (Math.abs(f1) + Math.abs(f2));
-    if (j % 2 === 1) resg += WG7[(j - 1) / 2] * (f1 + f2);
-  }
-  const reskh = resk * 0.5;
-  let resasc = WGK15[7] * Math.abs(fc - reskh);
-  for (let j = 0; j < 7; j++) resasc += WGK15[j] * (Math.abs(v1[j] - reskh) + Math.abs(v2[j] - reskh));
-  const value = resk * hlgth;
-  resabs *= dhlgth;
-  resasc *= dhlgth;
-  let error = Math.abs((resk - resg) * hlgth);
-  if (resasc !== 0 && error !== 0) error = resasc * Math.min(1, Math.pow((200 * error) / resasc, 1.5));
-  if (resabs > Number.MIN_VALUE / (50 * EPMACH)) error = Math.max(EPMACH * 50 * resabs, error);
-  return { a, b, value, error };
+  return kronrodPanel(f, a, b, XGK15, WGK15, WG7_SIDE, WG7[3]);
 }
 
 export interface Gk21Options {

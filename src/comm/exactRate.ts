@@ -32,6 +32,7 @@
 import { LemmaAtZ } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
 import { validateRateModel, type RateModel } from './rateModel.ts';
+import { powInt } from './powInt.ts';
 
 export function rateExactDetailed(model: RateModel, options: RateIntegralOptions = {}): RateIntegralResult {
   const { L, pc, kappaC: kap, alpha, mt } = validateRateModel(model);
@@ -58,9 +59,9 @@ export function rateExactDetailed(model: RateModel, options: RateIntegralOptions
             const ze = z * lz.etaAlpha;
             const declined = 1 / (1 + ze);
             const bY = kap + (1 - kap) * declined;
-            const bXY = kap * Math.pow(1 + pc * ze, -K) + (1 - kap) * declined;
-            const beyond = Math.pow(1 + s * lz.h2, -L);
-            return (L - 1) * beyond * (Math.pow(cY, L - 2) * bY - gD * Math.pow(cXY, L - 2) * bXY);
+            const bXY = kap / powInt(1 + pc * ze, K) + (1 - kap) * declined;
+            const beyond = 1 / powInt(1 + s * lz.h2, L);
+            return (L - 1) * beyond * (powInt(cY, L - 2) * bY - gD * powInt(cXY, L - 2) * bXY);
           },
         };
       },

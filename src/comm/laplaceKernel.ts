@@ -9,6 +9,7 @@
  * `h1Variant: 'printed'` the printed (1 + x)^{−α} is used instead (for the errata only).
  */
 import { oneMinusPowInv } from './lemma2.ts';
+import { powInt } from './powInt.ts';
 import { completeBeta, incompleteBetaFast } from './incompleteBeta.ts';
 
 export type H1Variant = 'corrected' | 'printed';
@@ -50,7 +51,7 @@ export class LemmaAtZ {
     this.bK = K + 2 / alpha;
     this.b1 = 1 + 2 / alpha;
     this.xp = pc * z;
-    this.desiredLaplace = Math.pow(1 + this.xp, -K);
+    this.desiredLaplace = 1 / powInt(1 + this.xp, K);
     this.xpPow = Math.pow(this.xp, 2 / alpha);
     this.zPow = Math.pow(z, 2 / alpha);
     // t = 1 boundary term of H1, −(1 − (1 + x)^{−K}) (corrected) or (1 + x)^{−α} − 1 (printed).
@@ -76,7 +77,7 @@ export class LemmaAtZ {
 
   /** Computes the Lemma 2 quantities at s = η² into the fields h1Desired, h1Interf, h2, etaAlpha. */
   evaluate(s: number): void {
-    const etaAlpha = Math.pow(s, this.alpha / 2);
+    const etaAlpha = this.alpha === 4 ? s * s : Math.pow(s, this.alpha / 2);
     const xe = this.z * etaAlpha;
     const vz = xe / (1 + xe);
     const betaZ = incompleteBetaFast(vz, 1 / (1 + xe), this.a, this.b1, this.betaComplete1);
@@ -86,7 +87,9 @@ export class LemmaAtZ {
     if (this.xp > 0) {
       const xpe = this.xp * etaAlpha;
       const betaP = incompleteBetaFast(xpe / (1 + xpe), 1 / (1 + xpe), this.a, this.bK, this.betaCompleteK);
-      h1Desired = oneMinusPowInv(xpe, this.K) / s + this.bndP + this.K * this.xpPow * (this.betaP1 - betaP);
+      // 1 − (1 + y)^{−K}: integer power where it is safe (y > 1e-2), expm1/log1p below.
+      const omp = xpe > 1e-2 ? 1 - 1 / powInt(1 + xpe, this.K) : oneMinusPowInv(xpe, this.K);
+      h1Desired = omp / s + this.bndP + this.K * this.xpPow * (this.betaP1 - betaP);
     }
     this.h1Desired = h1Desired;
     this.h1Interf = h1Interf;

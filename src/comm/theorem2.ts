@@ -19,6 +19,7 @@
 import { LemmaAtZ, type H1Variant } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
 import { validateRateModel, type RateModel } from './rateModel.ts';
+import { powInt } from './powInt.ts';
 
 export interface Theorem2Options extends RateIntegralOptions {
   h1Variant?: H1Variant;
@@ -45,7 +46,7 @@ export function rateTheorem2Detailed(model: RateModel, options: Theorem2Options 
             lz.evaluate(s);
             const v = lz;
             const common = (1 - kap) * v.h1Interf + v.h2 + 1;
-            const weight = (L - 1) * Math.pow(1 - s, L - 2);
+            const weight = (L - 1) * powInt(1 - s, L - 2);
             return weight * (1 / common - gD / (kap * v.h1Desired + common));
           },
         };
