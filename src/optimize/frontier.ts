@@ -47,8 +47,8 @@ export interface ParetoOptions {
   /** The sweep spans [CRLB_min, CRLB_min·10^decades] (or up to the largest finite CRLB). */
   decades?: number;
   /**
-   * Extra points inside each continuous piece of the boundary (between two backhaul breakpoints),
-   * evenly spaced in rate, so that short pieces are drawn with their curvature.
+   * Least number of extra points inside each continuous piece of the boundary (between two
+   * backhaul breakpoints), evenly spaced in √p^c; long pieces get one per ~0.25 nats of rate.
    */
   segmentSamples?: number;
 }
@@ -193,7 +193,7 @@ export class Frontier {
     // (C − e·N_{i+1}, C − e·N_i], i.e. on p^c ∈ (P(C − e·N_{i+1}), P(C − e·N_i)].
     const pcCap = pts.reduce((m, p) => Math.max(m, p.pc), 0);
     const recs = this.sensing.records;
-    const inner = opts.segmentSamples ?? 3;
+    const inner = opts.segmentSamples ?? 2;
     const pcAtRoom = (N: number | undefined): number => {
       if (N === undefined) return 0;
       const room = rateRoom(this.problem, N);
@@ -205,8 +205,13 @@ export class Frontier {
       const hi = Math.min(pcAtRoom(recs[i].N), pcCap);
       const lo = pcAtRoom(recs[i + 1]?.N);
       if (!(hi > lo)) continue;
-      for (let j = 1; j <= inner; j++) {
-        const q = lo + ((hi - lo) * j) / (inner + 1);
+      // Evenly in √p^c (R_c grows like √p^c near 0), and at least one point per ~0.25 nats of the
+      // piece's rate span (estimated from the certified bands, no evaluation).
+      const span = this.envelope.bounds(hi)[1] - (lo > 0 ? this.envelope.bounds(lo)[0] : 0);
+      const n = Math.min(200, Math.max(inner, Math.ceil(span / 0.25)));
+      const [sLo, sHi] = [Math.sqrt(lo), Math.sqrt(hi)];
+      for (let j = 1; j <= n; j++) {
+        const q = (sLo + ((sHi - sLo) * j) / (n + 1)) ** 2;
         const g = this.envelope.value(q);
         const crlb = recs[i].crlbFull / (1 - q);
         if (crlb <= cap * (1 + 1e-12)) pts.push(this.point(g.rate, recs[i].N, recs[i].crlbFull, q, g.L));

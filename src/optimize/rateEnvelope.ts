@@ -187,14 +187,21 @@ export class RateEnvelope {
     if (kq >= 0) return { rate: this.gridMax[kq], L: this.gridArg[kq] };
     let floor = -Infinity;
     for (let L = 1; L <= this.maxL; L++) floor = Math.max(floor, this.lowerBound(L, q));
+    // Candidates by decreasing upper bound; each exact value raises the bar for the rest.
+    const cands: Array<{ L: number; hi: number; lo: number }> = [];
+    for (let L = 1; L <= this.maxL; L++) {
+      const hi = this.upperBound(L, q);
+      if (hi >= floor) cands.push({ L, hi, lo: this.lowerBound(L, q) });
+    }
+    cands.sort((a, b) => b.lo - a.lo || a.L - b.L);
     let best = -Infinity;
     let arg = 1;
-    for (let L = 1; L <= this.maxL; L++) {
-      if (this.upperBound(L, q) < floor) continue;
-      const r = this.rate(L, q);
-      if (r > best) {
+    for (const c of cands) {
+      if (c.hi < best || (c.hi === best && c.L > arg)) continue;
+      const r = this.rate(c.L, q);
+      if (r > best || (r === best && c.L < arg)) {
         best = r;
-        arg = L;
+        arg = c.L;
       }
     }
     return { rate: best, L: arg };

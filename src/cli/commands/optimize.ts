@@ -1,6 +1,176 @@
+/**
+ * `isacnet optimize`: the backhaul-limited S&C trade-off of Sections II-D and V of arXiv:2403.20228
+ * for one scenario: the Pareto boundary of the achievable rate–CRLB region under Eq. (10)
+ * (R_c + e·N ≤ C_backhaul), the two corners, the time-sharing line between them, the
+ * non-cooperative baseline and, with --weight, the weighted optimum.
+ *
+ * JSON contract (--json): { "params", "pareto": [ { "rate", "crlbA", "L", "N", "pc", "backhaulUse" } ],
+ * "timeSharing": [ { "rate", "crlbA", "tau" } ], "corners": { "comm", "sens" }, "weighted"? }, points
+ * sorted by rate; also "nonCooperative", "containment", "warnings", and "timing" (outside the points).
+ * Values that do not exist (an infinite CRLB, L without communication) are null.
+ */
 import type { Command } from 'commander';
+import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
+import { checkNumber } from '../../params/validate.ts';
+import { zeta2M2 } from '../../params/derived.ts';
+import type { Params } from '../../params/schema.ts';
+import { defaultThreads, WorkerPool } from '../../parallel/nodePool.ts';
+import { checkProblem, type BackhaulProblem, type CrlbModel } from '../../optimize/model.ts';
+import { buildEnvelope, memoCrlb, solveTradeoff, type TradeoffResult } from '../../optimize/tradeoff.ts';
+import type { OperatingPoint } from '../../optimize/frontier.ts';
+import { checkCrlbModelName, checkRateModelName, eq16CrlbModel, fullSensingPowerParams, mcCrlbModel, rateModel, type CrlbModelName, type RateModelName } from '../../optimize/models.ts';
 
-/** `isacnet optimize`: not implemented yet. */
+export interface OptimizeSettings {
+  rateModel: RateModelName;
+  crlbModel: CrlbModelName;
+  maxL: number;
+  maxN: number;
+  levels: number;
+  decades: number;
+  weight?: number;
+  /** Network-simulation windows and seed of the `mc` CRLB model. */
+  windows: number;
+  seed: number;
+  threads: number;
+}
+
+export interface OptimizeOutput {
+  params: Record<string, unknown>;
+  pareto: Array<Pick<OperatingPoint, 'rate' | 'crlbA' | 'L' | 'N' | 'pc' | 'backhaulUse'>>;
+  timeSharing: TradeoffResult['timeSharing'];
+  corners: TradeoffResult['corners'];
+  weighted?: TradeoffResult['weighted'];
+  nonCooperative: OperatingPoint[];
+  containment: TradeoffResult['containment'];
+  warnings: string[];
+  timing: { seconds: number; rateEvaluations: number };
+}
+
+/** Run the optimization for one scenario (library entry point of the command). */
+export async function runOptimize(p: Params, s: OptimizeSettings): Promise<OptimizeOutput> {
+  const t0 = performance.now();
+  const problem: BackhaulProblem = { backhaul: p.backhaul, e: p.e, maxL: s.maxL, maxN: s.maxN };
+  checkProblem(problem);
+  let crlb: CrlbModel;
+  if (s.crlbModel === 'eq16') {
+    crlb = memoCrlb(eq16CrlbModel(p));
+  } else {
+    const nBar = p.e > 0 ? Math.min(s.maxN, Math.floor(p.backhaul / p.e + 1e-12)) : s.maxN;
+    if (nBar < 2) {
+      // Let the optimizer raise its "no localizing cluster fits" error without simulating.
+      crlb = memoCrlb(eq16CrlbModel(p));
+    } else {
+      const pool = new WorkerPool(s.threads);
+      try {
+        crlb = await mcCrlbModel(p, { maxN: Math.min(nBar, 200), windows: s.windows, seed: s.seed, run: (job) => pool.run(job) });
+      } finally {
+        await pool.close();
+      }
+    }
+  }
+  const env = buildEnvelope(rateModel(s.rateModel, p), s.maxL);
+  const res = solveTradeoff(env, crlb, problem, { levels: s.levels, decades: s.decades, ...(s.weight !== undefined ? { weight: s.weight } : {}) });
+  const full = fullSensingPowerParams(p);
+  const out: OptimizeOutput = {
+    params: {
+      ...p,
+      zeta2FullSensingPowerM2: zeta2M2(full),
+      rateModel: s.rateModel,
+      crlbModel: s.crlbModel,
+      maxL: s.maxL,
+      maxN: s.maxN,
+      levels: s.levels,
+      decades: s.decades,
+      ...(s.crlbModel === 'mc' ? { windows: s.windows, seed: s.seed, crlbStatistic: 'median' } : {}),
+      ...(s.weight !== undefined ? { weight: s.weight } : {}),
+      units: { rate: 'nats/s/Hz', crlbA: 'm²', backhaul: 'nats/s/Hz' },
+    },
+    pareto: res.pareto.map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse })),
+    timeSharing: res.timeSharing,
+    corners: res.corners,
+    ...(res.weighted ? { weighted: res.weighted } : {}),
+    nonCooperative: res.nonCooperative,
+    containment: res.containment,
+    warnings: res.warnings,
+    timing: { seconds: Math.round(performance.now() - t0) / 1000, rateEvaluations: env.evaluations },
+  };
+  return out;
+}
+
+/** JSON with every non-finite number as null. */
+export function toJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2);
+}
+
+const num = (v: number | null, digits = 4): string => (v === null ? '—' : Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(digits - 1) : v.toFixed(digits));
+
+function table(o: OptimizeOutput): string {
+  const p = o.params as Params & Record<string, unknown>;
+  const lines: string[] = [];
+  lines.push(`Backhaul-limited S&C trade-off, Eq. (10): R_c + e·N ≤ C_backhaul = ${p.backhaul} nats/s/Hz, e = ${p.e} nats/s/Hz per sensing BS`);
+  lines.push(`models: rate ${String(p.rateModel)} (κ_c as printed), CRLB_a ${p.crlbModel === 'eq16' ? 'Eq. (16) with Lemma 1 κ_s' : 'simulated median (network simulation)'}; L ≤ ${p.maxL}, N ≤ ${p.e > 0 ? `⌊C/e⌋ = ${Math.floor(p.backhaul / p.e + 1e-12)}` : p.maxN}`);
+  const c = o.corners;
+  lines.push(
+    `corners: communication only R* = ${num(c.comm.rate)} nats/s/Hz (L = ${c.comm.L}, p^c = ${num(c.comm.pc)}${c.comm.backhaulBound ? ', capped by the backhaul' : ''}); sensing only CRLB* = ${num(c.sens.crlbA)} m² (N = ${c.sens.N})`,
+  );
+  lines.push('');
+  lines.push('Pareto boundary (max R_c s.t. CRLB_a ≤ c):');
+  lines.push(`${'rate'.padStart(9)} ${'CRLB_a (m²)'.padStart(12)} ${'L'.padStart(3)} ${'N'.padStart(3)} ${'p^c'.padStart(8)} ${'backhaul'.padStart(9)}`);
+  for (const q of o.pareto) {
+    lines.push(`${num(q.rate).padStart(9)} ${num(q.crlbA).padStart(12)} ${String(q.L ?? '—').padStart(3)} ${String(q.N).padStart(3)} ${num(q.pc).padStart(8)} ${num(q.backhaulUse).padStart(9)}`);
+  }
+  lines.push('');
+  const cm = o.containment;
+  lines.push(
+    `time-sharing (R = τR*, CRLB = CRLB*/(1 − τ)): ${cm.contained ? 'inside the cooperative region at every sampled τ' : `better than the cooperative scheme for τ in [${num(cm.uncoveredTau?.[0] ?? null, 3)}, ${num(cm.uncoveredTau?.[1] ?? null, 3)}]`}` +
+      (cm.rateGainAtPareto ? `; cooperative rate gain at equal CRLB_a: up to ${num(cm.rateGainAtPareto.max, 3)} nats/s/Hz` : ''),
+  );
+  const nc = o.nonCooperative;
+  if (nc.length > 0) {
+    const last = nc[nc.length - 1];
+    lines.push(`non-cooperative (L = 1, N = ${last.N}): CRLB_a ≥ ${num(nc[0].crlbA)} m², rate ≤ ${num(last.rate)} nats/s/Hz`);
+  }
+  if (o.weighted) {
+    const w = o.weighted;
+    lines.push(`weighted optimum (w = ${w.w}: max w·R_c − (1 − w)·ln CRLB_a): rate ${num(w.rate)}, CRLB_a ${num(w.crlbA)} m², L = ${w.L ?? '—'}, N = ${w.N}, p^c = ${num(w.pc)}, backhaul ${num(w.backhaulUse)}`);
+  }
+  for (const w of o.warnings) lines.push(`warning: ${w}`);
+  lines.push(`(${o.timing.rateEvaluations} rate evaluations, ${o.timing.seconds.toFixed(1)} s)`);
+  return lines.join('\n') + '\n';
+}
+
 export function registerOptimizeCommand(program: Command): void {
-  void program;
+  addParamOptions(
+    program
+      .command('optimize')
+      .description('backhaul-limited S&C trade-off: Pareto boundary of the rate–CRLB region, corners, time-sharing, weighted optimum (Eq. 10, Section V)')
+      .option('--rate-model <name>', 'rate model: exact | thm2', 'exact')
+      .option('--crlb-model <name>', 'CRLB_a model: eq16 (Eq. 16, Lemma 1 κ_s) | mc (simulated median)', 'eq16')
+      .option('--weight <w>', 'also maximize w·R_c − (1 − w)·ln CRLB_a, w in [0, 1]')
+      .option('--max-L <n>', 'largest communication cluster enumerated', '30')
+      .option('--max-N <n>', 'largest sensing cluster enumerated (Eq. 10 already bounds N ≤ C/e when e > 0)', '200')
+      .option('--levels <n>', 'CRLB levels of the ε-constraint sweep', '60')
+      .option('--decades <d>', 'the sweep spans CRLB*_sens … CRLB*_sens·10^decades', '3')
+      .option('--windows <n>', 'network-simulation windows for --crlb-model mc', '200')
+      .option('--seed <s>', 'seed of the --crlb-model mc simulation', '1')
+      .option('--threads <n>', 'worker threads for --crlb-model mc (default: every core)')
+      .option('--json', 'print the JSON contract'),
+  ).action(async (opts: Record<string, unknown>) => {
+    const cfg = runConfig(opts);
+    const p = paramsFromOptions(opts);
+    const settings: OptimizeSettings = {
+      rateModel: checkRateModelName(opts.rateModel),
+      crlbModel: checkCrlbModelName(opts.crlbModel),
+      maxL: checkNumber(opts.maxL, { flag: 'max-L', min: 1, max: 1000, integer: true }),
+      maxN: checkNumber(opts.maxN, { flag: 'max-N', min: 2, max: 10000, integer: true }),
+      levels: checkNumber(opts.levels, { flag: 'levels', min: 2, max: 10000, integer: true }),
+      decades: checkNumber(opts.decades, { flag: 'decades', min: 0, max: 30, minExclusive: true }),
+      windows: checkNumber(opts.windows, { flag: 'windows', min: 2, max: 1e7, integer: true }),
+      seed: checkNumber(opts.seed ?? cfg.seed ?? 1, { flag: 'seed', min: 0, max: 2 ** 53 - 1, integer: true }),
+      threads: opts.threads !== undefined ? checkNumber(opts.threads, { flag: 'threads', min: 1, max: 1024, integer: true }) : defaultThreads(),
+      ...(opts.weight !== undefined ? { weight: checkNumber(opts.weight, { flag: 'weight', symbol: 'w', min: 0, max: 1 }) } : {}),
+    };
+    const out = await runOptimize(p, settings);
+    process.stdout.write(opts.json ? toJson(out) + '\n' : table(out));
+  });
 }
