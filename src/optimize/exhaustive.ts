@@ -66,9 +66,9 @@ export function exhaustiveMaxRate(models: ExhaustiveModels, problem: BackhaulPro
 /**
  * max w·R_c − (1 − w)·ln CRLB_a over every (L, N): for each pair the power is searched on a dense
  * grid of `gridPoints` over [0, cap] (cap: the backhaul-binding power), then refined by golden
- * section on the two grid cells around the best grid point.
+ * section on the two grid cells around the best grid point (to `xTol` in p^c).
  */
-export function exhaustiveWeighted(models: ExhaustiveModels, problem: BackhaulProblem, w: number, gridPoints = 401): (ExhaustivePoint & { objective: number }) | null {
+export function exhaustiveWeighted(models: ExhaustiveModels, problem: BackhaulProblem, w: number, gridPoints = 401, xTol = 1e-12): (ExhaustivePoint & { objective: number }) | null {
   let best: (ExhaustivePoint & { objective: number }) | null = null;
   for (let N = 1; N <= admissibleN(problem); N++) {
     const s = models.crlbFull(N);
@@ -97,7 +97,7 @@ export function exhaustiveWeighted(models: ExhaustiveModels, problem: BackhaulPr
       let x2 = a + r * (b - a);
       let f1 = J(x1);
       let f2 = J(x2);
-      for (let it = 0; it < 80 && b - a > 1e-12; it++) {
+      for (let it = 0; it < 80 && b - a > xTol; it++) {
         if (f1 >= f2) {
           b = x2;
           x2 = x1;
