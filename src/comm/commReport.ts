@@ -58,6 +58,8 @@ export interface CommPoint {
   kappaC: { formula: number; mc?: number | null };
   rate: {
     thm2: number;
+    /** Theorem 2 evaluated with H1 exactly as printed in Lemma 2 ((1 + x)^{−α} typo). */
+    thm2PrintedH1: number;
     exact: number;
     mc: McEstimate | null;
     /** Network acceptance only: the exact rate with κ_c set to its simulated value. */
@@ -175,7 +177,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
         L,
         pc,
         kappaC: { formula: kappaFormula },
-        rate: { thm2: rateTheorem2(model), exact: rateExact(model), mc: null },
+        rate: { thm2: rateTheorem2(model), thm2PrintedH1: rateTheorem2(model, { h1Variant: 'printed' }), exact: rateExact(model), mc: null },
       };
       const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
       if (!o.noMonteCarlo) {

@@ -88,3 +88,21 @@ test('moment-matched Γ(1, 1) = Exp(1) for g_j: exact for p^c ∈ {0, 1}, reject
   assert.ok(d > 5 * ksCritical001(N), `Exp(1) should be rejected at p^c = 0.5: D = ${d}`);
   assert.ok(dExact > 0.08 && dExact < 0.12, `sup |F_zf − F_Exp(1)| = ${dExact} (M_t = 4, p^c = 0.5)`);
 });
+
+test('L = 1 exact rate with ZF interference gains: agrees with the ZF Monte Carlo; Γ(1, 1) overestimates it (2.2% at p^c = 0.5, M_t = 4)', async () => {
+  const { rateL1ZfExact } = await import('../../src/comm/zfRateL1.ts');
+  const { rateExact } = await import('../../src/comm/exactRate.ts');
+  const { simulateTypicalUser } = await import('../../src/comm/typicalUser.ts');
+  const { meanCi95 } = await import('../../src/math/stats.ts');
+  const zfExact = rateL1ZfExact(0.5, 4, 4);
+  const gammaExact = rateExact({ L: 1, pc: 0.5, kappaC: 1, alpha: 4, mt: 4 });
+  assert.ok(Math.abs(rateL1ZfExact(0.5, 4, 4, { gammaInterference: true }) - gammaExact) < 1e-6 * gammaExact, 'same code with Exp(1) gains reproduces the exact rate');
+  assert.ok(Math.abs(rateL1ZfExact(1, 4, 4) - rateExact({ L: 1, pc: 1, kappaC: 1, alpha: 4, mt: 4 })) < 1e-6, 'p^c = 1: ZF interference is Exp(1)');
+  assert.ok(Math.abs(zfExact / gammaExact - 1 + 0.0224) < 0.001, `relative effect ${zfExact / gammaExact - 1}`);
+  const n = 12000;
+  const rec = simulateTypicalUser({ L: 1, pc: 0.5, kappaC: 1, alpha: 4, mt: 4, gains: 'zf', discBs: 100 }, new Rng(41), n);
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = rec[2 * i];
+  const s = meanCi95(r);
+  assert.ok(Math.abs(s.mean - zfExact) < 4 * s.standardError, `ZF MC ${s.mean} ± ${s.standardError} vs ZF exact ${zfExact}`);
+});

@@ -1,0 +1,85 @@
+/**
+ * Exact rate for L = 1 (no cooperation) under the full ZF gain laws of zf.ts, to measure what the
+ * moment-matched Γ(1, 1) interference law of arXiv:2403.20228 (below Eq. 18) costs in R_c.
+ *
+ * Interference gain at an unintended user: g = λ1E1 + λ2E2 with λ1 + λ2 = 1,
+ * λ1λ2 = c b, c = p^c p^s, b = 1 − |ρ|² ~ Beta(M_t − 1, 1), so
+ *   1 − E[e^{−sg}] = E_b[(s + c s² b)/(1 + s + c s² b)]        (no cancellation at small s),
+ * averaged by 64-point Gauss–Legendre in w = b^{M_t−1} ~ U(0, 1). The PPP functional beyond the
+ * serving distance, H2_zf(z) = ∫_1^∞ (1 − E[e^{−z t^{−α} g}]) 2t dt, is computed with w' = t^{2−α}
+ * (bounded integrand) by adaptive GK; then R_c = ∫ (1 − (1 + p^c z)^{1−M_t})/(z(1 + H2_zf(z))) dz
+ * (desired gain Gamma(M_t − 1, p^c) exactly, πλ_b r_1² ~ Exp(1)). With p^c ∈ {0, 1} it equals the
+ * Γ(1, 1) result (checked in test/comm/zf.test.ts).
+ */
+import { integrateGk21 } from './adaptiveGk21.ts';
+import { integrateRate } from './rateQuadrature.ts';
+import { validateRateModel } from './rateModel.ts';
+import { powInt } from './powInt.ts';
+
+const GL_N = 64;
+const GL = (() => {
+  const nodes = new Float64Array(GL_N);
+  const weights = new Float64Array(GL_N);
+  for (let i = 0; i < GL_N; i++) {
+    let x = Math.cos((Math.PI * (i + 0.75)) / (GL_N + 0.5));
+    let dp = 0;
+    for (let it = 0; it < 100; it++) {
+      let p0 = 1;
+      let p1 = x;
+      for (let k = 2; k <= GL_N; k++) {
+        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      dp = (GL_N * (x * p1 - p0)) / (x * x - 1);
+      const dx = p1 / dp;
+      x -= dx;
+      if (Math.abs(dx) < 1e-16) break;
+    }
+    nodes[i] = x;
+    weights[i] = 2 / ((1 - x * x) * dp * dp);
+  }
+  return { nodes, weights };
+})();
+
+/** 1 − E[e^{−s g}] for the ZF interference gain (see the module comment). */
+export function zfInterferenceOneMinusLaplace(s: number, mt: number, pc: number): number {
+  const c = pc * (1 - pc);
+  if (c === 0) return s / (1 + s);
+  let acc = 0;
+  for (let i = 0; i < GL_N; i++) {
+    const w = 0.5 * (GL.nodes[i] + 1);
+    const b = Math.pow(w, 1 / (mt - 1));
+    const q = s + c * s * s * b;
+    acc += 0.5 * GL.weights[i] * (q / (1 + q));
+  }
+  return acc;
+}
+
+/** R_c (nats/s/Hz) for L = 1 with ZF interference gains; `gammaInterference` swaps in Exp(1). */
+export function rateL1ZfExact(pc: number, mt: number, alpha: number, options: { relTol?: number; gammaInterference?: boolean } = {}): number {
+  validateRateModel({ L: 1, pc, kappaC: 1, alpha, mt });
+  if (pc === 0) return 0;
+  const p = alpha / (alpha - 2);
+  const cst = 2 / (alpha - 2);
+  const oneMinusL = (s: number): number => (options.gammaInterference ? s / (1 + s) : zfInterferenceOneMinusLaplace(s, mt, pc));
+  const h2 = (z: number): number =>
+    integrateGk21(
+      (w) => {
+        if (w === 0) return cst * z;
+        const wp = Math.pow(w, p);
+        return (cst * oneMinusL(z * wp)) / wp;
+      },
+      0,
+      1,
+      { relTol: 1e-10, maxPanels: 200 },
+    ).value;
+  return integrateRate(
+    {
+      alpha,
+      pc,
+      at: (z: number) => ({ direct: (1 - 1 / powInt(1 + pc * z, mt - 1)) / (1 + h2(z)) }),
+    },
+    { relTol: options.relTol ?? 1e-6 },
+  ).value;
+}
