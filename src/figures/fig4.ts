@@ -9,7 +9,7 @@
  * (src/load/commNetwork.ts: the stated mechanism, no κ_c assumed; diamonds). The optimum L* of the
  * exact expression is marked (ring) and listed with Theorem 2's and the simulations' in the JSON.
  *
- * Budget (2 cores): 30 000 independent-acceptance trials per point and ≈ 12 000 network users per
+ * Budget (2 cores): 20 000 independent-acceptance trials per point and ≈ 12 000 network users per
  * middle-p^c point (quick: 600 and ≈ 400); the same seed for every point (common random numbers).
  */
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
@@ -34,7 +34,7 @@ function argmaxL(values: Array<{ L: number; v: number | null }>): number | null 
 
 export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
   const p = opts.params;
-  const trials = opts.quick ? 600 : 30_000;
+  const trials = opts.quick ? 600 : 20_000;
   const networkUsers = opts.quick ? 400 : 12_000;
   const Ls = Array.from({ length: L_MAX }, (_, i) => i + 1);
   const indep: Array<{ mu: number; points: CommPoint[] }> = [];
