@@ -16,8 +16,10 @@
  * and independent acceptance κ_c, the model of the exact rate) and the simulated median CRLB_a at
  * N scaled by 1/p^s.
  *
- * Budget (2 cores): full ≈ 200 000 users per checked point (rate CI half-width ≈ 0.01 nats) and
- * 240 network windows (≈ 61 000 targets, median CI ≈ ±1.5%); quick: 20 000 users, 24 windows.
+ * Budget (2 cores): full 320 000 users per checked point (rate CI half-width ≈ 0.007 nats) and
+ * 800 network windows (≈ 205 000 targets, median CI ≈ ±0.7%), so that every CI bar is about as
+ * long as the line is wide (the JSON records both in pixels: `ciVsLineWidth`); quick: 20 000 users,
+ * 24 windows.
  */
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure, type VegaLiteSpec } from './render.ts';
@@ -30,6 +32,10 @@ import { zeta2M2 } from '../params/derived.ts';
 export const FIG5_BACKHAULS = [4, 6, 8];
 /** Communication cluster sizes enumerated (1 … 30; a warning is raised if an optimum sits at 30). */
 export const FIG5_MAX_L = 30;
+/** Stroke width of the boundaries in the plot (px): the yardstick of the CI bars. */
+const LINE_WIDTH = 1.8;
+const PLOT_WIDTH = 700;
+const PLOT_HEIGHT = 440;
 
 interface McCheck {
   backhaul: number;
@@ -72,9 +78,9 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     /** The boundaries with the simulated median CRLB_a (dotted): full mode only. */
     mcFrontiers: !quick,
     containmentSamples: quick ? 50 : 100,
-    senseWindows: quick ? 24 : 240,
-    commTrials: quick ? 20_000 : 200_000,
-    fractions: quick ? [0.35, 0.8] : [0.25, 0.55, 0.85],
+    senseWindows: quick ? 24 : 800,
+    commTrials: quick ? 20_000 : 320_000,
+    fractions: [0.3, 0.8],
     weight: 0.5,
   };
   const backhauls = FIG5_BACKHAULS;
@@ -174,7 +180,8 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
   const domain = backhauls.map(cLabel);
   const colors = ['#d62728', '#1f4e9c', '#2ca02c'];
   const color = { field: 'C', type: 'nominal' as const, scale: { domain, range: colors }, legend: { title: 'backhaul (nats/s/Hz)', orient: 'right' as const } };
-  const x = { field: 'rate', type: 'quantitative' as const, title: 'average rate R_c (nats/s/Hz)', scale: { domainMin: 0 } };
+  const xMaxPlot = Math.ceil((Math.max(...lines.map((l) => l.rate), ...points.map((q) => q.rateHi)) * 5) / 1.0001) / 5;
+  const x = { field: 'rate', type: 'quantitative' as const, title: 'average rate R_c (nats/s/Hz)', scale: { domain: [0, xMaxPlot], nice: false } };
   const y = { field: 'crlbA', type: 'quantitative' as const, title: 'CRLB with acceptance CRLB_a (m²)', scale: { type: 'log' as const, domain: [yMin / 1.25, yMax], nice: false }, axis: { format: '.1e' } };
   // Time-sharing lines that coincide (same corners, e.g. when the communication corner is not
   // backhaul-limited) are drawn once; say so in the subtitle.
@@ -192,12 +199,12 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
         ...sharedTs.map((g) => `time-sharing lines coincide for C_backhaul = ${g.join(', ')} (same corners: R*_comm = ${regions.find((r) => r.backhaul === g[0])?.eq16.corners.comm.rate.toFixed(3)} nats/s/Hz is within the backhaul)`),
       ],
     },
-    width: 700,
-    height: 440,
+    width: PLOT_WIDTH,
+    height: PLOT_HEIGHT,
     layer: [
       {
         data: { values: lines },
-        mark: { type: 'line', strokeWidth: 1.8, clip: true },
+        mark: { type: 'line', strokeWidth: LINE_WIDTH, clip: true },
         encoding: {
           x,
           y,
@@ -263,6 +270,18 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     });
   }
 
+  // CI bars against the line width, in pixels of the plot (x linear from 0, y log over the domain).
+  const pxPerNat = PLOT_WIDTH / xMaxPlot;
+  const pxPerDecade = PLOT_HEIGHT / Math.log10(yMax / (yMin / 1.25));
+  const ciPixels = {
+    lineWidthPx: LINE_WIDTH,
+    checks: points.map((q) => ({
+      label: q.label,
+      C: q.C,
+      rateCiWidthPx: (q.rateHi - q.rateLo) * pxPerNat,
+      crlbCiWidthPx: Math.log10(q.crlbHi / q.crlbLo) * pxPerDecade,
+    })),
+  };
   const strip = (r: TradeoffResult) => ({
     pareto: r.pareto,
     timeSharing: r.timeSharing,
@@ -284,6 +303,7 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     regions: regions.map((r) => ({ backhaul: r.backhaul, eq16: strip(r.eq16), mcMedian: r.mc ? strip(r.mc) : null, ...(r.mcError ? { mcMedianError: r.mcError } : {}) })),
     crlbSimulation: mc.rows,
     mcChecks: checks,
+    ciVsLineWidth: ciPixels,
   };
   const files = await writeFigure(opts.outDir, 'fig5', spec, csvRows, json);
 
