@@ -44,6 +44,8 @@ export interface CommRunOptions {
   coverageThresholds?: number[];
   /** Skip the Monte Carlo (closed forms only). */
   noMonteCarlo?: boolean;
+  /** Also evaluate Theorem 2 with the printed H1 (`rate.thm2PrintedH1`; default true). */
+  printedH1?: boolean;
 }
 
 export interface McEstimate {
@@ -59,7 +61,7 @@ export interface CommPoint {
   rate: {
     thm2: number;
     /** Theorem 2 evaluated with H1 exactly as printed in Lemma 2 ((1 + x)^{−α} typo). */
-    thm2PrintedH1: number;
+    thm2PrintedH1?: number;
     exact: number;
     mc: McEstimate | null;
     /** Network acceptance only: the exact rate with κ_c set to its simulated value. */
@@ -177,7 +179,12 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
         L,
         pc,
         kappaC: { formula: kappaFormula },
-        rate: { thm2: rateTheorem2(model), thm2PrintedH1: rateTheorem2(model, { h1Variant: 'printed' }), exact: rateExact(model), mc: null },
+        rate: {
+          thm2: rateTheorem2(model),
+          ...(o.printedH1 === false ? {} : { thm2PrintedH1: rateTheorem2(model, { h1Variant: 'printed' }) }),
+          exact: rateExact(model),
+          mc: null,
+        },
       };
       const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
       if (!o.noMonteCarlo) {

@@ -44,12 +44,12 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
   for (const mu of MUS) {
     const pm = { ...p, lambdaU: mu * p.lambdaB };
     const label = `λ_u/λ_b = ${mu}`;
-    const r1 = await computeCommReport(pm, { Ls, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma' }, (job, prog) => opts.pool.run(job, prog), (f) =>
+    const r1 = await computeCommReport(pm, { Ls, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, (job, prog) => opts.pool.run(job, prog), (f) =>
       opts.onProgress?.((step + f) / steps * 0.95, `${label}: closed forms and Monte Carlo`),
     );
     indep.push({ mu, points: r1.points });
     step++;
-    const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma' }, (job, prog) => opts.pool.run(job, prog), (f) =>
+    const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, (job, prog) => opts.pool.run(job, prog), (f) =>
       opts.onProgress?.((step + f) / steps * 0.95, `${label}: network load simulation`),
     );
     network.push({ mu, points: r2.points });
