@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
         await page.waitForSelector(`#view-${view}.active svg`);
         await page.waitForFunction((v) => document.getElementById(`view-${v}`)?.dataset.busy !== 'true', view, { timeout: 120_000 });
       };
-      // Sensing: both curves are computed on the main thread.
+      // Sensing: both figures are computed in the analysis worker (closed forms).
       await page.goto(`${server.url}?view=sensing`);
       await waitIdle('sensing');
       const first2 = await readMs('crlb-vs-n-timing');

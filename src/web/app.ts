@@ -14,6 +14,7 @@ export class App {
   private readonly dirty = new Set<ViewName>();
   private readonly invalid = new Map<FieldKey, string>();
   private urlErrors: string[] = [];
+  private computeError: string | null = null;
   private frame = 0;
   private readonly banner: HTMLElement;
   private readonly tabs: HTMLElement;
@@ -140,7 +141,14 @@ export class App {
       const name = this.state.view;
       if (!this.dirty.has(name)) return;
       this.dirty.delete(name);
-      this.views.get(name)?.update(cloneState(this.state));
+      try {
+        this.views.get(name)?.update(cloneState(this.state));
+        this.computeError = null;
+      } catch (e) {
+        // A library function refused this setting (e.g. a ParamError): say so, keep the last curves.
+        this.computeError = `${VIEW_TITLES[name]}: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      this.showBanner();
     });
   }
 
@@ -155,6 +163,7 @@ export class App {
     if (this.invalid.size) {
       msgs.push(`Invalid input, not applied (the curves show the last valid values): ${[...this.invalid.values()].join('; ')}`);
     }
+    if (this.computeError) msgs.push(`Not recomputed (the plots show the last valid values): ${this.computeError}`);
     if (this.urlErrors.length) msgs.push(`Ignored in the URL (defaults used): ${this.urlErrors.join('; ')}`);
     this.banner.hidden = msgs.length === 0;
     this.banner.textContent = msgs.join(' — ');

@@ -6,6 +6,7 @@ import { ParamError } from '../../params/validate.ts';
 import type { AnalysisReply, AnalysisRequest } from './protocol.ts';
 import { computeComm } from './comm.ts';
 import { computeTradeoff } from './tradeoff.ts';
+import { computeSensing } from './sensing.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -13,7 +14,7 @@ scope.onmessage = (ev: MessageEvent<AnalysisRequest>) => {
   const { id, kind, params, settings } = ev.data;
   let reply: AnalysisReply;
   try {
-    const result = kind === 'comm' ? computeComm(params, settings) : computeTradeoff(params, settings);
+    const result = kind === 'sensing' ? computeSensing(params, settings) : kind === 'comm' ? computeComm(params, settings) : computeTradeoff(params, settings);
     reply = { id, ok: true, result };
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e), paramError: e instanceof ParamError };

@@ -6,7 +6,7 @@
 import type { Params } from '../../params/schema.ts';
 import type { Settings } from '../state.ts';
 
-export type AnalysisKind = 'comm' | 'tradeoff';
+export type AnalysisKind = 'sensing' | 'comm' | 'tradeoff';
 
 export interface AnalysisRequest {
   id: number;

@@ -91,8 +91,19 @@ function withTypical(rng: Rng, density: number, side: number, x: number, y: numb
   return out;
 }
 
+/** Largest expected number of users or of targets drawn in one snapshot (keeps the page responsive). */
+export const MAX_SNAPSHOT_POINTS = 100_000;
+
 export function drawSnapshot(input: SnapshotInput): Snapshot {
   const side = snapshotSideKm(input);
+  for (const [name, density] of [['users (λ_u)', input.lambdaU], ['targets (λ_s)', input.lambdaS]] as const) {
+    const expected = density * side * side;
+    if (expected > MAX_SNAPSHOT_POINTS) {
+      throw new RangeError(
+        `the snapshot would hold about ${expected.toExponential(1)} ${name} (${(density / input.lambdaB).toPrecision(3)} per BS on a torus of ${(side * side * input.lambdaB).toFixed(0)} BSs); the network view draws at most ${MAX_SNAPSHOT_POINTS.toLocaleString('en')}: lower the density ratio to see a snapshot`,
+      );
+    }
+  }
   const spacing = 1 / Math.sqrt(input.lambdaB);
   const cx = side / 2;
   const cy = side / 2;

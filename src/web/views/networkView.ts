@@ -93,7 +93,17 @@ export class NetworkView implements View {
     const key = JSON.stringify(input);
     this.seedLabel.textContent = `seed ${s.seed}`;
     if (key === this.key && this.snapshot) return;
-    const { value, ms } = timed(() => drawSnapshot(input));
+    let drawn: { value: Snapshot; ms: number };
+    try {
+      drawn = timed(() => drawSnapshot(input));
+    } catch (e) {
+      this.key = key;
+      this.timing.textContent = `No new snapshot: ${e instanceof Error ? e.message : String(e)}${this.snapshot ? '. The previous snapshot is still shown.' : ''}`;
+      this.timing.classList.add('warn');
+      return;
+    }
+    this.timing.classList.remove('warn');
+    const { value, ms } = drawn;
     this.snapshot = value;
     this.key = key;
     this.draw();

@@ -16,7 +16,9 @@ import { PlotView } from '../plot/plotView.ts';
 import type { PlotSeries } from '../plot/svgPlot.ts';
 import type { AppState } from '../state.ts';
 import { sensing, type SensingReport } from '../lib.ts';
-import { TIME_BUDGET_MS, renderReadout, section, timed, timingText, type View } from './view.ts';
+import { TIME_BUDGET_MS, renderReadout, section, timingText, type View } from './view.ts';
+import type { AnalysisClient } from '../compute/analysisClient.ts';
+import type { SensingCurves } from '../compute/sensing.ts';
 
 const C = { prop1: '#1f5fbf', eq13: '#e08a00', thm1: '#7b3fb5', thm1c: '#138a36', median: '#222222', mean: '#d0312d', eq16: '#1f5fbf', thinned: '#138a36', eq16mc: '#e08a00' };
 
@@ -66,7 +68,15 @@ export class SensingView implements View {
   private overlay: McOverlay | null = null;
   private state: AppState | null = null;
 
-  constructor(pool: BrowserPool) {
+  private curves: SensingCurves | null = null;
+  /** The state the current curves were computed for. */
+  private curvesState: AppState | null = null;
+  private requested = 0;
+
+  constructor(
+    private readonly analysis: AnalysisClient,
+    pool: BrowserPool,
+  ) {
     this.root = section(
       'sensing',
       'Cooperative sensing: CRLB against the cluster size N',
@@ -74,7 +84,7 @@ export class SensingView implements View {
     );
     this.mc = new McControl(pool, 'sensing', 'Run Monte Carlo', () => this.mcRequest(), (o) => {
       this.overlay = o;
-      if (this.state) this.update(this.state);
+      this.draw();
     });
     const cards = document.createElement('div');
     cards.className = 'cards';
@@ -110,6 +120,29 @@ export class SensingView implements View {
 
   update(state: AppState): void {
     this.state = state;
+    const id = ++this.requested;
+    this.root.dataset.busy = 'true';
+    this.analysis.request<SensingCurves>('sensing', state.params, state.settings).then(
+      (curves) => {
+        if (curves === null || id !== this.requested) return;
+        this.curves = curves;
+        this.curvesState = state;
+        this.root.dataset.busy = 'false';
+        this.draw();
+      },
+      (e: Error) => {
+        if (id !== this.requested) return;
+        this.root.dataset.busy = 'false';
+        this.fig2.setTiming(`not updated: ${e.message}`, true);
+        this.fig3.setTiming('not updated', true);
+      },
+    );
+  }
+
+  private draw(): void {
+    const state = this.curvesState;
+    const cv = this.curves;
+    if (!state || !cv) return;
     const p = state.params;
     const { nMax, n } = state.settings;
     const Ns = range(1, nMax);
@@ -122,13 +155,8 @@ export class SensingView implements View {
     const pts = overlay?.report.points ?? [];
 
     // Fig. 2 analog.
-    const t2 = timed(() => ({
-      prop1: Ns.map((N) => sensing.crlbProp1(N, p)),
-      eq13: Ns.map((N) => sensing.crlbEq13(N, p)),
-      thm1: Ns.map((N) => sensing.crlbTheorem1Printed(N, p)),
-      thm1c: Ns.map((N) => sensing.crlbTheorem1Corrected(N, p)),
-    }));
-    const c2 = t2.value;
+    const t2 = { ms: cv.timings.fig2 };
+    const c2 = cv;
     const series2: PlotSeries[] = [
       { id: 'prop1', label: 'Prop. 1 (Eq. 12)', color: C.prop1, points: Ns.map((N, i) => ({ x: N, y: c2.prop1[i] })) },
       { id: 'eq13', label: 'Eq. (13)', color: C.eq13, dash: '6 3', points: Ns.map((N, i) => ({ x: N, y: c2.eq13[i] })) },
@@ -172,14 +200,8 @@ export class SensingView implements View {
 
     // Fig. 3 analog.
     const muS = p.lambdaS / p.lambdaB;
-    const t3 = timed(() => {
-      const kappa = Ns.map((N) => sensing.kappaSLemma1(p.psi, muS, N));
-      const eq16 = Ns.map((N, i) => scaled(sensing.crlbAcceptanceEq16Normalized(N, kappa[i], p.beta), scale));
-      const kappaNb = Ns.map((N) => sensing.kappaSNegBinomial(p.psi, muS, N));
-      const thinned = Ns.map((N, i) => scaled(sensing.crlbAcceptanceThinnedNormalized(N, kappaNb[i], p.beta), scale));
-      return { kappa, eq16, kappaNb, thinned };
-    });
-    const c3 = t3.value;
+    const t3 = { ms: cv.timings.fig3 };
+    const c3 = cv;
     const series3: PlotSeries[] = [];
     if (p.beta === 2) series3.push({ id: 'eq16', label: 'Eq. (16) with Lemma 1 κ_s (printed)', color: C.eq16, points: Ns.map((N, i) => ({ x: N, y: c3.eq16[i] })) });
     series3.push({ id: 'thinned', label: 'Prop. 1 thinned by corrected κ_s', color: C.thinned, dash: '6 3', points: Ns.map((N, i) => ({ x: N, y: c3.thinned[i] })) });

@@ -177,9 +177,9 @@ export class TradeoffView implements View {
     );
     const t = c.timings;
     const worst = Math.max(t.frontier, ...c.comparisons.map((q) => q.ms));
-    this.plot.setTiming(`region ${t.frontier.toFixed(0)} ms${c.comparisons.map((q) => ` · C = ${q.backhaul}: ${q.ms.toFixed(0)} ms`).join('')} · rate table ${c.tableCached ? 'reused' : `${t.table.toFixed(0)} ms`}`, worst > TIME_BUDGET_MS);
+    this.plot.setTiming(`region ${t.frontier.toFixed(0)} ms${c.comparisons.map((q) => ` · C = ${q.backhaul}: ${q.ms.toFixed(0)} ms`).join('')} · rate ${c.tableDegree !== null ? 'table' : 'envelope'} ${c.tableCached ? 'reused' : `${t.table.toFixed(0)} ms`}`, worst > TIME_BUDGET_MS);
     this.plot.setNote(
-      `Models: ${c.models.rate}; ${c.models.crlb}. The optimizer reads R<sub>c</sub>(L, p<sup>c</sup>) from a table of ${c.tableEvaluations} exact rate integrals (Chebyshev in √p<sup>c</sup>; largest relative deviation from fresh exact values: ${c.tableMaxRelError.toExponential(1)}), rebuilt only when α, M<sub>t</sub>, ψ, λ<sub>u</sub>/λ<sub>b</sub> or L<sub>max</sub> change.${r.warnings.length ? ` <span class="warn">${r.warnings.map((w) => w.replace(/--max-L/g, 'L_max').replace(/--max-N/g, 'N_max')).join(' ')}</span>` : ''}`,
+      `Models: ${c.models.rate}; ${c.models.crlb}. ${c.tableDegree !== null ? `The optimizer reads R<sub>c</sub>(L, p<sup>c</sup>) from a table of exact rate integrals (Chebyshev of degree ${c.tableDegree} in (p<sup>c</sup>)<sup>1/(2α)</sup>, ${c.tableEvaluations} integrals; largest relative deviation from fresh exact values: ${c.tableMaxRelError.toExponential(1)})` : `The rate table did not reach 1e-6 here, so the optimizer evaluates the exact rate directly (${c.tableEvaluations} integrals so far)`}, rebuilt only when α, M<sub>t</sub>, ψ, λ<sub>u</sub>/λ<sub>b</sub> or L<sub>max</sub> change.${r.warnings.length ? ` <span class="warn">${r.warnings.map((w) => w.replace(/--max-L/g, 'L_max').replace(/--max-N/g, 'N_max')).join(' ')}</span>` : ''}`,
     );
     const cm = r.containment;
     renderReadout(this.readout, [
