@@ -3,7 +3,7 @@
  * and of the full `isacnet reproduce` (what `npm start` runs), each as a fresh process on 2 worker
  * threads (the budget machine: 2 cores), with the time of every figure from the manifest, against
  * the budgets of the issue (quick < 30 s, full < 5 min). Set ISACNET_BENCH_SKIP_FULL=1 to time the
- * quick mode only.
+ * quick mode only, ISACNET_BENCH_KEEP=<dir> to keep the outputs (in <dir>/quick and <dir>/full).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,8 +15,9 @@ interface Manifest {
   figures: Array<{ name: string; seconds: number; trials: number | null; error?: string }>;
 }
 
-function timeRun(label: string, args: string[], budgetSeconds: number): void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'isacnet-bench-'));
+function timeRun(label: string, args: string[], budgetSeconds: number, keepAs: string): void {
+  const keep = process.env.ISACNET_BENCH_KEEP;
+  const dir = keep ? path.resolve(keep, keepAs) : mkdtempSync(path.join(tmpdir(), 'isacnet-bench-'));
   try {
     const bin = path.resolve('bin/isacnet.js');
     const t0 = performance.now();
@@ -31,15 +32,15 @@ function timeRun(label: string, args: string[], budgetSeconds: number): void {
     console.log(`${label}: ${wall.toFixed(1)} s wall (process start to exit; figures and report ${m.totalSeconds.toFixed(1)} s) — budget ${budgetSeconds} s: ${wall < budgetSeconds ? 'within' : 'OVER'}`);
     console.log(`  per figure: ${figs}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export async function run(): Promise<void> {
-  timeRun('reproduce --quick (2 threads)', ['--quick'], 30);
+  timeRun('reproduce --quick (2 threads)', ['--quick'], 30, 'quick');
   if (process.env.ISACNET_BENCH_SKIP_FULL === '1') {
     console.log('reproduce (full): skipped (ISACNET_BENCH_SKIP_FULL=1)');
     return;
   }
-  timeRun('reproduce, full mode = npm start (2 threads)', [], 300);
+  timeRun('reproduce, full mode = npm start (2 threads)', [], 300, 'full');
 }

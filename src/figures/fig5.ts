@@ -16,8 +16,8 @@
  * and independent acceptance κ_c, the model of the exact rate) and the simulated median CRLB_a at
  * N scaled by 1/p^s.
  *
- * Budget (2 cores): full 320 000 users per checked point (rate CI half-width ≈ 0.007 nats) and
- * 800 network windows (≈ 205 000 targets, median CI ≈ ±0.7%), so that every CI bar is about as
+ * Budget (2 cores): full 450 000 users per checked point (rate CI half-width ≈ 0.006 nats) and
+ * 900 network windows (≈ 230 000 targets, median CI ≈ ±0.65%), so that every CI bar is about as
  * long as the line is wide (the JSON records both in pixels: `ciVsLineWidth`); quick: 20 000 users,
  * 24 windows.
  */
@@ -78,8 +78,8 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     /** The boundaries with the simulated median CRLB_a (dotted): full mode only. */
     mcFrontiers: !quick,
     containmentSamples: quick ? 50 : 100,
-    senseWindows: quick ? 24 : 800,
-    commTrials: quick ? 20_000 : 320_000,
+    senseWindows: quick ? 24 : 900,
+    commTrials: quick ? 20_000 : 450_000,
     fractions: [0.3, 0.8],
     weight: 0.5,
   };
