@@ -108,7 +108,8 @@ export function kappaSPerRequestPoisson(psi: number, meanLoad: number): number {
   checkPsi(psi);
   checkLoad(meanLoad);
   // P(K ≤ ψ − 1) = Q(ψ, m), then Σ_{k ≥ ψ} P(K = k) ψ/(k + 1).
-  return gammaincUpperRegularized(psi, meanLoad) + poissonTail(meanLoad, psi, (k) => psi / (k + 1));
+  // Each term is ≤ its probability, so the value is ≤ 1; clamp away summation rounding (≈1e-15).
+  return Math.min(1, gammaincUpperRegularized(psi, meanLoad) + poissonTail(meanLoad, psi, (k) => psi / (k + 1)));
 }
 
 /**
@@ -144,7 +145,8 @@ export function kappaSPerRequestMixed(psi: number, meanLoad: number, shape: numb
     mass += pn;
     if (n > meanLoad * 2 + 50 && pn < 1e-18 * Math.max(mass, 1e-300)) break;
   }
-  return acc / meanLoad;
+  // min(n, ψ) ≤ n, so the ratio is ≤ 1; clamp away summation rounding (≈1e-15).
+  return Math.min(1, acc / meanLoad);
 }
 
 /**
