@@ -13,6 +13,7 @@
 import type { Rng } from '../math/rng.ts';
 import { ParamError } from '../params/validate.ts';
 import { ZfGainSampler } from './zf.ts';
+import { gaussLegendre } from '../math/gaussLegendre.ts';
 
 export type GainModel = 'gamma' | 'zf';
 export const GAIN_MODELS: readonly GainModel[] = ['gamma', 'zf'];
@@ -69,31 +70,5 @@ export function zfInterferenceCdf(x: number, mt: number, pc: number): number {
   return acc;
 }
 
-/** 64-point Gauss–Legendre nodes and weights on [−1, 1] (Golub–Welsch, computed once). */
+/** 64-point Gauss–Legendre nodes and weights on [−1, 1]. */
 const { nodes: GL_NODES, weights: GL_WEIGHTS } = gaussLegendre(64);
-
-function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
-  const nodes = new Float64Array(n);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    // Newton on P_n from the Chebyshev-like initial guess.
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (n * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
-}

@@ -15,32 +15,10 @@ import { integrateGk21 } from './adaptiveGk21.ts';
 import { integrateRate } from './rateQuadrature.ts';
 import { validateRateModel } from './rateModel.ts';
 import { powInt } from './powInt.ts';
+import { gaussLegendre } from '../math/gaussLegendre.ts';
 
 const GL_N = 64;
-const GL = (() => {
-  const nodes = new Float64Array(GL_N);
-  const weights = new Float64Array(GL_N);
-  for (let i = 0; i < GL_N; i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (GL_N + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= GL_N; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      dp = (GL_N * (x * p1 - p0)) / (x * x - 1);
-      const dx = p1 / dp;
-      x -= dx;
-      if (Math.abs(dx) < 1e-16) break;
-    }
-    nodes[i] = x;
-    weights[i] = 2 / ((1 - x * x) * dp * dp);
-  }
-  return { nodes, weights };
-})();
+const GL = gaussLegendre(GL_N);
 
 /** 1 − E[e^{−s g}] for the ZF interference gain (see the module comment). */
 export function zfInterferenceOneMinusLaplace(s: number, mt: number, pc: number): number {
