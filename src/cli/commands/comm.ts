@@ -5,23 +5,13 @@
  * object of issue 3 ({ params, points }, plus a `run` object with the thread count and timing, kept
  * outside `points` so that the same seed gives byte-identical points for any --threads).
  */
-import { Command, type ErrorOptions } from 'commander';
+import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { ParamError, checkNumber, parseList } from '../../params/validate.ts';
 import { WorkerPool, defaultThreads } from '../../parallel/nodePool.ts';
 import { DEFAULT_DISC_BS, computeCommReport, type AcceptanceModel, type CommReport } from '../../comm/commReport.ts';
 import { parseGainModel } from '../../comm/gains.ts';
-
-/** A command whose parse errors (unknown option, missing value) exit with code 2 like ParamError. */
-class BadInputExit2Command extends Command {
-  override error(message: string, errorOptions?: ErrorOptions): never {
-    return super.error(message, { ...errorOptions, exitCode: 2 });
-  }
-  override createCommand(name?: string): Command {
-    return new BadInputExit2Command(name);
-  }
-}
 
 export const DEFAULT_COMM_L = '1,2,3,4,5,6,8,10,12,15,20';
 
@@ -64,7 +54,7 @@ export function formatCommTable(r: CommReport): string {
 }
 
 export function registerCommCommand(program: Command): void {
-  const cmd = new BadInputExit2Command('comm')
+  const cmd = new Command('comm')
     .description('average CoMP rate R_c vs cluster size L: Theorem 2, exact expression and Monte Carlo; κ_c as printed vs simulated')
     .option('--L <list>', `cluster sizes, e.g. 1,2,8 or 1-20 (default ${DEFAULT_COMM_L})`)
     .option('--trials <n>', 'Monte Carlo user realizations per point (default 100000)')

@@ -5,22 +5,12 @@
  * issue 2 ({ params, points }, plus a `run` object with the thread count and timing, kept outside
  * `points` so that the same seed gives byte-identical points for any --threads).
  */
-import { Command, type ErrorOptions } from 'commander';
+import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber, parseList } from '../../params/validate.ts';
 import { WorkerPool, defaultThreads } from '../../parallel/nodePool.ts';
 import { computeSensingReport, type SensingPoint, type SensingReport } from '../../sensing/sensingReport.ts';
-
-/** A command whose parse errors (unknown option, missing value) exit with code 2 like ParamError. */
-class BadInputExit2Command extends Command {
-  override error(message: string, errorOptions?: ErrorOptions): never {
-    return super.error(message, { ...errorOptions, exitCode: 2 });
-  }
-  override createCommand(name?: string): Command {
-    return new BadInputExit2Command(name);
-  }
-}
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
 
@@ -66,7 +56,7 @@ export function formatSensingTable(r: SensingReport): string {
 }
 
 export function registerSensingCommand(program: Command): void {
-  const cmd = new BadInputExit2Command('sensing')
+  const cmd = new Command('sensing')
     .description('expected CRLB vs cluster size N: Monte Carlo vs Prop. 1, Eq. (13), Theorem 1; κ_s (Lemma 1) and CRLB with acceptance (Eq. 16) vs network simulation')
     .option('--N <list>', `cluster sizes, e.g. 1,2,5 or 1-20 or 2:2:20 (default ${DEFAULT_SENSING_N})`)
     .option('--trials <n>', 'random geometries for the CRLB Monte Carlo (default 100000)')
