@@ -49,9 +49,8 @@ export function assertFeasible(frontier: Frontier): void {
     }
   }
   const need = nLoc !== null ? `the smallest localizing sensing cluster (N = ${nLoc} with CRLB model "${model.name}") needs e·N = ${(p.e * nLoc).toPrecision(4)} nats/s/Hz` : `no sensing cluster size gives a finite CRLB with model "${model.name}"`;
-  throw new ParamError(
-    `--backhaul (C_backhaul): infeasible value ${p.backhaul} nats/s/Hz with --e ${p.e}: ${need}; allowed range is C_backhaul ≥ ${nLoc !== null ? (p.e * nLoc).toPrecision(4) : '—'} (Eq. 10: R_c + e·N ≤ C_backhaul)`,
-  );
+  const range = nLoc !== null ? `allowed range is C_backhaul ≥ ${(p.e * nLoc).toPrecision(4)}` : 'no C_backhaul makes it feasible';
+  throw new ParamError(`--backhaul (C_backhaul): infeasible value ${p.backhaul} nats/s/Hz with --e ${p.e}: ${need}; ${range} (Eq. 10: R_c + e·N ≤ C_backhaul)`);
 }
 
 /** The two single-objective optima (corner points of the region). */

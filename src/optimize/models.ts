@@ -76,6 +76,10 @@ export function fullSensingPowerParams(p: Params): Params {
 
 /** Eq. (16) with Lemma 1's κ_s (both as printed), in m² at p^s = 1. */
 export function eq16CrlbModel(p: Params): CrlbModel {
+  if (p.beta !== 2) {
+    // Eq. (16) carries the ln²N law of Theorem 1, derived for β = 2 only; it has no value otherwise.
+    throw new ParamError(`--beta (β): invalid value ${p.beta} for --crlb-model eq16; allowed range is β = 2 (Eq. (16) is derived for β = 2); use --crlb-model mc for other β`);
+  }
   const full = fullSensingPowerParams(p);
   return {
     name: 'eq16',

@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq16CrlbModel } from '../../src/optimize/models.ts';
+import { defaultParams } from '../../src/params/schema.ts';
+import { ParamError } from '../../src/params/validate.ts';
+
+test('the Eq. (16) CRLB model refuses β ≠ 2 with a message naming --beta, its value and the way out', () => {
+  assert.throws(
+    () => eq16CrlbModel({ ...defaultParams(), beta: 3 }),
+    (e: unknown) => e instanceof ParamError && /--beta \(β\): invalid value 3/.test(e.message) && /β = 2/.test(e.message) && /--crlb-model mc/.test(e.message),
+  );
+  const m = eq16CrlbModel(defaultParams());
+  assert.ok(Number.isFinite(m.crlbFullPower(10)) && m.crlbFullPower(10) > 0);
+});
