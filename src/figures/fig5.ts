@@ -155,15 +155,6 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
 
   // Plot data: one long table, clipped to the CRLB range of the sweep.
   const cLabel = (C: number): string => `C_backhaul = ${C}`;
-  const yMin = Math.min(...regions.map((r) => r.eq16.crlbLevels[0]), ...regions.flatMap((r) => (r.mc ? [r.mc.crlbLevels[0]] : [])));
-  const yMax = yMin * Math.pow(10, settings.decades);
-  const lines: Array<{ C: string; scheme: string; rate: number; crlbA: number; order: number }> = [];
-  const schemes = ['cooperative, Eq. (16) CRLB_a', 'cooperative, simulated median CRLB_a', 'time-sharing between the corners'];
-  for (const r of regions) {
-    r.eq16.boundary.forEach((b, i) => b.crlbA !== null && lines.push({ C: cLabel(r.backhaul), scheme: schemes[0], rate: b.rate, crlbA: b.crlbA, order: i }));
-    r.mc?.boundary.forEach((b, i) => b.crlbA !== null && b.crlbA <= yMax && lines.push({ C: cLabel(r.backhaul), scheme: schemes[1], rate: b.rate, crlbA: b.crlbA, order: i }));
-    r.eq16.timeSharing.forEach((t, i) => t.crlbA !== null && t.crlbA <= yMax && lines.push({ C: cLabel(r.backhaul), scheme: schemes[2], rate: t.rate, crlbA: t.crlbA, order: i }));
-  }
   const points = checks
     .filter((c) => c.rate.mc && c.crlbA.mcMedian !== null)
     .map((c) => ({
@@ -176,6 +167,21 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
       crlbHi: c.crlbA.mcMedianCi95?.[1] ?? (c.crlbA.mcMedian as number),
       label: `L=${c.L}, N=${c.N}, p^c=${c.pc.toFixed(2)}`,
     }));
+  // The y range starts at the best sweep level and also holds every Monte Carlo check with its CI
+  // (the simulated medians lie below Eq. (16), see errata O3), so no check is clipped.
+  const yMin = Math.min(
+    ...regions.map((r) => r.eq16.crlbLevels[0]),
+    ...regions.flatMap((r) => (r.mc ? [r.mc.crlbLevels[0]] : [])),
+    ...points.map((q) => q.crlbLo),
+  );
+  const yMax = yMin * Math.pow(10, settings.decades);
+  const lines: Array<{ C: string; scheme: string; rate: number; crlbA: number; order: number }> = [];
+  const schemes = ['cooperative, Eq. (16) CRLB_a', 'cooperative, simulated median CRLB_a', 'time-sharing between the corners'];
+  for (const r of regions) {
+    r.eq16.boundary.forEach((b, i) => b.crlbA !== null && lines.push({ C: cLabel(r.backhaul), scheme: schemes[0], rate: b.rate, crlbA: b.crlbA, order: i }));
+    r.mc?.boundary.forEach((b, i) => b.crlbA !== null && b.crlbA <= yMax && lines.push({ C: cLabel(r.backhaul), scheme: schemes[1], rate: b.rate, crlbA: b.crlbA, order: i }));
+    r.eq16.timeSharing.forEach((t, i) => t.crlbA !== null && t.crlbA <= yMax && lines.push({ C: cLabel(r.backhaul), scheme: schemes[2], rate: t.rate, crlbA: t.crlbA, order: i }));
+  }
   const targetsOnCurve = checks.map((c) => ({ C: cLabel(c.backhaul), rate: c.rate.exact, crlbA: c.crlbA.eq16 }));
   const domain = backhauls.map(cLabel);
   const colors = ['#d62728', '#1f4e9c', '#2ca02c'];
@@ -193,10 +199,16 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Fig. 5: rate–CRLB trade-off under the backhaul constraint R_c + e·N ≤ C_backhaul',
+      anchor: 'start',
       subtitle: [
-        `e = ${p.e} nats/s/Hz per sensing BS, ψ = ${p.psi}, λ_u/λ_b = ${p.lambdaU / p.lambdaB}, λ_s/λ_b = ${p.lambdaS / p.lambdaB}, M_t = ${p.mt}, α = ${p.alpha}, β = ${p.beta}, |ζ|²(p^s = 1) = ${zeta2M2(fullSensingPowerParams(p)).toPrecision(4)} m²`,
-        `L ≤ ${FIG5_MAX_L} and N ≤ ⌊C/e⌋ enumerated; ◆: Monte Carlo at Pareto points (rate mean, median CRLB_a, 95% CI bars); ○: the same points on the Eq. (16) boundary`,
-        ...sharedTs.map((g) => `time-sharing lines coincide for C_backhaul = ${g.join(', ')} (same corners: R*_comm = ${regions.find((r) => r.backhaul === g[0])?.eq16.corners.comm.rate.toFixed(3)} nats/s/Hz is within the backhaul)`),
+        `e = ${p.e} nats/s/Hz per sensing BS, ψ = ${p.psi}, λ_u/λ_b = ${p.lambdaU / p.lambdaB}, λ_s/λ_b = ${p.lambdaS / p.lambdaB},`,
+        `M_t = ${p.mt}, α = ${p.alpha}, β = ${p.beta}, |ζ|²(p^s = 1) = ${zeta2M2(fullSensingPowerParams(p)).toPrecision(4)} m²`,
+        `L ≤ ${FIG5_MAX_L} and N ≤ ⌊C/e⌋ enumerated; ◆: Monte Carlo at Pareto points`,
+        '(rate mean, median CRLB_a, 95% CI bars); ○: the same points on the Eq. (16) boundary',
+        ...sharedTs.flatMap((g) => [
+          `time-sharing lines coincide for C_backhaul = ${g.join(', ')}`,
+          `(same corners: R*_comm = ${regions.find((r) => r.backhaul === g[0])?.eq16.corners.comm.rate.toFixed(3)} nats/s/Hz is within the backhaul)`,
+        ]),
       ],
     },
     width: PLOT_WIDTH,
