@@ -6,10 +6,10 @@
  * outside `points` so that the same seed gives byte-identical points for any --threads).
  */
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { ParamError, checkNumber, parseList } from '../../params/validate.ts';
-import { WorkerPool, defaultThreads } from '../../parallel/nodePool.ts';
+import { defaultThreads } from '../../parallel/nodePool.ts';
+import { runWithPool } from '../runWithPool.ts';
 import { DEFAULT_DISC_BS, computeCommReport, type AcceptanceModel, type CommReport } from '../../comm/commReport.ts';
 import { parseGainModel } from '../../comm/gains.ts';
 
@@ -82,24 +82,9 @@ export function registerCommCommand(program: Command): void {
     const coverageThresholds = opts.coverage === undefined ? undefined : parseList(opts.coverage, { flag: 'coverage', min: 0, max: 1e12 });
     if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);
     const json = Boolean(opts.json ?? rc.json);
-    const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
-    const bar = showBar ? new cliProgress.SingleBar({ format: 'comm [{bar}] {percentage}% | {eta_formatted} left', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-    bar?.start(1000, 0);
-    const pool = new WorkerPool(threads);
-    const t0 = Date.now();
-    let report: CommReport;
-    try {
-      report = await computeCommReport(
-        p,
-        { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds },
-        (job, onProgress) => pool.run(job, onProgress),
-        (f) => bar?.update(Math.round(1000 * f)),
-      );
-    } finally {
-      bar?.stop();
-      await pool.close();
-    }
-    const elapsedSeconds = (Date.now() - t0) / 1000;
+    const { result: report, elapsedSeconds } = await runWithPool('comm', threads, (run, onProgress) =>
+      computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds }, run, onProgress),
+    );
     if (json) {
       process.stdout.write(JSON.stringify({ params: report.params, points: report.points, run: { threads, elapsedSeconds } }, null, 2) + '\n');
     } else {

@@ -6,10 +6,10 @@
  * `points` so that the same seed gives byte-identical points for any --threads).
  */
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber, parseList } from '../../params/validate.ts';
-import { WorkerPool, defaultThreads } from '../../parallel/nodePool.ts';
+import { defaultThreads } from '../../parallel/nodePool.ts';
+import { runWithPool } from '../runWithPool.ts';
 import { computeSensingReport, type SensingPoint, type SensingReport } from '../../sensing/sensingReport.ts';
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
@@ -77,19 +77,9 @@ export function registerSensingCommand(program: Command): void {
     const threads = checkNumber(opts.threads ?? rc.threads ?? defaultThreads(), { flag: 'threads', min: 1, max: 256, integer: true });
     const json = Boolean(opts.json ?? rc.json);
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
-    const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
-    const bar = showBar ? new cliProgress.SingleBar({ format: 'sensing [{bar}] {percentage}% | {eta_formatted} left', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
-    bar?.start(1000, 0);
-    const pool = new WorkerPool(threads);
-    const t0 = Date.now();
-    let report: SensingReport;
-    try {
-      report = await computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, (job, onProgress) => pool.run(job, onProgress), (f) => bar?.update(Math.round(1000 * f)));
-    } finally {
-      bar?.stop();
-      await pool.close();
-    }
-    const elapsedSeconds = (Date.now() - t0) / 1000;
+    const { result: report, elapsedSeconds } = await runWithPool('sensing', threads, (run, onProgress) =>
+      computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, run, onProgress),
+    );
     if (json) {
       process.stdout.write(JSON.stringify({ params: report.params, points: report.points, run: { threads, elapsedSeconds } }, null, 2) + '\n');
     } else {

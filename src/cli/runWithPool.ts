@@ -1,0 +1,34 @@
+/**
+ * The run loop shared by the Monte Carlo commands (`sensing`, `comm`): a worker pool of `threads`
+ * threads, a progress bar on a terminal only (never under CI or when stderr is piped), and the
+ * wall time, kept apart from the results so the same seed gives byte-identical points.
+ */
+import cliProgress from 'cli-progress';
+import { WorkerPool } from '../parallel/nodePool.ts';
+import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
+
+export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array>;
+
+export async function runWithPool<T>(
+  label: string,
+  threads: number,
+  work: (run: JobRunner, onProgress: (fraction: number) => void) => Promise<T>,
+): Promise<{ result: T; elapsedSeconds: number }> {
+  const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const bar = showBar
+    ? new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  bar?.start(1000, 0);
+  const pool = new WorkerPool(threads);
+  const t0 = Date.now();
+  try {
+    const result = await work(
+      (job, onProgress) => pool.run(job, onProgress),
+      (f) => bar?.update(Math.round(1000 * f)),
+    );
+    return { result, elapsedSeconds: (Date.now() - t0) / 1000 };
+  } finally {
+    bar?.stop();
+    await pool.close();
+  }
+}
