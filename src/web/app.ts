@@ -3,7 +3,7 @@
  * and the views; recomputes the active view once per animation frame after a change.
  */
 import { ParamPanel, type FieldKey } from './panel/panel.ts';
-import { VIEWS, VIEW_TITLES, cloneState, defaultState, stateFromQuery, stateToQuery, type AppState, type SettingKey, type ViewName } from './state.ts';
+import { VIEWS, VIEW_TITLES, checkChoice, cloneState, defaultState, setChoice, stateFromQuery, stateToQuery, type AppState, type ChoiceKey, type SettingKey, type ViewName } from './state.ts';
 import type { ParamKey } from '../params/schema.ts';
 import type { View } from './views/view.ts';
 
@@ -126,6 +126,19 @@ export class App {
     this.state.settings[key] = value;
     this.panel.show(key, value);
     this.changed();
+  }
+
+  /** Set a Monte Carlo model choice from inside a view; kept in the URL (curves do not depend on it). */
+  setChoice(key: ChoiceKey, value: string): void {
+    try {
+      setChoice(this.state.choices, key, checkChoice(key, value));
+    } catch (e) {
+      // Only reachable with a hand-edited <select>: say so, keep the previous choice.
+      this.computeError = e instanceof Error ? e.message : String(e);
+      this.showBanner();
+      return;
+    }
+    this.writeUrl();
   }
 
   private changed(): void {

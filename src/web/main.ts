@@ -11,5 +11,5 @@ import { TradeoffView } from './views/tradeoffView.ts';
 
 const pool = new BrowserPool();
 const analysis = new AnalysisClient();
-const app = new App((a) => [new NetworkView((seed) => a.setSetting('seed', seed)), new SensingView(analysis, pool), new CommView(analysis, pool), new TradeoffView(analysis, pool)]);
+const app = new App((a) => [new NetworkView((seed) => a.setSetting('seed', seed)), new SensingView(analysis, pool), new CommView(analysis, pool, (key, value) => a.setChoice(key, value)), new TradeoffView(analysis, pool)]);
 (window as unknown as { isacnetApp: App }).isacnetApp = app;

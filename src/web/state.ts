@@ -39,9 +39,21 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
 
 export type Settings = Record<SettingKey, number>;
 
+/** Model choices of the Monte Carlo runs, under the CLI's flag names (`isacnet comm --acceptance … --gains …`). */
+export const CHOICE_SPECS = [
+  { key: 'acceptance', flag: 'acceptance', values: ['independent', 'network'], default: 'independent' },
+  { key: 'gains', flag: 'gains', values: ['gamma', 'zf'], default: 'gamma' },
+] as const;
+export type ChoiceKey = (typeof CHOICE_SPECS)[number]['key'];
+export interface Choices {
+  acceptance: 'independent' | 'network';
+  gains: 'gamma' | 'zf';
+}
+
 export interface AppState {
   params: Params;
   settings: Settings;
+  choices: Choices;
   view: ViewName;
 }
 
@@ -52,7 +64,21 @@ export function defaultSettings(): Settings {
 }
 
 export function defaultState(): AppState {
-  return { params: defaultParams(), settings: defaultSettings(), view: 'network' };
+  return { params: defaultParams(), settings: defaultSettings(), choices: defaultChoices(), view: 'network' };
+}
+
+export function defaultChoices(): Choices {
+  return { acceptance: 'independent', gains: 'gamma' };
+}
+
+/** Check one choice value; the message has the CLI's form (flag, value, allowed values). */
+export function checkChoice(key: ChoiceKey, value: string): Choices[ChoiceKey] {
+  const spec = CHOICE_SPECS.find((c) => c.key === key);
+  if (!spec) throw new ParamError(`unknown choice ${key}`);
+  if (!(spec.values as readonly string[]).includes(value)) {
+    throw new ParamError(`--${spec.flag}: invalid value ${JSON.stringify(value)}; allowed values are ${spec.values.join(', ')}`);
+  }
+  return value as Choices[ChoiceKey];
 }
 
 export interface ParsedState {
@@ -95,6 +121,16 @@ export function stateFromQuery(query: string): ParsedState {
       errors.push(messageOf(e));
     }
   }
+  for (const spec of CHOICE_SPECS) {
+    known.add(spec.flag);
+    const raw = q.get(spec.flag);
+    if (raw === null) continue;
+    try {
+      setChoice(state.choices, spec.key, checkChoice(spec.key, raw));
+    } catch (e) {
+      errors.push(messageOf(e));
+    }
+  }
   const view = q.get('view');
   if (view !== null) {
     if ((VIEWS as readonly string[]).includes(view)) state.view = view as ViewName;
@@ -117,7 +153,17 @@ export function stateToQuery(state: AppState): string {
     const v = state.settings[spec.key];
     if (v !== spec.default) q.set(spec.flag, String(v));
   }
+  for (const spec of CHOICE_SPECS) {
+    const v = state.choices[spec.key];
+    if (v !== spec.default) q.set(spec.flag, v);
+  }
   return q.toString();
+}
+
+/** Set one choice (typed per key). */
+export function setChoice(choices: Choices, key: ChoiceKey, value: Choices[ChoiceKey]): void {
+  if (key === 'acceptance') choices.acceptance = value as Choices['acceptance'];
+  else choices.gains = value as Choices['gains'];
 }
 
 export function messageOf(e: unknown): string {
@@ -127,5 +173,5 @@ export function messageOf(e: unknown): string {
 }
 
 export function cloneState(s: AppState): AppState {
-  return { params: { ...s.params }, settings: { ...s.settings }, view: s.view };
+  return { params: { ...s.params }, settings: { ...s.settings }, choices: { ...s.choices }, view: s.view };
 }

@@ -184,6 +184,28 @@ test('communication Monte Carlo: the CLI numbers, overlaid on the rate curves', 
   await closeClean(wp);
 });
 
+test('communication Monte Carlo model choices live in the URL and reach the run', async () => {
+  const wp = await openPage(h, 'view=comm&trials=1000&l-max=3&gains=zf');
+  const page = wp.page;
+  await viewReady(page, 'comm');
+  assert.equal(await page.inputValue('#comm-gains'), 'zf');
+  assert.equal(await page.inputValue('#comm-acceptance'), 'independent');
+  await page.selectOption('#comm-acceptance', 'network');
+  assert.match(page.url(), /[?&]acceptance=network(&|$)/);
+  assert.match(page.url(), /[?&]gains=zf(&|$)/);
+  // The printed CLI command of a run carries the chosen models.
+  await page.click('[data-testid="comm-mc-run"]');
+  await page.waitForSelector('#comm-mc[data-state="done"]', { timeout: 90_000 });
+  const cli = (await page.textContent('#comm-mc .mc-cli')) ?? '';
+  assert.match(cli, /--acceptance network/);
+  assert.match(cli, /--gains zf/);
+  // Back to the defaults: the URL drops them again.
+  await page.selectOption('#comm-acceptance', 'independent');
+  await page.selectOption('#comm-gains', 'gamma');
+  assert.doesNotMatch(page.url(), /acceptance=|gains=/);
+  await closeClean(wp);
+});
+
 test('bad input shows the CLI message and keeps the last valid curves', async () => {
   const wp = await openPage(h, 'view=sensing');
   const page = wp.page;

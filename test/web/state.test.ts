@@ -66,3 +66,19 @@ test('slider spans lie inside the schema ranges and log sliders invert', () => {
     }
   }
 });
+
+test('Monte Carlo model choices round-trip through the URL under the CLI flags; bad ones get the CLI message', () => {
+  const s = defaultState();
+  assert.equal(stateToQuery(s), '');
+  s.choices = { acceptance: 'network', gains: 'zf' };
+  const q = stateToQuery(s);
+  assert.match(q, /(^|&)acceptance=network(&|$)/);
+  assert.match(q, /(^|&)gains=zf(&|$)/);
+  const back = stateFromQuery(`?${q}`);
+  assert.deepEqual(back.errors, []);
+  assert.deepEqual(back.state.choices, s.choices);
+  const bad = stateFromQuery('?acceptance=sometimes&gains=zf');
+  assert.equal(bad.state.choices.acceptance, 'independent');
+  assert.equal(bad.state.choices.gains, 'zf');
+  assert.deepEqual(bad.errors, ['--acceptance: invalid value "sometimes"; allowed values are independent, network']);
+});

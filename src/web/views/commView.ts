@@ -10,7 +10,7 @@ import type { BrowserPool } from '../mc/browserPool.ts';
 import { McControl, type McRequest } from '../mc/mcControl.ts';
 import { PlotView } from '../plot/plotView.ts';
 import type { PlotSeries } from '../plot/svgPlot.ts';
-import type { AppState } from '../state.ts';
+import type { AppState, ChoiceKey } from '../state.ts';
 import { commMc, type CommAcceptance, type CommGains, type CommMcResult } from '../lib.ts';
 import { TIME_BUDGET_MS, renderReadout, section, type View } from './view.ts';
 
@@ -37,6 +37,8 @@ export class CommView implements View {
   constructor(
     private readonly analysis: AnalysisClient,
     pool: BrowserPool,
+    /** Called when the user picks a Monte Carlo model (the app keeps it in the URL). */
+    private readonly onChoice: (key: ChoiceKey, value: string) => void = () => {},
   ) {
     this.root = section(
       'comm',
@@ -57,6 +59,8 @@ export class CommView implements View {
       ['gamma', 'Gamma laws (paper)'],
       ['zf', 'zero-forcing channels'],
     ]);
+    this.acceptance.addEventListener('change', () => this.onChoice('acceptance', this.acceptance.value));
+    this.gains.addEventListener('change', () => this.onChoice('gains', this.gains.value));
     opts.append(this.acceptance.parentElement as HTMLElement, this.gains.parentElement as HTMLElement);
     this.plot.root.append(opts, this.mc.root);
     const rc = document.createElement('div');
@@ -98,6 +102,8 @@ export class CommView implements View {
 
   update(state: AppState): void {
     this.state = state;
+    this.acceptance.value = state.choices.acceptance;
+    this.gains.value = state.choices.gains;
     if (this.overlay && this.overlay.key !== this.mcKey(state)) {
       this.overlay = null;
       this.mc.setStatus('parameters changed: Monte Carlo overlay cleared');
