@@ -8,8 +8,10 @@
  * true error of K21 is typically orders of magnitude below |K21 − G10|), so a requested tolerance
  * is met with a few times fewer evaluations. The estimate is still an estimate: the achieved
  * accuracy of the rate integrals is measured in the tests against runs at much tighter tolerance
- * and against scipy.
+ * and against scipy. The K15 nodes and the adaptive bisection driver are those of
+ * src/math/quadrature.ts; only the panel rules and their error estimate differ.
  */
+import { WG7, WGK15, XGK15, integrateAdaptive, type QuadraturePanel, type QuadratureResult } from '../math/quadrature.ts';
 
 const XGK = [
   0.995657163025808080735527280689003, 0.973906528517171720077964012084452, 0.930157491355708226001207180059508,
@@ -28,18 +30,6 @@ const WG = [
   0.066671344308688137593568809893332, 0.149451349150580593145776339657697, 0.219086362515982043995534934228163,
   0.269266719309996355091226921569469, 0.295524224714752870173892994651338,
 ];
-const XGK15 = [
-  0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926,
-  0.741531185599394439863864773280788, 0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
-  0.207784955007898467600689403773245, 0,
-];
-const WGK15 = [
-  0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518,
-  0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
-  0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
-];
-/** 7-point Gauss weights for XGK15[1], XGK15[3], XGK15[5] and the centre. */
-const WG7: number[] = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975, 0.417959183673469387755102040816327];
 const WG7_SIDE = WG7.slice(0, 3);
 const EPMACH = Number.EPSILON;
 
@@ -51,12 +41,7 @@ function bufferAt(d: number, k: number): Float64Array {
   return buffers[2 * d + k];
 }
 
-interface Panel {
-  a: number;
-  b: number;
-  value: number;
-  error: number;
-}
+type Panel = QuadraturePanel;
 
 /**
  * One Kronrod panel (nodes xgk/wgk, embedded Gauss weights wg on the odd nodes, centre Gauss
@@ -121,42 +106,12 @@ export interface Gk21Options {
   maxPanels?: number;
 }
 
-export interface Gk21Result {
-  value: number;
-  errorEstimate: number;
-  evaluations: number;
-  converged: boolean;
-}
+export type Gk21Result = QuadratureResult;
 
 /** ∫_a^b f by globally adaptive GK 10/21 (bisect the worst panel until the error target is met). */
 export function integrateGk21(f: (x: number) => number, a: number, b: number, options: Gk21Options): Gk21Result {
-  const absTol = options.absTol ?? 0;
-  const maxPanels = options.maxPanels ?? 500;
-  if (a === b) return { value: 0, errorEstimate: 0, evaluations: 0, converged: true };
-  const rule = options.rule === 15 ? qk15 : qk21;
-  const per = options.rule === 15 ? 15 : 21;
-  const panels: Panel[] = [rule(f, a, b)];
-  let evaluations = per;
-  let total = panels[0].value;
-  let err = panels[0].error;
-  while (err > Math.max(absTol, options.relTol * Math.abs(total)) && panels.length < maxPanels) {
-    let worst = 0;
-    for (let i = 1; i < panels.length; i++) if (panels[i].error > panels[worst].error) worst = i;
-    const p = panels[worst];
-    const m = 0.5 * (p.a + p.b);
-    if (m <= p.a || m >= p.b) break;
-    const left = rule(f, p.a, m);
-    const right = rule(f, m, p.b);
-    evaluations += 2 * per;
-    panels[worst] = left;
-    panels.push(right);
-    total = 0;
-    err = 0;
-    for (const q of panels) {
-      total += q.value;
-      err += q.error;
-    }
-  }
-  if (!Number.isFinite(total)) throw new RangeError('integrateGk21: the integrand is not finite on the interval');
-  return { value: total, errorEstimate: err, evaluations, converged: err <= Math.max(absTol, options.relTol * Math.abs(total)) };
+  const tolerances = { absTol: options.absTol ?? 0, relTol: options.relTol, maxPanels: options.maxPanels ?? 500 };
+  return options.rule === 15
+    ? integrateAdaptive(qk15, 15, f, a, b, tolerances, 'integrateGk21')
+    : integrateAdaptive(qk21, 21, f, a, b, tolerances, 'integrateGk21');
 }
