@@ -112,6 +112,20 @@ export class TorusGrid {
       throw new RangeError(`kNearest: the ${k}-th neighbour is farther than half the torus side (${this.side / 2}); enlarge the window`);
     }
   }
+
+  /**
+   * The k nearest points of every query point (xy pairs), nearest first, as flat tables:
+   * row q of `idx`/`dist2` (entries q·k … q·k + k − 1) belongs to query q.
+   */
+  kNearestAll(queries: Float64Array, k: number): { idx: Int32Array; dist2: Float64Array } {
+    const n = queries.length / 2;
+    const idx = new Int32Array(n * k);
+    const dist2 = new Float64Array(n * k);
+    for (let q = 0; q < n; q++) {
+      this.kNearest(queries[2 * q], queries[2 * q + 1], k, idx.subarray(q * k, (q + 1) * k), dist2.subarray(q * k, (q + 1) * k));
+    }
+    return { idx, dist2 };
+  }
 }
 
 /** True if cell offset (dx, dy) maps to a cell that an offset of smaller ring index already hit. */

@@ -70,13 +70,7 @@ export function simulateWindow(a: NetworkCoMPArgs, rng: Rng, rec: Float64Array):
   const nBs = bs.length / 2;
   const nU = us.length / 2;
   const grid = new TorusGrid(bs, side);
-  const nbr = new Int32Array(nU * L);
-  const idxBuf = new Int32Array(L);
-  const d2Buf = new Float64Array(L);
-  for (let t = 0; t < nU; t++) {
-    grid.kNearest(us[2 * t], us[2 * t + 1], L, idxBuf, d2Buf);
-    nbr.set(idxBuf, t * L);
-  }
+  const nbr = grid.kNearestAll(us, L).idx;
   // Own users and cooperation requests per BS (requests grouped by BS, id = user·L + rank).
   const own = new Int32Array(nBs);
   const req = new Int32Array(nBs);

@@ -99,15 +99,7 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
   const nT = tg.length / 2;
   const grid = new TorusGrid(bs, side);
   // Nearest nMax BSs of every target, nearest first.
-  const nbr = new Int32Array(nT * nMax);
-  const d2 = new Float64Array(nT * nMax);
-  const idxBuf = new Int32Array(nMax);
-  const d2Buf = new Float64Array(nMax);
-  for (let t = 0; t < nT; t++) {
-    grid.kNearest(tg[2 * t], tg[2 * t + 1], nMax, idxBuf, d2Buf);
-    nbr.set(idxBuf, t * nMax);
-    d2.set(d2Buf, t * nMax);
-  }
+  const { idx: nbr, dist2: d2 } = grid.kNearestAll(tg, nMax);
   // Normalized weights and unit vectors (target → BS) of the sampled targets.
   const kS = Math.min(K, nT);
   const wS = new Float64Array(kS * nMax);

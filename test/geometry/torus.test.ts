@@ -52,3 +52,20 @@ test('PPP count has mean λ·area (5σ over 2000 windows)', () => {
   const mu = 18;
   assert.ok(Math.abs(s / reps - mu) < 5 * Math.sqrt(mu / reps));
 });
+
+test('kNearestAll rows equal kNearest per query', () => {
+  const rng = new Rng(14);
+  const side = 12;
+  const xy = samplePppTorus(rng, 1, side);
+  const q = samplePppTorus(rng, 0.5, side);
+  const grid = new TorusGrid(xy, side);
+  const k = 6;
+  const { idx, dist2 } = grid.kNearestAll(q, k);
+  const i1 = new Int32Array(k);
+  const d1 = new Float64Array(k);
+  for (let t = 0; t < q.length / 2; t++) {
+    grid.kNearest(q[2 * t], q[2 * t + 1], k, i1, d1);
+    assert.deepEqual(Array.from(idx.subarray(t * k, (t + 1) * k)), Array.from(i1));
+    assert.deepEqual(Array.from(dist2.subarray(t * k, (t + 1) * k)), Array.from(d1));
+  }
+});
