@@ -14,7 +14,7 @@ import { rateExactDetailed } from '../src/comm/exactRate.ts';
 import { rateTheorem2Detailed } from '../src/comm/theorem2.ts';
 import { kappaCPrinted } from '../src/comm/kappa.ts';
 import { DEFAULT_DISC_BS, NETWORK_CHUNK, TYPICAL_USER_CHUNK, TYPICAL_USER_KERNEL, networkWindows, summarizeNetworkRecords } from '../src/comm/commReport.ts';
-import { COMM_NETWORK_KERNEL, networkSideForDisc } from '../src/load/commNetwork.ts';
+import { COMM_NETWORK_KERNEL, networkSideForDisc } from '../src/comm/network.ts';
 import { meanCi95 } from '../src/math/stats.ts';
 
 function quantile(xs: number[], p: number): number {

@@ -8,8 +8,8 @@
  */
 import { WorkerPool, defaultThreads } from '../src/parallel/nodePool.ts';
 import { crlbNestedJob } from '../src/sensing/crlbMonteCarlo.ts';
-import { sensingNetworkJob } from '../src/load/sensingNetworkSummary.ts';
-import { sensingNetworkSide } from '../src/load/sensingNetwork.ts';
+import { sensingNetworkJob } from '../src/sensing/networkSummary.ts';
+import { sensingNetworkSide } from '../src/sensing/network.ts';
 import type { MonteCarloJob } from '../src/parallel/job.ts';
 
 async function time(pool: WorkerPool, job: MonteCarloJob): Promise<number> {

@@ -9,7 +9,7 @@
  * results depend on the seed only, never on the thread count.
  * - acceptance `independent`: kernel comm.typicalUser (typical user at the origin, acceptance with
  *   probability κ_c as printed); CI = mean ± 1.96 s/√n.
- * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/load/commNetwork.ts);
+ * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/comm/network.ts);
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
  */
@@ -20,7 +20,7 @@ import { kappaCPrinted, lBar } from './kappa.ts';
 import { rateExact } from './exactRate.ts';
 import { rateTheorem2 } from './theorem2.ts';
 import type { GainModel } from './gains.ts';
-import { CNF, COMM_NETWORK_KERNEL, networkRecordWidth, networkSideForDisc } from '../load/commNetwork.ts';
+import { CNF, COMM_NETWORK_KERNEL, networkRecordWidth, networkSideForDisc } from './network.ts';
 
 export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array> | Float64Array;
 export type AcceptanceModel = 'independent' | 'network';

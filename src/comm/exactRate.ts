@@ -32,7 +32,7 @@
 import { LemmaAtZ } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
 import { validateRateModel, type RateModel } from './rateModel.ts';
-import { powInt } from './powInt.ts';
+import { powInt } from '../math/powInt.ts';
 
 export function rateExactDetailed(model: RateModel, options: RateIntegralOptions = {}): RateIntegralResult {
   const { L, pc, kappaC: kap, alpha, mt } = validateRateModel(model);

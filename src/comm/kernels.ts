@@ -1,7 +1,7 @@
 import type { Kernel } from '../parallel/kernels.ts';
 import type { KernelArgs } from '../parallel/job.ts';
 import { simulateTypicalUser, type TypicalUserArgs } from './typicalUser.ts';
-import { simulateNetworkCoMP, type NetworkCoMPArgs } from '../load/commNetwork.ts';
+import { simulateNetworkCoMP, type NetworkCoMPArgs } from './network.ts';
 
 /** Communication Monte Carlo kernels (see the comm modules for each one's record layout). */
 export const commKernels: Record<string, Kernel> = {

@@ -9,8 +9,8 @@
  * `h1Variant: 'printed'` the printed (1 + x)^{−α} is used instead (for the errata only).
  */
 import { oneMinusPowInv } from './lemma2.ts';
-import { powInt } from './powInt.ts';
-import { completeBeta, incompleteBetaFast } from './incompleteBeta.ts';
+import { powInt } from '../math/powInt.ts';
+import { completeBeta, incompleteBetaFast } from '../math/incompleteBeta.ts';
 
 export type H1Variant = 'corrected' | 'printed';
 

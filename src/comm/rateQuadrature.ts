@@ -18,7 +18,7 @@
  *   scipy-evaluated references; `relTol` = 1e-6 gives ≲ 1e-8 relative error in practice because
  *   the |K15 − G7| estimate is pessimistic for smooth integrands.
  */
-import { integrateGk21 } from './adaptiveGk21.ts';
+import { integrateGk21 } from '../math/adaptiveGk21.ts';
 
 export interface RateIntegralOptions {
   /** Relative accuracy target for R (default 1e-6). */

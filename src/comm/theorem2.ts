@@ -19,7 +19,7 @@
 import { LemmaAtZ, type H1Variant } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
 import { validateRateModel, type RateModel } from './rateModel.ts';
-import { powInt } from './powInt.ts';
+import { powInt } from '../math/powInt.ts';
 
 export interface Theorem2Options extends RateIntegralOptions {
   h1Variant?: H1Variant;

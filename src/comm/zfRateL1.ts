@@ -11,10 +11,10 @@
  * (desired gain Gamma(M_t − 1, p^c) exactly, πλ_b r_1² ~ Exp(1)). With p^c ∈ {0, 1} it equals the
  * Γ(1, 1) result (checked in test/comm/zf.test.ts).
  */
-import { integrateGk21 } from './adaptiveGk21.ts';
+import { integrateGk21 } from '../math/adaptiveGk21.ts';
 import { integrateRate } from './rateQuadrature.ts';
 import { validateRateModel } from './rateModel.ts';
-import { powInt } from './powInt.ts';
+import { powInt } from '../math/powInt.ts';
 import { gaussLegendre } from '../math/gaussLegendre.ts';
 
 const GL_N = 64;

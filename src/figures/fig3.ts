@@ -3,8 +3,8 @@
  * (the configured ψ and ψ ± 5) at the configured λ_s/λ_b.
  *
  * Left panel: the acceptance probability κ_s, Lemma 1 (Eq. 15) as printed and the corrected
- * per-request form (negative-binomial load, src/load/sensingKappa.ts) against the network-level
- * simulation of the stated mechanism (src/load/sensingNetwork.ts: torus windows, every target
+ * per-request form (negative-binomial load, src/sensing/acceptance.ts) against the network-level
+ * simulation of the stated mechanism (src/sensing/network.ts: torus windows, every target
  * requests its N nearest BSs, a BS with more than ψ requests accepts ψ at random).
  * Right panel: the CRLB with acceptance, Eq. (16) with Lemma 1's κ_s (both as printed) and the
  * thinned Prop. 1 with the corrected κ_s, against the simulated median (with its distribution-free
@@ -17,9 +17,9 @@
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure, type VegaLiteSpec } from './render.ts';
 import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
-import { kappaSLemma1, kappaSNegBinomial } from '../load/sensingKappa.ts';
-import { argminN, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../load/sensingAcceptanceCrlb.ts';
-import { sensingNetworkJob, summarizeSensingNetwork, type SensingNetworkPoint } from '../load/sensingNetworkSummary.ts';
+import { kappaSLemma1, kappaSNegBinomial } from '../sensing/acceptance.ts';
+import { argminN, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
+import { sensingNetworkJob, summarizeSensingNetwork, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
 
 const N_MAX = 40;
 

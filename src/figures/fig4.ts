@@ -6,7 +6,7 @@
  * Curves: Theorem 2 as printed (dashed; corrected H1), the exact expression (solid,
  * src/comm/exactRate.ts), Monte Carlo with independent acceptance κ_c (points with 95% CI bands;
  * the model both closed forms describe) and, for the middle p^c, the network-level load simulation
- * (src/load/commNetwork.ts: the stated mechanism, no κ_c assumed; diamonds). The optimum L* of the
+ * (src/comm/network.ts: the stated mechanism, no κ_c assumed; diamonds). The optimum L* of the
  * exact expression is marked (ring) and listed with Theorem 2's and the simulations' in the JSON.
  *
  * Budget (2 cores): the full mode simulates 120 000 independent-acceptance users at each of 11

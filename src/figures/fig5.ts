@@ -7,7 +7,7 @@
  *   - cooperative region boundary with the exact rate (src/comm/exactRate.ts, κ_c as printed) and
  *     Eq. (16) with Lemma 1's κ_s (the paper's CRLB_a): solid;
  *   - the same boundary with the simulated median CRLB_a of the network-level simulation
- *     (src/load/sensingNetwork.ts) instead of Eq. (16): dotted (E[CRLB_a] itself is infinite;
+ *     (src/sensing/network.ts) instead of Eq. (16): dotted (E[CRLB_a] itself is infinite;
  *     full mode only, `--quick` skips these three optimizations);
  *   - time-sharing between the two corners of the Eq. (16) region, R = τ·R*_comm, CRLB = CRLB*_sens / (1 − τ):
  *     dashed.

@@ -13,7 +13,7 @@
  */
 
 // Kronrod nodes (positive half, descending) and weights; Gauss weights for nodes 1, 3, 5, 7.
-// Exported for other panel rules built on the same nodes (src/comm/adaptiveGk21.ts).
+// Exported for other panel rules built on the same nodes (src/math/adaptiveGk21.ts).
 export const XGK15 = [
   0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926,
   0.741531185599394439863864773280788, 0.586087235467691130294144845693013, 0.405845151377397166906606412076961,

@@ -10,9 +10,9 @@
  *   Both use the acceptance κ_c(L) printed in Section IV with μ_c = λ_u/λ_b and ψ.
  *
  * CRLB_a(N, p^s = 1) (m²), `--crlb-model`:
- *   - `eq16` (default): Eq. (16) with Lemma 1's κ_s, both as printed (src/load/sensingAcceptanceCrlb.ts),
+ *   - `eq16` (default): Eq. (16) with Lemma 1's κ_s, both as printed (src/sensing/crlbAcceptance.ts),
  *     at full sensing power |ζ|²(p^s = 1) = |ζ|²/W · P_t;
- *   - `mc`: the network-level simulation of the request/acceptance mechanism (src/load/sensingNetwork.ts).
+ *   - `mc`: the network-level simulation of the request/acceptance mechanism (src/sensing/network.ts).
  *     Its mean E[CRLB_a] is infinite whenever a request can be declined (clusters of ≤ 3 accepted
  *     BSs occur with positive probability), so the optimizer uses the simulated **median** CRLB_a,
  *     which scales as 1/p^s like the mean (the CRLB of every geometry is ∝ 1/|ζ|²).
@@ -20,8 +20,8 @@
 import { kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
-import { crlbAcceptanceEq16Lemma1 } from '../load/sensingAcceptanceCrlb.ts';
-import { simulateSensingNetwork } from '../load/sensingNetworkSummary.ts';
+import { crlbAcceptanceEq16Lemma1 } from '../sensing/crlbAcceptance.ts';
+import { simulateSensingNetwork } from '../sensing/networkSummary.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
 import { crlbScaleM2 } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';

@@ -27,7 +27,7 @@
  * checked on the grid; a curve whose second differences contradict a concavity claim is an error.
  */
 import type { RateModel } from './model.ts';
-import { rootIncreasing } from './scalar.ts';
+import { rootIncreasing } from '../math/brent.ts';
 
 export interface EnvelopeValue {
   /** G(p^c), nats/s/Hz. */

@@ -35,7 +35,8 @@
  */
 import { rateRoom } from './model.ts';
 import type { Frontier, OperatingPoint } from './frontier.ts';
-import { maximizeUnimodal } from './scalar.ts';
+import { maximizeUnimodal } from '../math/brent.ts';
+import { goldenSectionMaximize } from '../math/goldenSection.ts';
 
 export interface WeightedResult extends OperatingPoint {
   /** The weight w of the rate. */
@@ -73,33 +74,14 @@ function upperBoundH(frontier: Frontier, w: number, L: number): number {
     // bound: skip cells that cannot beat the best so far.
     const coarse = w * env.table[L - 1][k + 1] * (1 + 1e-6) + (w < 1 ? (1 - w) * Math.log(1 - env.grid[k]) : 0);
     if (coarse <= best) continue;
-    let a = env.grid[k];
-    let b = k + 1 === K ? env.grid[k + 1] - 1e-12 : env.grid[k + 1];
+    const a = env.grid[k];
+    const b = k + 1 === K ? env.grid[k + 1] - 1e-12 : env.grid[k + 1];
     if (!env.concave) {
       best = Math.max(best, coarse);
       continue;
     }
-    const r = (Math.sqrt(5) - 1) / 2;
-    let x1 = b - r * (b - a);
-    let x2 = a + r * (b - a);
-    let f1 = u(x1);
-    let f2 = u(x2);
-    for (let i = 0; i < 60 && b - a > 1e-13; i++) {
-      if (f1 >= f2) {
-        b = x2;
-        x2 = x1;
-        f2 = f1;
-        x1 = b - r * (b - a);
-        f1 = u(x1);
-      } else {
-        a = x1;
-        x1 = x2;
-        f1 = f2;
-        x2 = a + r * (b - a);
-        f2 = u(x2);
-      }
-    }
-    const v = Math.max(f1, f2, u(env.grid[k]), u(b));
+    const g = goldenSectionMaximize(u, a, b, { maxIter: 60, xTol: 1e-13 });
+    const v = Math.max(g.value, u(env.grid[k]), u(g.hi));
     best = Math.max(best, v + 1e-9 * Math.abs(v));
   }
   return best;

@@ -24,7 +24,7 @@ export type TradeoffResult = TradeoffResultT;
 /** Sensing: closed forms (src/sensing), κ_s and Eq. (16) (src/load), the CLI's report function. */
 export const sensing = { ...sensingLib, computeSensingReport };
 
-/** Lemma 1's κ_s as printed (src/load/sensingKappa.ts). */
+/** Lemma 1's κ_s as printed (src/sensing/acceptance.ts). */
 export const kappaSLemma1 = sensingLib.kappaSLemma1;
 
 export const comm = {

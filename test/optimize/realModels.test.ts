@@ -6,7 +6,7 @@ import { SensingTable } from '../../src/optimize/sensingTable.ts';
 import { Frontier } from '../../src/optimize/frontier.ts';
 import { optimizeWeighted } from '../../src/optimize/weighted.ts';
 import { exhaustiveMaxRate, exhaustiveWeighted } from '../../src/optimize/exhaustive.ts';
-import { crlbAcceptanceEq16Lemma1 } from '../../src/load/sensingAcceptanceCrlb.ts';
+import { crlbAcceptanceEq16Lemma1 } from '../../src/sensing/crlbAcceptance.ts';
 import { rateExact } from '../../src/comm/exactRate.ts';
 import { kappaCPrinted } from '../../src/comm/kappa.ts';
 import { defaultParams } from '../../src/params/schema.ts';

@@ -12,7 +12,7 @@ import { RateTable } from '../../src/web/compute/rateTable.ts';
 import { computeTradeoff } from '../../src/web/compute/tradeoff.ts';
 import { rateExact } from '../../src/comm/exactRate.ts';
 import { rateTheorem2 } from '../../src/comm/theorem2.ts';
-import { crlbAcceptanceEq16Lemma1 } from '../../src/load/sensingAcceptanceCrlb.ts';
+import { crlbAcceptanceEq16Lemma1 } from '../../src/sensing/crlbAcceptance.ts';
 import { buildEnvelope, solveTradeoff } from '../../src/optimize/tradeoff.ts';
 import { eq16CrlbModel, rateModel } from '../../src/optimize/models.ts';
 

@@ -1,14 +1,14 @@
 /**
  * The network snapshot of the explorer (src/web/network/snapshot.ts): deterministic per seed, the
  * typical user's and target's clusters are their nearest BSs, and the load mechanism is the stated
- * one, checked against the library's own network-level simulation (src/load/sensingNetwork.ts).
+ * one, checked against the library's own network-level simulation (src/sensing/network.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { drawSnapshot, type SnapshotInput } from '../../src/web/network/snapshot.ts';
 import { wrap } from '../../src/geometry/torus.ts';
 import { runJobSync } from '../../src/parallel/job.ts';
-import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide } from '../../src/load/sensingNetwork.ts';
+import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide } from '../../src/sensing/network.ts';
 
 const base: SnapshotInput = { lambdaB: 1, lambdaU: 1, lambdaS: 1, psi: 15, n: 10, l: 3, seed: 7 };
 

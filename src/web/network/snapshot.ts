@@ -18,6 +18,7 @@
  */
 import { Rng } from '../../math/rng.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../../geometry/torus.ts';
+import { acceptUniformSubset, groupRequestsByBs } from '../../geometry/requestAcceptance.ts';
 
 export interface SnapshotInput {
   lambdaB: number;
@@ -69,19 +70,6 @@ export function snapshotSideKm(input: SnapshotInput): number {
   return c / Math.sqrt(input.lambdaB);
 }
 
-/** Choose `m` of `items` uniformly at random (partial Fisher–Yates); returns the chosen set. */
-function chooseSubset(items: number[], m: number, rng: Rng): Set<number> {
-  const a = items.slice();
-  const take = Math.min(m, a.length);
-  for (let i = 0; i < take; i++) {
-    const j = i + rng.integer(a.length - i);
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-  }
-  return new Set(a.slice(0, take));
-}
-
 function withTypical(rng: Rng, density: number, side: number, x: number, y: number): Float64Array {
   const ppp = samplePppTorus(rng, density, side);
   const out = new Float64Array(ppp.length + 2);
@@ -115,61 +103,35 @@ export function drawSnapshot(input: SnapshotInput): Snapshot {
   if (nBs < need) throw new RangeError(`snapshot has ${nBs} BSs, fewer than the ${need} requested; raise λ_b or lower N/L`);
   const grid = new TorusGrid(bs, side);
 
-  // Sensing requests.
+  // Sensing: every target requests its N nearest BSs; a BS accepts at most ψ (request id t·N + k).
   const N = input.n;
   const nTargets = targets.length / 2;
-  const idx = new Int32Array(Math.max(N, input.l));
-  const d2 = new Float64Array(Math.max(N, input.l));
-  const sensingBy: number[][] = Array.from({ length: nBs }, () => []);
-  const typicalSensing: Array<{ bs: number; d: number }> = [];
-  for (let t = 0; t < nTargets; t++) {
-    grid.kNearest(targets[2 * t], targets[2 * t + 1], N, idx, d2);
-    for (let k = 0; k < N; k++) {
-      sensingBy[idx[k]].push(t);
-      if (t === 0) typicalSensing.push({ bs: idx[k], d: Math.sqrt(d2[k]) });
-    }
-  }
+  const sensNbr = grid.kNearestAll(targets, N);
+  const sensing = groupRequestsByBs(sensNbr.idx, N, nTargets, 0, N, nBs);
+  const sensAccepted = new Uint8Array(nTargets * N);
   const sensRng = new Rng(input.seed, 3);
-  let sensReq = 0;
   let sensAcc = 0;
-  const sensingAccepted: Array<Set<number> | null> = sensingBy.map((req) => {
-    sensReq += req.length;
-    if (req.length <= input.psi) {
-      sensAcc += req.length;
-      return null; // all accepted
-    }
-    sensAcc += input.psi;
-    return chooseSubset(req, input.psi, sensRng);
-  });
+  for (let b = 0; b < nBs; b++) sensAcc += acceptUniformSubset(sensing.ids, sensing.start[b], sensing.load[b], input.psi, sensRng, sensAccepted);
+  const sensReq = nTargets * N;
 
-  // Communication requests.
+  // Communication: every user is served by its nearest BS and asks its next L − 1 to cooperate; a
+  // BS spends ψ minus its own users on cooperation requests (request id u·L + k).
   const L = input.l;
   const nUsers = users.length / 2;
+  const commNbr = grid.kNearestAll(users, L);
   const own = new Int32Array(nBs);
-  const coopBy: number[][] = Array.from({ length: nBs }, () => []);
-  const typicalComm: Array<{ bs: number; d: number }> = [];
-  for (let u = 0; u < nUsers; u++) {
-    grid.kNearest(users[2 * u], users[2 * u + 1], L, idx, d2);
-    own[idx[0]]++;
-    for (let k = 1; k < L; k++) coopBy[idx[k]].push(u);
-    if (u === 0) for (let k = 0; k < L; k++) typicalComm.push({ bs: idx[k], d: Math.sqrt(d2[k]) });
-  }
+  for (let u = 0; u < nUsers; u++) own[commNbr.idx[u * L]]++;
+  const coop = groupRequestsByBs(commNbr.idx, L, nUsers, 1, L, nBs);
+  const coopAccepted = new Uint8Array(nUsers * L);
   const commRng = new Rng(input.seed, 4);
-  let coopReq = 0;
   let coopAcc = 0;
-  const coopAccepted: Array<Set<number> | null> = coopBy.map((req, b) => {
-    const slots = Math.max(0, input.psi - own[b]);
-    coopReq += req.length;
-    if (req.length <= slots) {
-      coopAcc += req.length;
-      return null;
-    }
-    coopAcc += slots;
-    return chooseSubset(req, slots, commRng);
-  });
+  for (let b = 0; b < nBs; b++) coopAcc += acceptUniformSubset(coop.ids, coop.start[b], coop.load[b], Math.max(0, input.psi - own[b]), commRng, coopAccepted);
+  const coopReq = nUsers * (L - 1);
 
-  const sensingRequestsPerBs = Int32Array.from(sensingBy, (r) => r.length);
-  const commRequestsPerBs = Int32Array.from(coopBy, (r, b) => r.length + own[b]);
+  const sensingRequestsPerBs = sensing.load;
+  const commRequestsPerBs = Int32Array.from(coop.load, (r, b) => r + own[b]);
+  const typical = (nbr: { idx: Int32Array; dist2: Float64Array }, k: number, acc: Uint8Array, first: boolean): ClusterRequest[] =>
+    Array.from({ length: k }, (_, r) => ({ bs: nbr.idx[r], distanceKm: Math.sqrt(nbr.dist2[r]), accepted: (first && r === 0) || acc[r] === 1 }));
   return {
     input,
     sideKm: side,
@@ -178,8 +140,8 @@ export function drawSnapshot(input: SnapshotInput): Snapshot {
     targets,
     typicalUser: 0,
     typicalTarget: 0,
-    comm: typicalComm.map(({ bs: b, d }, k) => ({ bs: b, distanceKm: d, accepted: k === 0 || coopAccepted[b] === null || (coopAccepted[b] as Set<number>).has(0) })),
-    sensing: typicalSensing.map(({ bs: b, d }) => ({ bs: b, distanceKm: d, accepted: sensingAccepted[b] === null || (sensingAccepted[b] as Set<number>).has(0) })),
+    comm: typical(commNbr, L, coopAccepted, true),
+    sensing: typical(sensNbr, N, sensAccepted, false),
     sensingRequestsPerBs,
     commRequestsPerBs,
     kappaSSnapshot: sensReq > 0 ? sensAcc / sensReq : null,

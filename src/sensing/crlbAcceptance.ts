@@ -9,7 +9,7 @@
  * κ_s,  2/(κ_s² (Σ_k E[d_k]^{−β})²), valid for any β ≥ 2.
  *
  * Neither is an expectation that exists: with κ_s < 1 a cluster of ≤ 3 accepted BSs has positive
- * probability and the true E[CRLB_a] is infinite (src/load/sensingNetworkSummary.ts); compare them
+ * probability and the true E[CRLB_a] is infinite (src/sensing/networkSummary.ts); compare them
  * with the median and with the mean conditional on ≥ 4 accepted BSs.
  *
  * Every function returns `null` where the formula is undefined (N = 1, κ_s = 0, β ≠ 2 for the
@@ -18,8 +18,8 @@
 import { crlbScaleM2 } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
 import { ParamError } from '../params/validate.ts';
-import { sumExpectedDistancePowNormalized } from '../sensing/closedForms.ts';
-import { kappaSLemma1 } from './sensingKappa.ts';
+import { sumExpectedDistancePowNormalized } from './closedForms.ts';
+import { kappaSLemma1 } from './acceptance.ts';
 
 function checkN(N: number): void {
   if (!(Number.isInteger(N) && N >= 1)) throw new ParamError(`--N (N): invalid value ${N}; allowed range is an integer in [1, ∞)`);

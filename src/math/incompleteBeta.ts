@@ -7,10 +7,10 @@
  * B(v; a, b) = B(a, b) − B(1 − v; b, a) otherwise, so the fraction always converges fast. The caller
  * passes 1 − v separately (e.g. 1/(1 + y) rather than 1 − y/(1 + y)) to keep full relative
  * precision near v = 1. Convergence threshold 1e-15 relative; agreement with stdlib-js betainc and
- * mpmath is ≈1e-14 relative over the Lemma 2 parameter ranges (test/comm/incompleteBeta.test.ts),
+ * mpmath is ≈1e-14 relative over the Lemma 2 parameter ranges (test/math/incompleteBeta.test.ts),
  * at about a tenth of stdlib's cost.
  */
-import { beta } from '../math/special.ts';
+import { beta } from './special.ts';
 
 const TINY = 1e-300;
 const EPS = 1e-15;

@@ -8,7 +8,8 @@
  *  2. Every user is served by its nearest BS (its "own" BS) and sends a cooperation request to each
  *     of its next L − 1 nearest BSs.
  *  3. A BS serves at most ψ users: its own users first, then, while resource blocks remain
- *     (ψ − own users > 0), cooperation requests chosen uniformly at random (partial Fisher–Yates);
+ *     (ψ − own users > 0), cooperation requests chosen uniformly at random (partial Fisher–Yates,
+ *     `acceptUniformSubset` of src/geometry/requestAcceptance.ts);
  *     the other requests are declined. (A BS's own users beyond ψ are not modelled: the paper's
  *     nearest BS always serves its user.)
  *  4. Each user's SIR: desired power from its own BS and the BSs that accepted its requests,
@@ -25,7 +26,8 @@
  */
 import type { Rng } from '../math/rng.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
-import { gainSampler, type GainModel } from '../comm/gains.ts';
+import { gainSampler, type GainModel } from './gains.ts';
+import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
 
 export const COMM_NETWORK_KERNEL = 'comm.network';
 export const COMM_NET_FIELDS = ['users', 'requests', 'accepted', 'bsCount', 'reqSum', 'reqSq', 'ownSum', 'ownSq', 'rateSum', 'rateSq'] as const;
@@ -71,18 +73,10 @@ export function simulateWindow(a: NetworkCoMPArgs, rng: Rng, rec: Float64Array):
   const nU = us.length / 2;
   const grid = new TorusGrid(bs, side);
   const nbr = grid.kNearestAll(us, L).idx;
-  // Own users and cooperation requests per BS (requests grouped by BS, id = user·L + rank).
+  // Own users per BS, and cooperation requests (ranks 1 … L − 1, id = user·L + rank) grouped by BS.
   const own = new Int32Array(nBs);
-  const req = new Int32Array(nBs);
-  for (let t = 0; t < nU; t++) {
-    own[nbr[t * L]]++;
-    for (let r = 1; r < L; r++) req[nbr[t * L + r]]++;
-  }
-  const start = new Int32Array(nBs + 1);
-  for (let b = 0; b < nBs; b++) start[b + 1] = start[b] + req[b];
-  const fill = start.slice(0, nBs);
-  const reqs = new Int32Array(start[nBs]);
-  for (let t = 0; t < nU; t++) for (let r = 1; r < L; r++) reqs[fill[nbr[t * L + r]]++] = t * L + r;
+  for (let t = 0; t < nU; t++) own[nbr[t * L]]++;
+  const { load: req, start, ids: reqs } = groupRequestsByBs(nbr, L, nU, 1, L, nBs);
   const accepted = new Uint8Array(nU * L);
   let nAccepted = 0;
   let reqSum = 0;
@@ -91,25 +85,11 @@ export function simulateWindow(a: NetworkCoMPArgs, rng: Rng, rec: Float64Array):
   let ownSq = 0;
   for (let b = 0; b < nBs; b++) {
     const n = req[b];
-    const s0 = start[b];
-    const slots = Math.max(0, psi - own[b]);
     reqSum += n;
     reqSq += n * n;
     ownSum += own[b];
     ownSq += own[b] * own[b];
-    if (n <= slots) {
-      for (let q = 0; q < n; q++) accepted[reqs[s0 + q]] = 1;
-      nAccepted += n;
-    } else {
-      for (let q = 0; q < slots; q++) {
-        const j = q + rng.integer(n - q);
-        const tmp = reqs[s0 + q];
-        reqs[s0 + q] = reqs[s0 + j];
-        reqs[s0 + j] = tmp;
-        accepted[reqs[s0 + q]] = 1;
-      }
-      nAccepted += slots;
-    }
+    nAccepted += acceptUniformSubset(reqs, start[b], n, Math.max(0, psi - own[b]), rng, accepted);
   }
   // SIR of every user.
   const sampler = gainSampler(a.gains, mt, pc);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maximizeUnimodal, rootIncreasing } from '../../src/optimize/scalar.ts';
+import { maximizeUnimodal, rootIncreasing } from '../../src/math/brent.ts';
 
 test('rootIncreasing finds the crossing of increasing functions to 1e-12', () => {
   // ln(1 + 5p) = 1  →  p = (e − 1)/5.

@@ -20,13 +20,13 @@
  * (`kappaSPerRequestPoisson`). The true load is a mixed Poisson (the area of the region where a BS is
  * among a target's N nearest varies), more dispersed than Poisson: `kappaSPerRequestMixed` takes a
  * Gamma-distributed area with a given shape (negative binomial load). With Var[λ_b A] = v N the
- * load has dispersion Var[n]/E[n] = 1 + v μ_s; the network simulation (src/load/sensingNetwork.ts)
+ * load has dispersion Var[n]/E[n] = 1 + v μ_s; the network simulation (src/sensing/network.ts)
  * measures v = 0.28 (N = 1: the Poisson–Voronoi cell, whose known value is 0.2802) to 0.30
  * (N = 2…40, μ_s = 0.5…4). `kappaSNegBinomial` uses v = 0.29 and matches the simulated κ_s to
  * within ±0.3% (absolute) where Lemma 1 is off by up to −7% (docs/sensing.md, docs/errata.md).
  *
  * Accuracy: the series are summed in log space until the remaining probability mass is < 1e-17;
- * tested against mpmath (test/load/fixtures/gen_sensing_kappa.py) to 1e-12 relative.
+ * tested against mpmath (test/sensing/fixtures/gen_sensing_kappa.py) to 1e-12 relative.
  */
 import { gammaincUpperRegularized, gammaln, gammaRatioHalf } from '../math/special.ts';
 import { ParamError } from '../params/validate.ts';

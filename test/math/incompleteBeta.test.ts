@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { completeBeta, incompleteBetaFast } from '../../src/comm/incompleteBeta.ts';
+import { completeBeta, incompleteBetaFast } from '../../src/math/incompleteBeta.ts';
 import { incompleteBeta } from '../../src/math/special.ts';
 
-const fx = JSON.parse(readFileSync(new URL('../math/fixtures/special.json', import.meta.url), 'utf8')) as {
+const fx = JSON.parse(readFileSync(new URL('./fixtures/special.json', import.meta.url), 'utf8')) as {
   incompleteBeta: Array<{ x: number; a: number; b: number; value: number }>;
 };
 

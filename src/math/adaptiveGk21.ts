@@ -11,7 +11,7 @@
  * and against scipy. The K15 nodes and the adaptive bisection driver are those of
  * src/math/quadrature.ts; only the panel rules and their error estimate differ.
  */
-import { WG7, WGK15, XGK15, integrateAdaptive, type QuadraturePanel, type QuadratureResult } from '../math/quadrature.ts';
+import { WG7, WGK15, XGK15, integrateAdaptive, type QuadraturePanel, type QuadratureResult } from './quadrature.ts';
 
 const XGK = [
   0.995657163025808080735527280689003, 0.973906528517171720077964012084452, 0.930157491355708226001207180059508,

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { kappaSBsAverage, kappaSLemma1, kappaSLemma1ForLoad, kappaSNegBinomial, kappaSPalm, kappaSPerRequestMixed, kappaSPerRequestPoisson, nBar } from '../../src/load/sensingKappa.ts';
-import { argminN, crlbAcceptanceEq16, crlbAcceptanceEq16Lemma1, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../../src/load/sensingAcceptanceCrlb.ts';
+import { kappaSBsAverage, kappaSLemma1, kappaSLemma1ForLoad, kappaSNegBinomial, kappaSPalm, kappaSPerRequestMixed, kappaSPerRequestPoisson, nBar } from '../../src/sensing/acceptance.ts';
+import { argminN, crlbAcceptanceEq16, crlbAcceptanceEq16Lemma1, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../../src/sensing/crlbAcceptance.ts';
 import { crlbProp1Normalized, crlbTheorem1PrintedNormalized } from '../../src/sensing/closedForms.ts';
 import { defaultParams } from '../../src/params/schema.ts';
 import { crlbScaleM2 } from '../../src/params/derived.ts';

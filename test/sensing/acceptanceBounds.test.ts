@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kappaSNegBinomial, kappaSPalm } from '../../src/load/sensingKappa.ts';
+import { kappaSNegBinomial, kappaSPalm } from '../../src/sensing/acceptance.ts';
 import { crlbAcceptanceThinnedNormalized } from '../../src/sensing/index.ts';
 
 // Regression: at a tiny load (λ_s/λ_b = 1e-4) rounding pushed κ_s to 1 + 4e-15, and the CRLB with

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runJobSync } from '../../src/parallel/job.ts';
 import { runJob } from '../../src/parallel/nodePool.ts';
-import { sensingNetworkJob, simulateSensingNetwork, summarizeSensingNetwork } from '../../src/load/sensingNetworkSummary.ts';
-import { sensingNetworkSide } from '../../src/load/sensingNetwork.ts';
-import { kappaSLemma1, kappaSNegBinomial, LOAD_AREA_VARIANCE_PER_N } from '../../src/load/sensingKappa.ts';
+import { sensingNetworkJob, simulateSensingNetwork, summarizeSensingNetwork } from '../../src/sensing/networkSummary.ts';
+import { sensingNetworkSide } from '../../src/sensing/network.ts';
+import { kappaSLemma1, kappaSNegBinomial, LOAD_AREA_VARIANCE_PER_N } from '../../src/sensing/acceptance.ts';
 import { column, crlbNestedJob } from '../../src/sensing/crlbMonteCarlo.ts';
 import { summarizeCrlbSamples } from '../../src/sensing/crlbSummary.ts';
 

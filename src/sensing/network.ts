@@ -10,7 +10,8 @@
  *     query by `TorusGrid.kNearest`).
  *  2. Every target requests its N nearest BSs.
  *  3. Every BS with more than ψ requests accepts ψ of them uniformly at random (partial
- *     Fisher–Yates); a BS with at most ψ requests accepts all.
+ *     Fisher–Yates, `acceptUniformSubset` of src/geometry/requestAcceptance.ts); a BS with at most
+ *     ψ requests accepts all.
  *  4. A target's cooperative cluster is the set of accepted BSs among its N nearest; its CRLB is
  *     tr(F⁻¹) of Eq. (5) over that cluster (src/sensing/fim.ts), +∞ when it has ≤ 1 BS or collinear
  *     bearings.
@@ -18,7 +19,7 @@
  * N_max nearest BSs of each target are found once and reused for every N; each ψ reuses the same
  * windows with fresh acceptance draws.
  *
- * Kernel `load.sensingNetwork`, args { side, muS, Ns (ascending), psis, beta, samplesPerWindow };
+ * Kernel `sensing.network`, args { side, muS, Ns (ascending), psis, beta, samplesPerWindow };
  * record per window: for each ψ (outer) and N (inner) a block of `SENSING_NET_FIELDS` counters,
  * then the normalized CRLBs of the first `samplesPerWindow` targets of the window, then their cluster
  * sizes (NaN padding if the window has fewer targets). Targets are iid uniform, so the first K are a
@@ -27,9 +28,10 @@
 import type { Rng } from '../math/rng.ts';
 import type { KernelArgs } from '../parallel/job.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
-import { crlbFromStats, type FimStats } from '../sensing/fim.ts';
+import { crlbFromStats, type FimStats } from './fim.ts';
+import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
 
-export const SENSING_NETWORK_KERNEL = 'load.sensingNetwork';
+export const SENSING_NETWORK_KERNEL = 'sensing.network';
 
 /** Counter fields at the start of each (ψ, N) block of a window record. */
 export const SENSING_NET_FIELDS = [
@@ -71,12 +73,12 @@ export function sensingNetworkSide(nMax: number, minSide = 30): number {
 
 function parse(args: KernelArgs): SensingNetworkArgs {
   const a = args as SensingNetworkArgs;
-  if (!(a.side > 0) || !(a.muS > 0) || !(a.beta >= 2)) throw new RangeError(`load.sensingNetwork: need side > 0, muS > 0, beta ≥ 2`);
+  if (!(a.side > 0) || !(a.muS > 0) || !(a.beta >= 2)) throw new RangeError(`sensing.network: need side > 0, muS > 0, beta ≥ 2`);
   if (!Array.isArray(a.Ns) || a.Ns.length === 0 || a.Ns.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= a.Ns[i - 1]))) {
-    throw new RangeError(`load.sensingNetwork: Ns must be ascending integers ≥ 1`);
+    throw new RangeError(`sensing.network: Ns must be ascending integers ≥ 1`);
   }
-  if (!Array.isArray(a.psis) || a.psis.length === 0 || a.psis.some((p) => !Number.isInteger(p) || p < 1)) throw new RangeError(`load.sensingNetwork: psis must be integers ≥ 1`);
-  if (!Number.isInteger(a.samplesPerWindow) || a.samplesPerWindow < 0) throw new RangeError('load.sensingNetwork: samplesPerWindow must be an integer ≥ 0');
+  if (!Array.isArray(a.psis) || a.psis.length === 0 || a.psis.some((p) => !Number.isInteger(p) || p < 1)) throw new RangeError(`sensing.network: psis must be integers ≥ 1`);
+  if (!Number.isInteger(a.samplesPerWindow) || a.samplesPerWindow < 0) throw new RangeError('sensing.network: samplesPerWindow must be an integer ≥ 0');
   return a;
 }
 
@@ -117,46 +119,23 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       sS[t * nMax + r] = dy / dist;
     }
   }
-  const load = new Int32Array(nBs);
-  const start = new Int32Array(nBs + 1);
-  const fill = new Int32Array(nBs);
-  const reqs = new Int32Array(nT * nMax); // request ids t·nMax + rank, grouped by BS
+  const groups = { load: new Int32Array(nBs), start: new Int32Array(nBs + 1), ids: new Int32Array(nT * nMax) };
   const accepted = new Uint8Array(nT * nMax);
   const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
   const blockWidth = NF + 2 * K;
   for (let ni = 0; ni < Ns.length; ni++) {
     const N = Ns[ni];
-    load.fill(0);
-    for (let t = 0; t < nT; t++) for (let r = 0; r < N; r++) load[nbr[t * nMax + r]]++;
-    start[0] = 0;
+    // Request ids t·nMax + rank, grouped by BS.
+    const { load, start, ids } = groupRequestsByBs(nbr, nMax, nT, 0, N, nBs, groups);
     let loadSq = 0;
-    for (let b = 0; b < nBs; b++) {
-      start[b + 1] = start[b] + load[b];
-      loadSq += load[b] * load[b];
-    }
-    fill.set(start.subarray(0, nBs));
-    for (let t = 0; t < nT; t++) for (let r = 0; r < N; r++) reqs[fill[nbr[t * nMax + r]]++] = t * nMax + r;
+    for (let b = 0; b < nBs; b++) loadSq += load[b] * load[b];
     for (let pi = 0; pi < psis.length; pi++) {
       const psi = psis[pi];
       let bsAcceptSum = 0;
       for (let b = 0; b < nBs; b++) {
         const n = load[b];
-        const s0 = start[b];
-        if (n <= psi) {
-          for (let q = 0; q < n; q++) accepted[reqs[s0 + q]] = 1;
-          bsAcceptSum += 1;
-        } else {
-          // Uniform random ψ-subset of this BS's requests: partial Fisher–Yates on its slice.
-          for (let q = 0; q < psi; q++) {
-            const j = q + rng.integer(n - q);
-            const tmp = reqs[s0 + q];
-            reqs[s0 + q] = reqs[s0 + j];
-            reqs[s0 + j] = tmp;
-            accepted[reqs[s0 + q]] = 1;
-          }
-          for (let q = psi; q < n; q++) accepted[reqs[s0 + q]] = 0;
-          bsAcceptSum += psi / n;
-        }
+        acceptUniformSubset(ids, start[b], n, psi, rng, accepted);
+        bsAcceptSum += n <= psi ? 1 : psi / n;
       }
       let acc = 0;
       let nonLoc = 0;

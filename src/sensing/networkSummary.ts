@@ -1,5 +1,5 @@
 /**
- * Running and summarizing the network-level sensing simulation (src/load/sensingNetwork.ts).
+ * Running and summarizing the network-level sensing simulation (src/sensing/network.ts).
  *
  * Per (ψ, N) it reports:
  *  - κ_s from simulation: accepted/requested requests pooled over all targets of all windows (ratio
@@ -14,7 +14,7 @@
  */
 import { meanCi95, medianCi95Sorted, quantileSorted, sorted, Z95 } from '../math/stats.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
-import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide, type SensingNetworkArgs } from './sensingNetwork.ts';
+import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide, type SensingNetworkArgs } from './network.ts';
 
 export interface ConditionalMean {
   /** Minimum accepted cluster size conditioned on. */

@@ -1,0 +1,85 @@
+/**
+ * The load mechanism shared by sensing (Section III-B of arXiv:2403.20228) and communication
+ * (Section IV): requests sent to base stations, grouped per BS, and a BS with more requests than
+ * free resource blocks accepting a uniformly random subset of them.
+ *
+ * - `groupRequestsByBs`: from a k-nearest table (item i's BSs nearest first, `stride` per item),
+ *   the requests of ranks [rankFrom, rankTo) of every item grouped by receiving BS (compressed-row
+ *   layout: BS b's requests are `ids[start[b] .. start[b + 1])`, in increasing item order, request
+ *   id = item · stride + rank). Exact counting, O(items · ranks).
+ * - `acceptUniformSubset`: one BS's decision. With n requests and s free slots, all are accepted if
+ *   n ≤ s; otherwise a uniform random s-subset, by a partial Fisher–Yates shuffle of the BS's slice
+ *   (s draws `rng.integer(n − q)`, q = 0 … s − 1: each s-subset has probability 1/C(n, s)).
+ *   Sensing uses s = ψ; communication s = max(0, ψ − own users).
+ *
+ * Both network simulations (src/sensing/network.ts, src/comm/network.ts) and the explorer's
+ * snapshot (src/web/network/snapshot.ts) call these two functions.
+ *
+ * @example
+ * // Two items, each requesting its 2 nearest BSs among 2: both BSs get 2 requests.
+ * const g = groupRequestsByBs(Int32Array.from([0, 1, 1, 0]), 2, 2, 0, 2, 2);
+ * Array.from(g.load); // => [2, 2]
+ * Array.from(g.ids); // => [0, 3, 1, 2]
+ */
+import type { Rng } from '../math/rng.ts';
+
+export interface RequestsByBs {
+  /** Requests received per BS. */
+  load: Int32Array;
+  /** Offsets (length nBs + 1) into `ids`. */
+  start: Int32Array;
+  /** Request ids (item · stride + rank), grouped by BS. */
+  ids: Int32Array;
+}
+
+/**
+ * Group the requests of ranks [rankFrom, rankTo) of `nItems` items by receiving BS. `nbr` holds
+ * `stride` BS indices per item. Buffers of a previous call can be passed in `reuse` (they must be
+ * large enough: load ≥ nBs, start ≥ nBs + 1, ids ≥ nItems · (rankTo − rankFrom)).
+ */
+export function groupRequestsByBs(
+  nbr: Int32Array,
+  stride: number,
+  nItems: number,
+  rankFrom: number,
+  rankTo: number,
+  nBs: number,
+  reuse?: RequestsByBs,
+): RequestsByBs {
+  if (!(Number.isInteger(stride) && stride >= 1)) throw new RangeError(`stride must be an integer ≥ 1, got ${stride}`);
+  if (!(Number.isInteger(rankFrom) && Number.isInteger(rankTo) && 0 <= rankFrom && rankFrom <= rankTo && rankTo <= stride)) {
+    throw new RangeError(`ranks must satisfy 0 ≤ rankFrom ≤ rankTo ≤ stride = ${stride}, got [${rankFrom}, ${rankTo})`);
+  }
+  const load = reuse ? reuse.load : new Int32Array(nBs);
+  const start = reuse ? reuse.start : new Int32Array(nBs + 1);
+  const ids = reuse ? reuse.ids : new Int32Array(nItems * (rankTo - rankFrom));
+  load.fill(0, 0, nBs);
+  for (let t = 0; t < nItems; t++) for (let r = rankFrom; r < rankTo; r++) load[nbr[t * stride + r]]++;
+  start[0] = 0;
+  for (let b = 0; b < nBs; b++) start[b + 1] = start[b] + load[b];
+  const fill = start.slice(0, nBs);
+  for (let t = 0; t < nItems; t++) for (let r = rankFrom; r < rankTo; r++) ids[fill[nbr[t * stride + r]]++] = t * stride + r;
+  return { load, start, ids };
+}
+
+/**
+ * One BS's decision on its `count` requests `ids[begin .. begin + count)` with `slots` free resource
+ * blocks: sets `accepted[id]` to 1 for the accepted and 0 for the declined requests and returns the
+ * number accepted, min(count, slots). Reorders the slice (partial Fisher–Yates).
+ */
+export function acceptUniformSubset(ids: Int32Array, begin: number, count: number, slots: number, rng: Rng, accepted: Uint8Array): number {
+  if (count <= slots) {
+    for (let q = 0; q < count; q++) accepted[ids[begin + q]] = 1;
+    return count;
+  }
+  const take = slots > 0 ? slots : 0;
+  for (let q = 0; q < take; q++) {
+    const j = q + rng.integer(count - q);
+    const tmp = ids[begin + q];
+    ids[begin + q] = ids[begin + j];
+    ids[begin + j] = tmp;
+    accepted[ids[begin + q]] = 1;
+  }
+  for (let q = take; q < count; q++) accepted[ids[begin + q]] = 0;
+  return take;
+}
