@@ -8,12 +8,13 @@
  *  - time to reach a 95% CI half-width of 0.005 nats at L = 4, p^c = 0.5 (all threads): pilot run
  *    for the standard deviation, then the full run, with the achieved half-width.
  */
-import { WorkerPool, defaultThreads } from '../src/parallel/nodePool.ts';
+import { createWorkerPool, defaultThreads, type WorkerPool } from '../src/registry/nodePool.ts';
 import type { MonteCarloJob } from '../src/parallel/job.ts';
 import { rateExactDetailed } from '../src/comm/exactRate.ts';
 import { rateTheorem2Detailed } from '../src/comm/theorem2.ts';
 import { kappaCPrinted } from '../src/comm/kappa.ts';
-import { DEFAULT_DISC_BS, NETWORK_CHUNK, TYPICAL_USER_CHUNK, TYPICAL_USER_KERNEL, networkWindows, summarizeNetworkRecords } from '../src/comm/commReport.ts';
+import { DEFAULT_DISC_BS, NETWORK_CHUNK, TYPICAL_USER_CHUNK, networkWindows, summarizeNetworkRecords } from '../src/comm/commReport.ts';
+import { TYPICAL_USER_KERNEL } from '../src/comm/typicalUser.ts';
 import { COMM_NETWORK_KERNEL, networkSideForDisc } from '../src/comm/network.ts';
 import { meanCi95 } from '../src/math/stats.ts';
 
@@ -90,7 +91,7 @@ export async function run(): Promise<void> {
   });
   const side = networkSideForDisc(DEFAULT_DISC_BS);
   for (const threads of all > 1 ? [1, all] : [1]) {
-    const pool = new WorkerPool(threads);
+    const pool = createWorkerPool(threads);
     try {
       await pool.run(typical('gamma', 20_000, 1)); // warm-up
       const g = await time(pool, typical('gamma', 400_000, 2));
@@ -107,7 +108,7 @@ export async function run(): Promise<void> {
     }
   }
   // Time to a 95% CI half-width of 0.005 nats at L = 4, p^c = 0.5 (all threads).
-  const pool = new WorkerPool(all);
+  const pool = createWorkerPool(all);
   try {
     const pilotN = 50_000;
     const pilot = await pool.run(typical('gamma', pilotN, 5));

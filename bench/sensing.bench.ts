@@ -6,7 +6,7 @@
  *  - network-level acceptance simulation (kernel `load.sensingNetwork`): torus windows per second
  *    and target geometries (targets × cluster sizes) per second, single thread and all threads.
  */
-import { WorkerPool, defaultThreads } from '../src/parallel/nodePool.ts';
+import { createWorkerPool, defaultThreads, type WorkerPool } from '../src/registry/nodePool.ts';
 import { crlbNestedJob } from '../src/sensing/crlbMonteCarlo.ts';
 import { sensingNetworkJob } from '../src/sensing/networkSummary.ts';
 import { sensingNetworkSide } from '../src/sensing/network.ts';
@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
   const all = defaultThreads();
   const threadCounts = all > 1 ? [1, all] : [1];
   for (const threads of threadCounts) {
-    const pool = new WorkerPool(threads);
+    const pool = createWorkerPool(threads);
     try {
       // Warm-up (JIT, worker start-up).
       await pool.run(crlbNestedJob([10], 2, 20_000, 1));

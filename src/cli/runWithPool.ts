@@ -3,11 +3,11 @@
  * threads, a progress bar on a terminal only (never under CI or when stderr is piped), and the
  * wall time, kept apart from the results so the same seed gives byte-identical points.
  */
+import type { JobRunner } from '../parallel/job.ts';
 import cliProgress from 'cli-progress';
-import { WorkerPool } from '../parallel/nodePool.ts';
+import { createWorkerPool } from '../registry/nodePool.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 
-export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array>;
 
 export async function runWithPool<T>(
   label: string,
@@ -19,7 +19,7 @@ export async function runWithPool<T>(
     ? new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
   bar?.start(1000, 0);
-  const pool = new WorkerPool(threads);
+  const pool = createWorkerPool(threads);
   const t0 = Date.now();
   try {
     const result = await work(

@@ -13,6 +13,7 @@
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
  */
+import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import type { Params } from '../params/schema.ts';
 import { Z95, meanCi95 } from '../math/stats.ts';
@@ -20,12 +21,12 @@ import { kappaCPrinted, lBar } from './kappa.ts';
 import { rateExact } from './exactRate.ts';
 import { rateTheorem2 } from './theorem2.ts';
 import type { GainModel } from './gains.ts';
-import { CNF, COMM_NETWORK_KERNEL, networkRecordWidth, networkSideForDisc } from './network.ts';
+import { COMM_NET_FIELDS, commNetworkKernel, networkRecordWidth, networkSideForDisc } from './network.ts';
+import { TYPICAL_USER_RECORD, typicalUserKernel } from './typicalUser.ts';
+import { RecordReader } from '../parallel/record.ts';
 
-export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array> | Float64Array;
 export type AcceptanceModel = 'independent' | 'network';
 
-export const TYPICAL_USER_KERNEL = 'comm.typicalUser';
 /** Chunk sizes are part of a result's identity (seed → numbers): fixed here. */
 export const TYPICAL_USER_CHUNK = 4096;
 export const NETWORK_CHUNK = 1;
@@ -93,33 +94,25 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
   samples: { rate: number[]; sir: number[] };
 } {
   const width = networkRecordWidth(L, samplesPerWindow);
-  const windows = rec.length / width;
-  let users = 0;
-  let requests = 0;
-  let accepted = 0;
-  let bs = 0;
-  let reqSum = 0;
-  let reqSq = 0;
-  let ownSum = 0;
-  let rateSum = 0;
+  const r = new RecordReader(rec, width, COMM_NET_FIELDS);
+  const windows = r.count;
+  const users = r.sum('users');
+  const requests = r.sum('requests');
+  const accepted = r.sum('accepted');
+  const bs = r.sum('bsCount');
+  const reqSum = r.sum('reqSum');
+  const reqSq = r.sum('reqSq');
+  const ownSum = r.sum('ownSum');
+  const rateSum = r.sum('rateSum');
   const byRank = new Array<number>(L - 1).fill(0);
   const samples = { rate: [] as number[], sir: [] as number[] };
   for (let w = 0; w < windows; w++) {
-    const o = w * width;
-    users += rec[o];
-    requests += rec[o + 1];
-    accepted += rec[o + 2];
-    bs += rec[o + 3];
-    reqSum += rec[o + 4];
-    reqSq += rec[o + 5];
-    ownSum += rec[o + 6];
-    rateSum += rec[o + 8];
-    for (let r = 0; r < L - 1; r++) byRank[r] += rec[o + CNF + r];
+    for (let k = 0; k < L - 1; k++) byRank[k] += r.extra(w, k);
     for (let k = 0; k < samplesPerWindow; k++) {
-      const v = rec[o + CNF + L - 1 + 2 * k];
+      const v = r.extra(w, L - 1 + 2 * k);
       if (Number.isNaN(v)) break;
       samples.rate.push(v);
-      samples.sir.push(rec[o + CNF + L - 1 + 2 * k + 1]);
+      samples.sir.push(r.extra(w, L - 1 + 2 * k + 1));
     }
   }
   let rate: McEstimate | null = null;
@@ -127,7 +120,7 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
     const m = rateSum / users;
     let ss = 0;
     for (let w = 0; w < windows; w++) {
-      const d = rec[w * width + 8] - m * rec[w * width];
+      const d = r.get(w, 'rateSum') - m * r.get(w, 'users');
       ss += d * d;
     }
     const se = windows > 1 ? Math.sqrt((windows / (windows - 1)) * ss) / users : NaN;
@@ -139,7 +132,7 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
   if (kappaMc !== null && windows > 1) {
     let ss = 0;
     for (let w = 0; w < windows; w++) {
-      const d = rec[w * width + 2] - kappaMc * rec[w * width + 1];
+      const d = r.get(w, 'accepted') - kappaMc * r.get(w, 'requests');
       ss += d * d;
     }
     const se = Math.sqrt((windows / (windows - 1)) * ss) / requests;
@@ -189,28 +182,16 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
       if (!o.noMonteCarlo) {
         if (o.acceptance === 'independent') {
-          const job: MonteCarloJob = {
-            kernel: TYPICAL_USER_KERNEL,
-            args: { ...model, gains: o.gains, discBs },
-            trials: o.trials,
-            seed: o.seed,
-            chunkSize: TYPICAL_USER_CHUNK,
-          };
+          const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
           const rec = await run(job, progress);
-          const n = rec.length / 2;
+          const n = rec.length / TYPICAL_USER_RECORD;
           const rates = new Float64Array(n);
-          for (let i = 0; i < n; i++) rates[i] = rec[2 * i];
+          for (let i = 0; i < n; i++) rates[i] = rec[TYPICAL_USER_RECORD * i];
           const s = meanCi95(rates);
           point.rate.mc = { mean: s.mean, ci95: [s.ci95[0], s.ci95[1]], trials: n };
-          if (o.coverageThresholds) point.coverage = o.coverageThresholds.map((T) => ({ T, mc: fractionAbove(rec, 2, 1, T) }));
+          if (o.coverageThresholds) point.coverage = o.coverageThresholds.map((T) => ({ T, mc: fractionAbove(rec, TYPICAL_USER_RECORD, 1, T) }));
         } else if (muC > 0) {
-          const job: MonteCarloJob = {
-            kernel: COMM_NETWORK_KERNEL,
-            args: { L, pc, alpha: p.alpha, mt: p.mt, psi: p.psi, muC, gains: o.gains, side, samplesPerWindow },
-            trials: networkWindows(o.trials, muC, side),
-            seed: o.seed,
-            chunkSize: NETWORK_CHUNK,
-          };
+          const job = commNetworkKernel.job({ L, pc, alpha: p.alpha, mt: p.mt, psi: p.psi, muC, gains: o.gains, side, samplesPerWindow }, networkWindows(o.trials, muC, side), o.seed, NETWORK_CHUNK);
           const rec = await run(job, progress);
           const s = summarizeNetworkRecords(rec, L, samplesPerWindow);
           point.kappaC.mc = s.kappaMc;

@@ -27,7 +27,7 @@
  *
  * H1 is the corrected Lemma 2 function (lemma2.ts). The result does not depend on λ_b (SIR is
  * scale-free); λ_u/λ_b enters through κ_c only. Accuracy: see rateQuadrature.ts (default 1e-6
- * relative target). Checked against scipy (test/comm/fixtures/gen_rates.py) and Monte Carlo.
+ * relative target). Checked against scipy (test/comm/fixtures/gen_comm.py) and Monte Carlo.
  */
 import { LemmaAtZ } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';

@@ -11,7 +11,7 @@
  * taken as its limit 1). m = μ_c L̄ stands for the mean number of requests per BS: L̄ is
  * πλ_b E[‖d_L‖]² (Eq. 12's E[d_n]), not L − 1 (what each user actually sends) or L.
  *
- * What the printed form approximates (measured in test/load and docs/communication.md): the
+ * What the printed form approximates (measured in test/comm/network.test.ts and docs/communication.md): the
  * per-BS request count is not Poisson (its mean is μ_c(L−1), its variance exceeds its mean because
  * Voronoi cells vary in size), and a BS's own users take resource blocks before requests do.
  */

@@ -1,10 +1,6 @@
-import type { Kernel } from '../parallel/kernels.ts';
-import type { KernelArgs } from '../parallel/job.ts';
-import { simulateTypicalUser, type TypicalUserArgs } from './typicalUser.ts';
-import { simulateNetworkCoMP, type NetworkCoMPArgs } from './network.ts';
+/** The communication Monte Carlo kernels (record layouts in their modules). */
+import type { AnyKernel } from '../parallel/kernel.ts';
+import { typicalUserKernel } from './typicalUser.ts';
+import { commNetworkKernel } from './network.ts';
 
-/** Communication Monte Carlo kernels (see the comm modules for each one's record layout). */
-export const commKernels: Record<string, Kernel> = {
-  'comm.typicalUser': (args: KernelArgs, rng, count) => simulateTypicalUser(args as unknown as TypicalUserArgs, rng, count),
-  'comm.network': (args: KernelArgs, rng, count) => simulateNetworkCoMP(args as unknown as NetworkCoMPArgs, rng, count),
-};
+export const commKernels: readonly AnyKernel[] = [typicalUserKernel, commNetworkKernel];

@@ -28,6 +28,8 @@ import type { Rng } from '../math/rng.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
 import { gainSampler, type GainModel } from './gains.ts';
 import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
+import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
+import { checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
 
 export const COMM_NETWORK_KERNEL = 'comm.network';
 export const COMM_NET_FIELDS = ['users', 'requests', 'accepted', 'bsCount', 'reqSum', 'reqSq', 'ownSum', 'ownSq', 'rateSum', 'rateSq'] as const;
@@ -63,6 +65,23 @@ export function simulateNetworkCoMP(args: NetworkCoMPArgs, rng: Rng, count: numb
   for (let w = 0; w < count; w++) simulateWindow(args, rng, out.subarray(w * width, (w + 1) * width));
   return out;
 }
+
+function parseArgs(a: KernelArgs): NetworkCoMPArgs {
+  return {
+    L: checkInteger('L', a.L, 1, 1e4),
+    pc: checkReal('pc', a.pc, 0, 1),
+    alpha: checkReal('alpha', a.alpha, 2, 64, { minExclusive: true }),
+    mt: checkInteger('mt', a.mt, 2, 1024),
+    psi: checkInteger('psi', a.psi, 1),
+    muC: checkReal('muC', a.muC, 0, Infinity),
+    gains: checkOneOf('gains', a.gains, ['gamma', 'zf'] as const),
+    side: checkReal('side', a.side, 0, Infinity, { minExclusive: true }),
+    samplesPerWindow: checkInteger('samplesPerWindow', a.samplesPerWindow, 0),
+  };
+}
+
+/** Kernel `comm.network` (record layout in the module comment). */
+export const commNetworkKernel = defineKernel<NetworkCoMPArgs>({ name: COMM_NETWORK_KERNEL, parseArgs, simulate: simulateNetworkCoMP });
 
 export function simulateWindow(a: NetworkCoMPArgs, rng: Rng, rec: Float64Array): void {
   const { L, pc, alpha, mt, psi, muC, side, samplesPerWindow: K } = a;

@@ -21,6 +21,8 @@
  */
 import type { Rng } from '../math/rng.ts';
 import { gainSampler, type GainModel } from './gains.ts';
+import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
+import { checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
 
 export interface TypicalUserArgs {
   L: number;
@@ -40,6 +42,23 @@ export function meanFieldTail(discBs: number, alpha: number): number {
 }
 
 export const TYPICAL_USER_RECORD = 2;
+
+/** Registry name of the typical-user kernel. */
+export const TYPICAL_USER_KERNEL = 'comm.typicalUser';
+
+function parseTypicalUserArgs(a: KernelArgs): TypicalUserArgs {
+  const out: TypicalUserArgs = {
+    L: checkInteger('L', a.L, 1, 1e4),
+    pc: checkReal('pc', a.pc, 0, 1),
+    kappaC: checkReal('kappaC', a.kappaC, 0, 1),
+    alpha: checkReal('alpha', a.alpha, 2, 64, { minExclusive: true }),
+    mt: checkInteger('mt', a.mt, 2, 1024),
+    gains: checkOneOf('gains', a.gains, ['gamma', 'zf'] as const),
+    discBs: checkReal('discBs', a.discBs, 0, Infinity, { minExclusive: true }),
+  };
+  if (a.truncationCheck !== undefined) out.truncationCheck = a.truncationCheck === true;
+  return out;
+}
 
 /** `count` independent trials; see the module comment for the record layout. */
 export function simulateTypicalUser(args: TypicalUserArgs, rng: Rng, count: number): Float64Array {
@@ -78,3 +97,6 @@ export function simulateTypicalUser(args: TypicalUserArgs, rng: Rng, count: numb
   }
   return out;
 }
+
+/** Kernel `comm.typicalUser` (record layout in the module comment). */
+export const typicalUserKernel = defineKernel<TypicalUserArgs>({ name: TYPICAL_USER_KERNEL, parseArgs: parseTypicalUserArgs, simulate: simulateTypicalUser });

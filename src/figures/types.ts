@@ -2,7 +2,7 @@
  * Shared types of the figure builders used by `isacnet reproduce` (npm start) and the report.
  */
 import type { Params } from '../params/schema.ts';
-import type { WorkerPool } from '../parallel/nodePool.ts';
+import type { WorkerPool } from '../registry/nodePool.ts';
 import type { FigureOutput } from './render.ts';
 
 export interface FigureJobOptions {

@@ -19,7 +19,14 @@ export function gammaln(x: number): number {
   return stdlibGammaln(x);
 }
 
-/** Regularized upper incomplete gamma Q(s, x) = Γ(s, x)/Γ(s). Γ(ψ, x)/(ψ−1)! in eq. (15) is Q(ψ, x). */
+/**
+ * Regularized upper incomplete gamma Q(s, x) = Γ(s, x)/Γ(s). Γ(ψ, x)/(ψ−1)! in eq. (15) is Q(ψ, x).
+ *
+ * @example
+ * // Shape s first, then x (stdlib-js takes x first). For integer s, Q(s, x) = e^{−x} Σ_{k<s} x^k/k!.
+ * gammaincUpperRegularized(1, 2); // => 0.135335283237
+ * gammaincUpperRegularized(3, 2); // => 0.676676416183
+ */
 export function gammaincUpperRegularized(s: number, x: number): number {
   return stdlibGammainc(x, s, true, true);
 }

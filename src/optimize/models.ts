@@ -17,11 +17,12 @@
  *     BSs occur with positive probability), so the optimizer uses the simulated **median** CRLB_a,
  *     which scales as 1/p^s like the mean (the CRLB of every geometry is ∝ 1/|ζ|²).
  */
+import type { JobRunner } from '../parallel/job.ts';
 import { kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
 import { crlbAcceptanceEq16Lemma1 } from '../sensing/crlbAcceptance.ts';
-import { simulateSensingNetwork } from '../sensing/networkSummary.ts';
+import { runSensingNetwork } from '../sensing/networkSummary.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
 import { crlbScaleM2 } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
@@ -94,7 +95,7 @@ export interface McCrlbOptions {
   windows: number;
   seed: number;
   /** Runs a Monte Carlo job (a WorkerPool's `run`, or `runJobSync`). */
-  run: (job: MonteCarloJob) => Promise<Float64Array> | Float64Array;
+  run: JobRunner;
 }
 
 export interface McCrlbTable extends CrlbModel {
@@ -106,7 +107,7 @@ export interface McCrlbTable extends CrlbModel {
 export async function mcCrlbModel(p: Params, o: McCrlbOptions): Promise<McCrlbTable> {
   const full = fullSensingPowerParams(p);
   const Ns = Array.from({ length: o.maxN }, (_, i) => i + 1);
-  const points = await simulateSensingNetwork(
+  const points = await runSensingNetwork(
     { muS: p.lambdaS / p.lambdaB, Ns, psis: [p.psi], beta: p.beta, windows: o.windows, seed: o.seed },
     o.run,
     crlbScaleM2(full),

@@ -4,29 +4,10 @@
  * depends on (kernel, args, trials, seed, chunkSize) only, never on how many threads ran it.
  */
 import { streamRng } from '../math/rng.ts';
-import { getKernel } from './kernels.ts';
+import type { KernelRegistry } from './kernel.ts';
+import type { ChunkTask, JobRunner, MonteCarloJob, ProgressFn } from './jobTypes.ts';
 
-/** JSON-serializable kernel arguments (they cross worker boundaries). */
-export type KernelArgs = Record<string, unknown>;
-
-export interface MonteCarloJob {
-  /** Name of a kernel registered in `kernels.ts`. */
-  kernel: string;
-  args: KernelArgs;
-  /** Number of trials (samples of the kernel's output record). */
-  trials: number;
-  seed: number;
-  /** Trials per chunk (default 4096). Part of the result's identity: keep it fixed. */
-  chunkSize?: number;
-}
-
-export interface ChunkTask {
-  kernel: string;
-  args: KernelArgs;
-  seed: number;
-  chunkIndex: number;
-  count: number;
-}
+export type { ChunkTask, JobRunner, MonteCarloJob, ProgressFn };
 
 export const DEFAULT_CHUNK_SIZE = 4096;
 
@@ -42,10 +23,9 @@ export function planChunks(job: MonteCarloJob): ChunkTask[] {
   return tasks;
 }
 
-/** Run one chunk (in any thread). */
-export function runChunk(task: ChunkTask): Float64Array {
-  const kernel = getKernel(task.kernel);
-  return kernel(task.args, streamRng(task.seed, task.chunkIndex), task.count);
+/** Run one chunk (in any thread) with a kernel of `registry`. */
+export function runChunk(task: ChunkTask, registry: KernelRegistry): Float64Array {
+  return registry.get(task.kernel).run(task.args, streamRng(task.seed, task.chunkIndex), task.count);
 }
 
 /** Concatenate chunk outputs in index order. */
@@ -61,15 +41,13 @@ export function concatChunks(parts: Float64Array[]): Float64Array {
   return out;
 }
 
-export type ProgressFn = (doneTrials: number, totalTrials: number) => void;
-
 /** Run a whole job in the calling thread (browser workers and threads = 1 use this). */
-export function runJobSync(job: MonteCarloJob, onProgress?: ProgressFn): Float64Array {
+export function runJobSync(job: MonteCarloJob, registry: KernelRegistry, onProgress?: ProgressFn): Float64Array {
   const tasks = planChunks(job);
   const parts: Float64Array[] = [];
   let done = 0;
   for (const t of tasks) {
-    parts.push(runChunk(t));
+    parts.push(runChunk(t, registry));
     done += t.count;
     onProgress?.(done, job.trials);
   }

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { concatChunks, planChunks, runChunk, type ChunkTask, type MonteCarloJob, type ProgressFn } from './job.ts';
+import type { KernelRegistry } from './kernel.ts';
 
 export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
@@ -17,14 +18,20 @@ interface Reply {
   error?: string;
 }
 
-/** A reusable pool; call `close()` when done. */
+/**
+ * A reusable pool; call `close()` when done. `registry` runs chunks inline (size 1); `workerUrl` is
+ * a worker script that serves the same registry (`serveChunks` of src/parallel/nodeWorker.ts).
+ */
 export class WorkerPool {
   private workers: Worker[] = [];
-  constructor(readonly size: number) {
+  constructor(
+    readonly size: number,
+    readonly registry: KernelRegistry,
+    workerUrl: URL,
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`threads must be an integer ≥ 1, got ${size}`);
     if (size > 1) {
-      const url = new URL('./worker-bootstrap.mjs', import.meta.url);
-      for (let i = 0; i < size; i++) this.workers.push(new Worker(url));
+      for (let i = 0; i < size; i++) this.workers.push(new Worker(workerUrl));
     }
   }
 
@@ -33,7 +40,7 @@ export class WorkerPool {
     const results: Float64Array[] = new Array(tasks.length);
     if (this.workers.length === 0) {
       for (let i = 0; i < tasks.length; i++) {
-        results[i] = runChunk(tasks[i]);
+        results[i] = runChunk(tasks[i], this.registry);
         onChunkDone?.(tasks[i]);
         // Yield to the event loop so progress bars and Ctrl-C stay responsive.
         if (i % 4 === 3) await new Promise((r) => setImmediate(r));
@@ -89,15 +96,5 @@ export class WorkerPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
-  }
-}
-
-/** One-shot helper: run a job on `threads` threads and close the pool. */
-export async function runJob(job: MonteCarloJob, threads = defaultThreads(), onProgress?: ProgressFn): Promise<Float64Array> {
-  const pool = new WorkerPool(threads);
-  try {
-    return await pool.run(job, onProgress);
-  } finally {
-    await pool.close();
   }
 }

@@ -14,33 +14,30 @@
  * Random draws per trial, in order: for k = 1…n_max, one Exp(1) (−ln U) then one uniform bearing.
  */
 import type { Rng } from '../math/rng.ts';
-import type { KernelArgs, MonteCarloJob } from '../parallel/job.ts';
+import type { MonteCarloJob } from '../parallel/job.ts';
+import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
+import { checkAscendingIntegers, checkReal } from '../math/argumentError.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
 
 export const CRLB_NESTED_KERNEL = 'sensing.crlbNested';
 
-export interface CrlbNestedArgs extends KernelArgs {
+export interface CrlbNestedArgs {
+  /** Cluster sizes, ascending integers ≥ 1. */
   Ns: number[];
+  /** Sensing path-loss exponent β ≥ 2. */
   beta: number;
 }
 
-function parseArgs(args: KernelArgs): { Ns: number[]; beta: number } {
-  const Ns = args.Ns as number[];
-  const beta = args.beta as number;
-  if (!Array.isArray(Ns) || Ns.length === 0) throw new RangeError('sensing.crlbNested: Ns must be a non-empty array');
-  for (let i = 0; i < Ns.length; i++) {
-    if (!Number.isInteger(Ns[i]) || Ns[i] < 1 || (i > 0 && Ns[i] <= Ns[i - 1])) throw new RangeError(`sensing.crlbNested: Ns must be ascending integers ≥ 1, got ${JSON.stringify(Ns)}`);
-  }
-  if (!(beta >= 2)) throw new RangeError(`sensing.crlbNested: beta must be ≥ 2, got ${beta}`);
-  return { Ns, beta };
+function parseArgs(args: KernelArgs): CrlbNestedArgs {
+  return { Ns: checkAscendingIntegers('Ns', args.Ns, 1), beta: checkReal('beta', args.beta, 2, 64) };
 }
 
 /**
  * Draw `count` nested geometries and return count × Ns.length normalized CRLB values (row-major:
  * trial t, entry i at t·Ns.length + i).
  */
-export function crlbNestedKernel(args: KernelArgs, rng: Rng, count: number): Float64Array {
-  const { Ns, beta } = parseArgs(args);
+export function simulateCrlbNested(args: CrlbNestedArgs, rng: Rng, count: number): Float64Array {
+  const { Ns, beta } = args;
   const width = Ns.length;
   const nMax = Ns[width - 1];
   const out = new Float64Array(count * width);
@@ -74,6 +71,9 @@ export function crlbNestedKernel(args: KernelArgs, rng: Rng, count: number): Flo
   return out;
 }
 
+/** Kernel `sensing.crlbNested` (record layout in the module comment). */
+export const crlbNestedKernel = defineKernel<CrlbNestedArgs>({ name: CRLB_NESTED_KERNEL, parseArgs, simulate: simulateCrlbNested });
+
 /** Extract column i (one N) of a nested-kernel output. */
 export function column(samples: Float64Array, width: number, i: number): Float64Array {
   const n = samples.length / width;
@@ -85,6 +85,5 @@ export function column(samples: Float64Array, width: number, i: number): Float64
 /** The Monte Carlo job of the nested CRLB kernel (chunk size fixed at the job default). */
 export function crlbNestedJob(Ns: number[], beta: number, trials: number, seed: number): MonteCarloJob {
   const sortedNs = [...new Set(Ns)].sort((a, b) => a - b);
-  const args: CrlbNestedArgs = { Ns: sortedNs, beta };
-  return { kernel: CRLB_NESTED_KERNEL, args, trials, seed };
+  return crlbNestedKernel.job({ Ns: sortedNs, beta }, trials, seed);
 }

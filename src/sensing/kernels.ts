@@ -1,9 +1,6 @@
-import type { Kernel } from '../parallel/kernels.ts';
-import { CRLB_NESTED_KERNEL, crlbNestedKernel } from './crlbMonteCarlo.ts';
-import { SENSING_NETWORK_KERNEL, sensingNetworkKernel } from './network.ts';
+/** The sensing Monte Carlo kernels (record layouts in their modules). */
+import type { AnyKernel } from '../parallel/kernel.ts';
+import { crlbNestedKernel } from './crlbMonteCarlo.ts';
+import { sensingNetworkKernel } from './network.ts';
 
-/** Sensing Monte Carlo kernels (see the sensing modules for each one's record layout). */
-export const sensingKernels: Record<string, Kernel> = {
-  [CRLB_NESTED_KERNEL]: crlbNestedKernel,
-  [SENSING_NETWORK_KERNEL]: sensingNetworkKernel,
-};
+export const sensingKernels: readonly AnyKernel[] = [crlbNestedKernel, sensingNetworkKernel];

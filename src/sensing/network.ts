@@ -26,7 +26,8 @@
  * uniform sample of the window's targets.
  */
 import type { Rng } from '../math/rng.ts';
-import type { KernelArgs } from '../parallel/job.ts';
+import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
+import { checkAscendingIntegers, checkInteger, checkReal } from '../math/argumentError.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
 import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
@@ -47,7 +48,7 @@ export const SENSING_NET_FIELDS = [
 
 export const NF = SENSING_NET_FIELDS.length;
 
-export interface SensingNetworkArgs extends KernelArgs {
+export interface SensingNetworkArgs {
   side: number;
   muS: number;
   Ns: number[];
@@ -71,25 +72,30 @@ export function sensingNetworkSide(nMax: number, minSide = 30): number {
   return Math.max(minSide, 3 * Math.sqrt(q / Math.PI));
 }
 
-function parse(args: KernelArgs): SensingNetworkArgs {
-  const a = args as SensingNetworkArgs;
-  if (!(a.side > 0) || !(a.muS > 0) || !(a.beta >= 2)) throw new RangeError(`sensing.network: need side > 0, muS > 0, beta ≥ 2`);
-  if (!Array.isArray(a.Ns) || a.Ns.length === 0 || a.Ns.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= a.Ns[i - 1]))) {
-    throw new RangeError(`sensing.network: Ns must be ascending integers ≥ 1`);
-  }
-  if (!Array.isArray(a.psis) || a.psis.length === 0 || a.psis.some((p) => !Number.isInteger(p) || p < 1)) throw new RangeError(`sensing.network: psis must be integers ≥ 1`);
-  if (!Number.isInteger(a.samplesPerWindow) || a.samplesPerWindow < 0) throw new RangeError('sensing.network: samplesPerWindow must be an integer ≥ 0');
-  return a;
+function parseArgs(args: KernelArgs): SensingNetworkArgs {
+  const psis = args.psis;
+  if (!Array.isArray(psis) || psis.length === 0) throw new RangeError(`psis must be a non-empty array of integers ≥ 1, got ${JSON.stringify(psis)}`);
+  psis.forEach((p: unknown, i) => checkInteger(`psis[${i}]`, p, 1));
+  return {
+    side: checkReal('side', args.side, 0, Infinity, { minExclusive: true }),
+    muS: checkReal('muS', args.muS, 0, Infinity, { minExclusive: true }),
+    Ns: checkAscendingIntegers('Ns', args.Ns, 1),
+    psis: psis as number[],
+    beta: checkReal('beta', args.beta, 2, 64),
+    samplesPerWindow: checkInteger('samplesPerWindow', args.samplesPerWindow, 0),
+  };
 }
 
 /** Simulate `count` independent windows; see the module comment for the record layout. */
-export function sensingNetworkKernel(args: KernelArgs, rng: Rng, count: number): Float64Array {
-  const a = parse(args);
+export function simulateSensingNetwork(a: SensingNetworkArgs, rng: Rng, count: number): Float64Array {
   const width = sensingNetworkRecordWidth(a.psis.length, a.Ns.length, a.samplesPerWindow);
   const out = new Float64Array(count * width);
   for (let w = 0; w < count; w++) simulateWindow(a, rng, out.subarray(w * width, (w + 1) * width));
   return out;
 }
+
+/** Kernel `sensing.network` (record layout in the module comment). */
+export const sensingNetworkKernel = defineKernel<SensingNetworkArgs>({ name: SENSING_NETWORK_KERNEL, parseArgs, simulate: simulateSensingNetwork });
 
 /** One window written into `rec` (length = record width). */
 export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Array): void {

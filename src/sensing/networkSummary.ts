@@ -12,9 +12,11 @@
  *    of ≤ 1 BS (CRLB = ∞) has positive probability, so E[CRLB_a] = ∞.
  * Values that do not exist are `null`.
  */
+import type { JobRunner } from '../parallel/job.ts';
+import { RecordReader } from '../parallel/record.ts';
 import { meanCi95, medianCi95Sorted, quantileSorted, sorted, Z95 } from '../math/stats.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
-import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide, type SensingNetworkArgs } from './network.ts';
+import { NF, SENSING_NET_FIELDS, sensingNetworkKernel, sensingNetworkRecordWidth, sensingNetworkSide, type SensingNetworkArgs } from './network.ts';
 
 export interface ConditionalMean {
   /** Minimum accepted cluster size conditioned on. */
@@ -74,7 +76,7 @@ export function sensingNetworkJob(o: SensingNetworkOptions): MonteCarloJob {
     beta: o.beta,
     samplesPerWindow: o.samplesPerWindow ?? 256,
   };
-  return { kernel: SENSING_NETWORK_KERNEL, args, trials: o.windows, seed: o.seed, chunkSize: o.chunkSize ?? 2 };
+  return sensingNetworkKernel.job(args, o.windows, o.seed, o.chunkSize ?? 2);
 }
 
 function finiteOrNull(v: number): number | null {
@@ -83,7 +85,7 @@ function finiteOrNull(v: number): number | null {
 
 /** Summaries per (ψ, N), ψ outer, N inner (ascending), CRLBs multiplied by `scale`. */
 export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, scale = 1): SensingNetworkPoint[] {
-  const a = job.args as SensingNetworkArgs;
+  const a = sensingNetworkKernel.parseArgs(job.args);
   const K = a.samplesPerWindow;
   const width = sensingNetworkRecordWidth(a.psis.length, a.Ns.length, K);
   const windows = out.length / width;
@@ -93,24 +95,29 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
     for (let ni = 0; ni < a.Ns.length; ni++) {
       const N = a.Ns[ni];
       const psi = a.psis[pi];
-      const tot = new Float64Array(NF);
+      const block = new RecordReader(out, width, SENSING_NET_FIELDS, (pi * a.Ns.length + ni) * blockWidth);
       const perWindow: Array<[number, number]> = [];
       const crlb: number[] = [];
       const cond: number[] = [];
       let excluded = 0;
       for (let w = 0; w < windows; w++) {
-        const o = w * width + (pi * a.Ns.length + ni) * blockWidth;
-        for (let f = 0; f < NF; f++) tot[f] += out[o + f];
-        perWindow.push([out[o + 1], out[o]]);
+        perWindow.push([block.get(w, 'accepted'), block.get(w, 'requests')]);
         for (let t = 0; t < K; t++) {
-          const v = out[o + NF + t];
+          const v = block.extra(w, t);
           if (Number.isNaN(v)) continue;
           crlb.push(v);
-          if (out[o + NF + K + t] >= 4) cond.push(v * scale);
+          if (block.extra(w, K + t) >= 4) cond.push(v * scale);
           else excluded++;
         }
       }
-      const [requests, accepted, targets, nonLoc, bsCount, bsAcceptSum, loadSq, le3] = tot;
+      const requests = block.sum('requests');
+      const accepted = block.sum('accepted');
+      const targets = block.sum('targets');
+      const nonLoc = block.sum('nonLocalizable');
+      const bsCount = block.sum('bsCount');
+      const bsAcceptSum = block.sum('bsAcceptSum');
+      const loadSq = block.sum('loadSq');
+      const le3 = block.sum('clusterLe3');
       let kappaMc: number | null = null;
       let kappaCi: [number, number] | null = null;
       if (requests > 0) {
@@ -168,9 +175,9 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
 }
 
 /** Run a network simulation with `run` (e.g. a WorkerPool's run, or runJobSync) and summarize it. */
-export async function simulateSensingNetwork(
+export async function runSensingNetwork(
   o: SensingNetworkOptions,
-  run: (job: MonteCarloJob) => Promise<Float64Array> | Float64Array,
+  run: JobRunner,
   scale = 1,
 ): Promise<SensingNetworkPoint[]> {
   const job = sensingNetworkJob(o);

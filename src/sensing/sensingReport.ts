@@ -8,6 +8,7 @@
  * WorkerPool in Node, a Web Worker pool in the browser, or `runJobSync`). Results depend on the seed
  * only: the CRLB job uses `seed`, the network job `seed + NETWORK_SEED_OFFSET`.
  */
+import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
@@ -34,7 +35,6 @@ export interface SensingRunOptions {
   samplesPerWindow: number;
 }
 
-export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array> | Float64Array;
 
 export interface CrlbBlock {
   mc: CrlbMcSummary;

@@ -2,6 +2,7 @@
  * The library functions the explorer displays, gathered in one place (pure modules only: no node:
  * imports, nothing from src/cli, src/figures/render.ts or src/parallel/nodePool.ts).
  */
+import type { JobRunner } from '../parallel/job.ts';
 import * as sensingLib from '../sensing/index.ts';
 import { computeSensingReport, type SensingReport as SensingReportT } from '../sensing/sensingReport.ts';
 import { kappaCPrinted } from '../comm/kappa.ts';
@@ -21,7 +22,7 @@ export type CommRateModel = CommRateModelT;
 export type OptRateModel = OptRateModelT;
 export type TradeoffResult = TradeoffResultT;
 
-/** Sensing: closed forms (src/sensing), κ_s and Eq. (16) (src/load), the CLI's report function. */
+/** Sensing: closed forms (src/sensing), κ_s and Eq. (16) (src/sensing/acceptance.ts, src/sensing/crlbAcceptance.ts), the CLI's report function. */
 export const sensing = { ...sensingLib, computeSensingReport };
 
 /** Lemma 1's κ_s as printed (src/sensing/acceptance.ts). */
@@ -62,14 +63,12 @@ export interface CommMcResult {
 export type CommAcceptance = AcceptanceModel;
 export type CommGains = GainModel;
 
-type JobRunnerFn = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array>;
-
 /**
  * The communication Monte Carlo: the CLI's own `computeCommReport` (src/comm/commReport.ts), i.e.
  * `isacnet comm --L 1-L_max --pc p^c --trials T --seed S` gives the same numbers.
  */
 export const commMc = {
-  async run(p: Params, lMax: number, trials: number, seed: number, acceptance: CommAcceptance, gains: CommGains, run: JobRunnerFn, progress: (f: number) => void): Promise<CommMcResult> {
+  async run(p: Params, lMax: number, trials: number, seed: number, acceptance: CommAcceptance, gains: CommGains, run: JobRunner, progress: (f: number) => void): Promise<CommMcResult> {
     const Ls = Array.from({ length: lMax }, (_, i) => i + 1);
     const report = await computeCommReport(p, { Ls, pcs: [p.pc], trials, seed, acceptance, gains }, run, progress);
     return {
@@ -111,7 +110,7 @@ export interface TradeoffMcPoint {
  * `computeSensingReport` (median: E[CRLB_a] is infinite), at full sensing power scaled by 1/p^s.
  */
 export const tradeoffMc = {
-  async run(p: Params, points: Array<{ L: number | null; N: number; pc: number; rate: number; crlbA: number | null }>, trials: number, seed: number, windows: number, run: JobRunnerFn, progress: (f: number) => void): Promise<TradeoffMcPoint[]> {
+  async run(p: Params, points: Array<{ L: number | null; N: number; pc: number; rate: number; crlbA: number | null }>, trials: number, seed: number, windows: number, run: JobRunner, progress: (f: number) => void): Promise<TradeoffMcPoint[]> {
     const n = points.length;
     const full = fullSensingPowerParams(p);
     const Ns = [...new Set(points.map((q) => q.N))].sort((a, b) => a - b);

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runJob } from '../../src/parallel/nodePool.ts';
+import { runJob } from '../../src/registry/nodePool.ts';
 import { Rng } from '../../src/math/rng.ts';
 import { meanCi95 } from '../../src/math/stats.ts';
 import { simulateTypicalUser, meanFieldTail } from '../../src/comm/typicalUser.ts';
-import { TYPICAL_USER_KERNEL } from '../../src/comm/commReport.ts';
+import { TYPICAL_USER_KERNEL } from '../../src/comm/typicalUser.ts';
 
 test('comm.typicalUser through the job system: 1 and 2 threads give identical samples (gamma and ZF gains)', async () => {
   for (const gains of ['gamma', 'zf']) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../src/math/rng.ts';
-import { runJob } from '../../src/parallel/nodePool.ts';
+import { runJob } from '../../src/registry/nodePool.ts';
 import { CNF, COMM_NETWORK_KERNEL, networkRecordWidth, networkSideForDisc, simulateNetworkCoMP } from '../../src/comm/network.ts';
 import { summarizeNetworkRecords } from '../../src/comm/commReport.ts';
 import { rateExact } from '../../src/comm/exactRate.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runJobSync } from '../../src/parallel/job.ts';
+import { runJobSync } from '../../src/registry/inline.ts';
 import { column, crlbNestedJob } from '../../src/sensing/crlbMonteCarlo.ts';
 import { crlbMeanExists, crlbTailIndex, crlbVarianceExists, hillTailIndex } from '../../src/sensing/crlbExistence.ts';
 import { sorted } from '../../src/math/stats.ts';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runJobSync } from '../../src/parallel/job.ts';
-import { runJob } from '../../src/parallel/nodePool.ts';
+import { runJobSync } from '../../src/registry/inline.ts';
+import { runJob } from '../../src/registry/nodePool.ts';
 import { column, crlbNestedJob } from '../../src/sensing/crlbMonteCarlo.ts';
 import { summarizeCrlbSamples } from '../../src/sensing/crlbSummary.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../../src/sensing/closedForms.ts';

@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runJobSync } from '../../src/parallel/job.ts';
-import { runJob } from '../../src/parallel/nodePool.ts';
-import { sensingNetworkJob, simulateSensingNetwork, summarizeSensingNetwork } from '../../src/sensing/networkSummary.ts';
+import { inlineRunner, runJobSync } from '../../src/registry/inline.ts';
+import { runJob } from '../../src/registry/nodePool.ts';
+import { sensingNetworkJob, runSensingNetwork, summarizeSensingNetwork } from '../../src/sensing/networkSummary.ts';
 import { sensingNetworkSide } from '../../src/sensing/network.ts';
 import { kappaSLemma1, kappaSNegBinomial, LOAD_AREA_VARIANCE_PER_N } from '../../src/sensing/acceptance.ts';
 import { column, crlbNestedJob } from '../../src/sensing/crlbMonteCarlo.ts';
 import { summarizeCrlbSamples } from '../../src/sensing/crlbSummary.ts';
 
-const sync = (j: Parameters<typeof runJobSync>[0]): Float64Array => runJobSync(j);
+const sync = inlineRunner;
 
 // μ_s = 1, ψ = 15, 60 windows of side 30 (≈ 900 BSs and 900 targets each): ≈ 0.6 s.
-const base = await simulateSensingNetwork({ muS: 1, Ns: [5, 15, 40], psis: [15], beta: 2, windows: 60, seed: 9, samplesPerWindow: 64 }, sync);
+const base = await runSensingNetwork({ muS: 1, Ns: [5, 15, 40], psis: [15], beta: 2, windows: 60, seed: 9, samplesPerWindow: 64 }, sync);
 const at = (N: number) => base.find((p) => p.N === N)!;
 
 test('κ_s: where requests are rarely declined (N = 5) Lemma 1 and the simulation agree to 1e-3', () => {
@@ -51,7 +51,7 @@ test('CRLB with acceptance: mean null (infinite), median and conditional mean fi
 });
 
 test('with ψ so large that nothing is declined, the network reproduces the geometry Monte Carlo (median CRLB for N = 4, 10 within the CIs)', async () => {
-  const net = await simulateSensingNetwork({ muS: 1, Ns: [4, 10], psis: [100000], beta: 2, windows: 40, seed: 10, samplesPerWindow: 256 }, sync);
+  const net = await runSensingNetwork({ muS: 1, Ns: [4, 10], psis: [100000], beta: 2, windows: 40, seed: 10, samplesPerWindow: 256 }, sync);
   const mc = runJobSync(crlbNestedJob([4, 10], 2, 40000, 11));
   net.forEach((p, i) => {
     assert.equal(p.kappa.mc, 1);

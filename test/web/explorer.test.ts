@@ -14,7 +14,7 @@ import { resolveParams } from '../../src/params/validate.ts';
 import { crlbProp1 } from '../../src/sensing/closedForms.ts';
 import { computeSensingReport } from '../../src/sensing/sensingReport.ts';
 import { computeCommReport } from '../../src/comm/commReport.ts';
-import { runJobSync } from '../../src/parallel/job.ts';
+import { inlineRunner } from '../../src/registry/inline.ts';
 import { defaultWindows, SAMPLES_PER_WINDOW } from '../../src/web/views/sensingView.ts';
 import { computeComm } from '../../src/web/compute/comm.ts';
 import { defaultSettings } from '../../src/web/state.ts';
@@ -143,7 +143,7 @@ test('a Monte Carlo run completes with the CLI numbers, and a long one can be ca
   const shownKappa = await dataValue(page, 'readout-kappa-s-mc');
   // The same report in Node, single-threaded: the chunked job system makes it thread-count free.
   const p = resolveParams({});
-  const report = await computeSensingReport(p, { Ns: Array.from({ length: nMax }, (_, i) => i + 1), trials, seed: 5, windows: defaultWindows(trials), samplesPerWindow: SAMPLES_PER_WINDOW }, (job) => runJobSync(job));
+  const report = await computeSensingReport(p, { Ns: Array.from({ length: nMax }, (_, i) => i + 1), trials, seed: 5, windows: defaultWindows(trials), samplesPerWindow: SAMPLES_PER_WINDOW }, inlineRunner);
   const pt = report.points[5];
   assert.equal(pt.N, 6);
   assert.ok(shownMedian !== null && pt.crlb.mc.median !== null && Math.abs(shownMedian / pt.crlb.mc.median - 1) < 1e-12, `median ${shownMedian} vs ${pt.crlb.mc.median}`);
@@ -175,7 +175,7 @@ test('communication Monte Carlo: the CLI numbers, overlaid on the rate curves', 
   await page.waitForSelector('#comm-mc[data-state="done"]', { timeout: 60_000 });
   const shown = await dataValue(page, 'readout-comm-mc');
   const p = resolveParams({ pc: 0.6 });
-  const report = await computeCommReport(p, { Ls: [1, 2, 3, 4], pcs: [0.6], trials: 2000, seed: 9, acceptance: 'independent', gains: 'gamma' }, (job) => runJobSync(job));
+  const report = await computeCommReport(p, { Ls: [1, 2, 3, 4], pcs: [0.6], trials: 2000, seed: 9, acceptance: 'independent', gains: 'gamma' }, inlineRunner);
   const mc = report.points[2].rate.mc;
   assert.ok(shown !== null && mc !== null && Math.abs(shown / mc.mean - 1) < 1e-12, `MC rate ${shown} vs ${mc?.mean}`);
   assert.equal(await page.locator('.view.active [data-series-markers="mc"] rect').count(), 4);

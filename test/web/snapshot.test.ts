@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { drawSnapshot, type SnapshotInput } from '../../src/web/network/snapshot.ts';
 import { wrap } from '../../src/geometry/torus.ts';
-import { runJobSync } from '../../src/parallel/job.ts';
+import { runJobSync } from '../../src/registry/inline.ts';
 import { NF, SENSING_NETWORK_KERNEL, sensingNetworkRecordWidth, sensingNetworkSide } from '../../src/sensing/network.ts';
 
 const base: SnapshotInput = { lambdaB: 1, lambdaU: 1, lambdaS: 1, psi: 15, n: 10, l: 3, seed: 7 };

@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { ParamError, checkNumber, parseList } from '../../params/validate.ts';
-import { defaultThreads } from '../../parallel/nodePool.ts';
+import { defaultThreads } from '../../registry/nodePool.ts';
 import { runWithPool } from '../runWithPool.ts';
 import { DEFAULT_DISC_BS, computeCommReport, type AcceptanceModel, type CommReport } from '../../comm/commReport.ts';
 import { parseGainModel } from '../../comm/gains.ts';

@@ -14,7 +14,7 @@ import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber } from '../../params/validate.ts';
 import { zeta2M2 } from '../../params/derived.ts';
 import type { Params } from '../../params/schema.ts';
-import { defaultThreads, WorkerPool } from '../../parallel/nodePool.ts';
+import { createWorkerPool, defaultThreads } from '../../registry/nodePool.ts';
 import { checkProblem, type BackhaulProblem, type CrlbModel } from '../../optimize/model.ts';
 import { buildEnvelope, memoCrlb, solveTradeoff, type TradeoffResult } from '../../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../../optimize/frontier.ts';
@@ -60,7 +60,7 @@ export async function runOptimize(p: Params, s: OptimizeSettings): Promise<Optim
       // Let the optimizer raise its "no localizing cluster fits" error without simulating.
       crlb = memoCrlb(eq16CrlbModel(p));
     } else {
-      const pool = new WorkerPool(s.threads);
+      const pool = createWorkerPool(s.threads);
       try {
         crlb = await mcCrlbModel(p, { maxN: Math.min(nBar, 200), windows: s.windows, seed: s.seed, run: (job) => pool.run(job) });
       } finally {

@@ -14,7 +14,7 @@ import cliProgress from 'cli-progress';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber, ParamError } from '../../params/validate.ts';
 import type { Params } from '../../params/schema.ts';
-import { defaultThreads, WorkerPool } from '../../parallel/nodePool.ts';
+import { createWorkerPool, defaultThreads } from '../../registry/nodePool.ts';
 import { FIGURES } from '../../figures/index.ts';
 import type { FigureBuilder, FigureResult } from '../../figures/types.ts';
 import { writeFileAtomic } from '../../figures/io.ts';
@@ -110,7 +110,7 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
   const outDir = path.resolve(opts.outDir);
   const progress = opts.progress ?? (process.stderr.isTTY ? barProgress() : lineProgress());
   const startedAt = new Date();
-  const pool = new WorkerPool(opts.threads);
+  const pool = createWorkerPool(opts.threads);
   const manifestFigures: ManifestFigure[] = [];
   const reportFigures: ReportFigure[] = [];
   const failed: string[] = [];

@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber, parseList } from '../../params/validate.ts';
-import { defaultThreads } from '../../parallel/nodePool.ts';
+import { defaultThreads } from '../../registry/nodePool.ts';
 import { runWithPool } from '../runWithPool.ts';
 import { computeSensingReport, type SensingPoint, type SensingReport } from '../../sensing/sensingReport.ts';
 

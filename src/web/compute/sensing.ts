@@ -2,7 +2,7 @@
  * The sensing curves of the explorer (Figs. 2 and 3 analogs), computed from the library's closed
  * forms: Prop. 1 (Eq. 12), Eq. (13), Theorem 1 as printed and corrected (src/sensing/closedForms.ts),
  * Lemma 1's κ_s, the corrected (negative-binomial) κ_s, Eq. (16) and the thinned Prop. 1
- * (src/load). Pure; runs in the analysis worker (so that extreme settings, where the κ_s series get
+ * (src/sensing/acceptance.ts, src/sensing/crlbAcceptance.ts). Pure; runs in the analysis worker (so that extreme settings, where the κ_s series get
  * long, never freeze the page) and in Node (tests).
  */
 import { crlbScaleM2 } from '../../params/derived.ts';

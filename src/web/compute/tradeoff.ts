@@ -3,7 +3,7 @@
  * under the backhaul constraint Eq. (10), its Pareto boundary, the corners, the time-sharing line and
  * the non-cooperative baseline, all from src/optimize (`buildEnvelope`, `solveTradeoff`) with the
  * library's models: the exact rate (src/comm/exactRate.ts, κ_c as printed) and Eq. (16) with
- * Lemma 1's κ_s (src/load).
+ * Lemma 1's κ_s (src/sensing/acceptance.ts).
  *
  * The exact rate enters through a Chebyshev table in √p^c (rateTable.ts): the optimizer needs
  * thousands of rate values per frame, the table needs (L_max × 24) exact integrals once per change

@@ -3,10 +3,10 @@
  * run goes through the shared `BrowserPool` (Web Workers running the library's kernels); the
  * library's own report functions drive it through the `JobRunner` shape (job, progress) → samples.
  */
+import type { JobRunner } from '../../parallel/job.ts';
 import { AbortError, type BrowserPool } from './browserPool.ts';
 import type { MonteCarloJob, ProgressFn } from '../../parallel/job.ts';
 
-export type JobRunner = (job: MonteCarloJob, onProgress?: ProgressFn) => Promise<Float64Array>;
 
 export interface McRequest<T> {
   /** Shown while running, e.g. "20,000 geometries per N". */

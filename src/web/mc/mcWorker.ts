@@ -1,9 +1,10 @@
 /**
  * Monte Carlo Web Worker (an ES-module worker): runs one chunk of a job at a time with the library's
- * own `runChunk` (src/parallel/job.ts), so chunk c of a job seeded s draws from stream (s, c)
+ * own `runChunk` (src/parallel/job.ts) and kernel registry (src/registry/kernels.ts), so chunk c of a job seeded s draws from stream (s, c)
  * exactly as in the CLI's Node worker threads: the same seed gives the same samples.
  */
 import { runChunk, type ChunkTask } from '../../parallel/job.ts';
+import { KERNELS } from '../../registry/kernels.ts';
 
 export interface ChunkRequest {
   id: number;
@@ -17,7 +18,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (ev: MessageEvent<ChunkRequest>) => {
   const { id, task } = ev.data;
   try {
-    const samples = runChunk(task);
+    const samples = runChunk(task, KERNELS);
     const reply: ChunkReply = { id, ok: true, samples };
     scope.postMessage(reply, [samples.buffer]);
   } catch (e) {

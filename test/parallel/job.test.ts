@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runJob } from '../src/parallel/nodePool.ts';
-import { runJobSync } from '../src/parallel/job.ts';
+import { runJob } from '../../src/registry/nodePool.ts';
+import { runJobSync } from '../../src/registry/inline.ts';
 
 test('runJobSync rejects an unknown kernel with a clear message', () => {
   assert.throws(() => runJobSync({ kernel: 'nope', args: {}, trials: 10, seed: 1 }), /unknown Monte Carlo kernel "nope"/);
@@ -12,7 +12,7 @@ test('thread pool with an unknown kernel rejects', async () => {
 });
 
 test('a real kernel gives bit-identical samples in-process, on 1 thread and on 2 threads (uneven last chunk)', async () => {
-  const { crlbNestedJob } = await import('../src/sensing/crlbMonteCarlo.ts');
+  const { crlbNestedJob } = await import('../../src/sensing/crlbMonteCarlo.ts');
   // 3 chunks of 1000 and one of 500, so the dynamic hand-out order differs between runs.
   const job = { ...crlbNestedJob([4, 10], 2, 3500, 11), chunkSize: 1000 };
   const inline = runJobSync(job);

@@ -1,0 +1,101 @@
+/**
+ * Argument checks of the library. Every check throws an `ArgumentError` (a `RangeError`) that names
+ * the argument in the library's own vocabulary (`psi`, `N`, `trials`), its value and the allowed
+ * range: `psi must be an integer in [1, 10000], got 0`. The shells translate `argument` to their
+ * own words (the CLI to `--psi`, the web app to a form field); the library never mentions flags.
+ *
+ * @example
+ * checkInteger('psi', 15, 1, 1e4); // => 15
+ * describeAllowed({ min: 0, max: 1 }); // => "in [0, 1]"
+ * describeAllowed({ min: 2, max: 8, minExclusive: true }); // => "in (2, 8]"
+ */
+
+/** Allowed range of a number. */
+export interface AllowedRange {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+  unit?: string;
+}
+
+export class ArgumentError extends RangeError {
+  /**
+   * @param argument the argument's name as the library calls it (`psi`, `Ns[2]`, `args.beta`)
+   * @param value the offending value
+   * @param allowed what is allowed, as a phrase that follows "must be" (`an integer in [1, ∞)`)
+   * @param detail optional extra sentence (what to change)
+   */
+  constructor(
+    readonly argument: string,
+    readonly value: unknown,
+    readonly allowed: string,
+    readonly detail?: string,
+  ) {
+    super(`${argument} must be ${allowed}, got ${formatValue(value)}${detail ? `; ${detail}` : ''}`);
+    this.name = 'ArgumentError';
+  }
+}
+
+/** A value as it appears in messages: numbers and finite values plainly, others as JSON. */
+export function formatValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === undefined) return 'nothing';
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** "in [a, b]" / "an integer in [a, ∞)" for a range (∞ for max ≥ 1e300). */
+export function describeAllowed(r: AllowedRange): string {
+  const lo = `${r.minExclusive ? '(' : '['}${r.min === -Infinity || r.min <= -1e300 ? '−∞' : r.min}`;
+  const hi = r.max === Infinity || r.max >= 1e300 ? '∞)' : `${r.max}${r.maxExclusive ? ')' : ']'}`;
+  return `${r.integer ? 'an integer in' : 'in'} ${lo}, ${hi}${r.unit ? ` ${r.unit}` : ''}`;
+}
+
+/** True when `v` is a finite number inside `r`. */
+export function inRange(v: unknown, r: AllowedRange): v is number {
+  return (
+    typeof v === 'number' &&
+    Number.isFinite(v) &&
+    (r.minExclusive ? v > r.min : v >= r.min) &&
+    (r.maxExclusive ? v < r.max : v <= r.max) &&
+    (!r.integer || Number.isInteger(v))
+  );
+}
+
+/** `v` if it is a number inside `r`, else an ArgumentError naming `argument`. */
+export function checkRange(argument: string, v: unknown, r: AllowedRange): number {
+  if (!inRange(v, r)) throw new ArgumentError(argument, v, describeAllowed(r));
+  return v;
+}
+
+/** An integer in [min, max]. */
+export function checkInteger(argument: string, v: unknown, min: number, max = Infinity): number {
+  return checkRange(argument, v, { min, max, integer: true });
+}
+
+/** A finite number in [min, max] (bounds open where asked). */
+export function checkReal(argument: string, v: unknown, min: number, max: number, open: { minExclusive?: boolean; maxExclusive?: boolean } = {}): number {
+  return checkRange(argument, v, { min, max, ...open });
+}
+
+/** One of the allowed string values. */
+export function checkOneOf<T extends string>(argument: string, v: unknown, allowed: readonly T[]): T {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ArgumentError(argument, v, `one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+/** A non-empty array of integers in [min, max], strictly ascending. */
+export function checkAscendingIntegers(argument: string, v: unknown, min: number, max = Infinity): number[] {
+  if (!Array.isArray(v) || v.length === 0) throw new ArgumentError(argument, v, `a non-empty array of ascending integers in [${min}, ${max === Infinity ? '∞)' : `${max}]`}`);
+  for (let i = 0; i < v.length; i++) {
+    checkInteger(`${argument}[${i}]`, v[i], min, max);
+    if (i > 0 && v[i] <= v[i - 1]) throw new ArgumentError(argument, v, 'strictly ascending');
+  }
+  return v as number[];
+}

@@ -1,0 +1,83 @@
+/**
+ * Typed Monte Carlo kernels. A kernel draws `count` independent trials from a random stream and
+ * returns them as one flat Float64Array of records (count × record width). Kernels are pure
+ * functions of (arguments, stream, count); they run unchanged inline, in Node worker threads and in
+ * browser Web Workers, because their arguments are plain JSON.
+ *
+ * `defineKernel` pairs a name with an argument parser (which checks every field and throws a
+ * `RangeError` naming it) and a simulator taking the parsed, typed arguments. `composeRegistry`
+ * gathers kernels by name; the registry is composed once, above the domains (src/registry/kernels.ts),
+ * and handed to the runners of this folder, which know no domain.
+ *
+ * @example
+ * const k = defineKernel({
+ *   name: 'example.uniform',
+ *   parseArgs: (raw) => ({ scale: Number(raw.scale) }),
+ *   simulate: (a, rng, count) => Float64Array.from({ length: count }, () => a.scale * rng.uniform()),
+ * });
+ * k.job({ scale: 2 }, 10, 1).kernel; // => "example.uniform"
+ * composeRegistry([k]).names(); // => ["example.uniform"]
+ */
+import type { Rng } from '../math/rng.ts';
+import type { KernelArgs, MonteCarloJob } from './jobTypes.ts';
+
+export type { KernelArgs };
+
+/** What every kernel offers a runner: its name and an entry point on raw (JSON) arguments. */
+export interface AnyKernel {
+  readonly name: string;
+  /** Parse and check `raw`, then simulate `count` trials from `rng`. */
+  run(raw: KernelArgs, rng: Rng, count: number): Float64Array;
+}
+
+export interface KernelDefinition<A> {
+  /** Registry name, `domain.kernel` (e.g. `sensing.crlbNested`). */
+  readonly name: string;
+  /** Check every field of `raw` (throwing a RangeError that names it) and return typed arguments. */
+  parseArgs(raw: KernelArgs): A;
+  /** Simulate `count` trials with checked arguments. */
+  simulate(args: A, rng: Rng, count: number): Float64Array;
+}
+
+export interface Kernel<A> extends AnyKernel, KernelDefinition<A> {
+  /** A job of this kernel (arguments checked now, so a bad job fails before any worker starts). */
+  job(args: A, trials: number, seed: number, chunkSize?: number): MonteCarloJob;
+}
+
+/** A typed kernel from its definition (see the module comment). */
+export function defineKernel<A extends object>(def: KernelDefinition<A>): Kernel<A> {
+  return {
+    ...def,
+    run(raw: KernelArgs, rng: Rng, count: number): Float64Array {
+      return def.simulate(def.parseArgs(raw), rng, count);
+    },
+    job(args: A, trials: number, seed: number, chunkSize?: number): MonteCarloJob {
+      const raw = { ...(args as object) } as KernelArgs;
+      def.parseArgs(raw);
+      return chunkSize === undefined ? { kernel: def.name, args: raw, trials, seed } : { kernel: def.name, args: raw, trials, seed, chunkSize };
+    },
+  };
+}
+
+/** Kernels by name. */
+export interface KernelRegistry {
+  get(name: string): AnyKernel;
+  names(): string[];
+}
+
+/** A registry of the given kernels; duplicate names are an error. */
+export function composeRegistry(kernels: readonly AnyKernel[]): KernelRegistry {
+  const byName = new Map<string, AnyKernel>();
+  for (const k of kernels) {
+    if (byName.has(k.name)) throw new Error(`duplicate Monte Carlo kernel name "${k.name}"`);
+    byName.set(k.name, k);
+  }
+  return {
+    get(name: string): AnyKernel {
+      const k = byName.get(name);
+      if (!k) throw new Error(`unknown Monte Carlo kernel "${name}" (known: ${[...byName.keys()].join(', ')})`);
+      return k;
+    },
+    names: () => [...byName.keys()],
+  };
+}
