@@ -13,7 +13,7 @@ import type { MonteCarloJob } from '../src/parallel/job.ts';
 import { rateExactDetailed } from '../src/comm/exactRate.ts';
 import { rateTheorem2Detailed } from '../src/comm/theorem2.ts';
 import { kappaCPrinted } from '../src/comm/kappa.ts';
-import { DEFAULT_DISC_BS, NETWORK_CHUNK, TYPICAL_USER_CHUNK, networkWindows, summarizeNetworkRecords } from '../src/comm/commReport.ts';
+import { DEFAULT_DISC_BS, NETWORK_CHUNK, TYPICAL_USER_CHUNK, networkWindows, summarizeNetworkRecords } from '../src/reports/comm.ts';
 import { TYPICAL_USER_KERNEL } from '../src/comm/typicalUser.ts';
 import { COMM_NETWORK_KERNEL, networkSideForDisc } from '../src/comm/network.ts';
 import { meanCi95 } from '../src/math/stats.ts';

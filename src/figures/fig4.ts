@@ -17,7 +17,7 @@
  */
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure, type VegaLiteSpec } from './render.ts';
-import { computeCommReport, type CommPoint } from '../comm/commReport.ts';
+import { computeCommReport, type CommPoint } from '../reports/comm.ts';
 import { kappaCMechanismPoisson, kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';

@@ -23,7 +23,7 @@
  */
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure, type VegaLiteSpec } from './render.ts';
-import { computeCommReport } from '../comm/commReport.ts';
+import { computeCommReport } from '../reports/comm.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';

@@ -4,7 +4,7 @@
  */
 import type { JobRunner } from '../parallel/job.ts';
 import * as sensingLib from '../sensing/index.ts';
-import { computeSensingReport, type SensingReport as SensingReportT } from '../sensing/sensingReport.ts';
+import { computeSensingReport, type SensingReport as SensingReportT } from '../reports/sensing.ts';
 import { kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
@@ -14,7 +14,7 @@ import type { CrlbModel, RateModel as OptRateModelT } from '../optimize/model.ts
 import { eq16CrlbModel, fullSensingPowerParams, rateModel } from '../optimize/models.ts';
 import type { Params } from '../params/schema.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
-import { computeCommReport, type AcceptanceModel } from '../comm/commReport.ts';
+import { computeCommReport, type AcceptanceModel } from '../reports/comm.ts';
 import type { GainModel } from '../comm/gains.ts';
 
 export type SensingReport = SensingReportT;
@@ -64,7 +64,7 @@ export type CommAcceptance = AcceptanceModel;
 export type CommGains = GainModel;
 
 /**
- * The communication Monte Carlo: the CLI's own `computeCommReport` (src/comm/commReport.ts), i.e.
+ * The communication Monte Carlo: the CLI's own `computeCommReport` (src/reports/comm.ts), i.e.
  * `isacnet comm --L 1-L_max --pc p^c --trials T --seed S` gives the same numbers.
  */
 export const commMc = {

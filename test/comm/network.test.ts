@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Rng } from '../../src/math/rng.ts';
 import { runJob } from '../../src/registry/nodePool.ts';
 import { CNF, COMM_NETWORK_KERNEL, networkRecordWidth, networkSideForDisc, simulateNetworkCoMP } from '../../src/comm/network.ts';
-import { summarizeNetworkRecords } from '../../src/comm/commReport.ts';
+import { summarizeNetworkRecords } from '../../src/reports/comm.ts';
 import { rateExact } from '../../src/comm/exactRate.ts';
 import { kappaCMechanismPoisson, kappaCPrinted } from '../../src/comm/kappa.ts';
 

@@ -12,8 +12,8 @@ import { ARTIFACTS, openPage, startHarness, type Harness, type WatchedPage } fro
 import { VIEWS, type ViewName } from '../../src/web/state.ts';
 import { resolveParams } from '../../src/params/validate.ts';
 import { crlbProp1 } from '../../src/sensing/closedForms.ts';
-import { computeSensingReport } from '../../src/sensing/sensingReport.ts';
-import { computeCommReport } from '../../src/comm/commReport.ts';
+import { computeSensingReport } from '../../src/reports/sensing.ts';
+import { computeCommReport } from '../../src/reports/comm.ts';
 import { inlineRunner } from '../../src/registry/inline.ts';
 import { defaultWindows, SAMPLES_PER_WINDOW } from '../../src/web/views/sensingView.ts';
 import { computeComm } from '../../src/web/compute/comm.ts';

@@ -10,7 +10,7 @@ import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { ParamError, checkNumber, parseList } from '../../params/validate.ts';
 import { defaultThreads } from '../../registry/nodePool.ts';
 import { runWithPool } from '../runWithPool.ts';
-import { DEFAULT_DISC_BS, computeCommReport, type AcceptanceModel, type CommReport } from '../../comm/commReport.ts';
+import { DEFAULT_DISC_BS, computeCommReport, type AcceptanceModel, type CommReport } from '../../reports/comm.ts';
 import { parseGainModel } from '../../comm/gains.ts';
 
 export const DEFAULT_COMM_L = '1,2,3,4,5,6,8,10,12,15,20';

@@ -10,7 +10,7 @@ import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber, parseList } from '../../params/validate.ts';
 import { defaultThreads } from '../../registry/nodePool.ts';
 import { runWithPool } from '../runWithPool.ts';
-import { computeSensingReport, type SensingPoint, type SensingReport } from '../../sensing/sensingReport.ts';
+import { computeSensingReport, type SensingPoint, type SensingReport } from '../../reports/sensing.ts';
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
 

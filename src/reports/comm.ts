@@ -17,12 +17,12 @@ import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import type { Params } from '../params/schema.ts';
 import { Z95, meanCi95 } from '../math/stats.ts';
-import { kappaCPrinted, lBar } from './kappa.ts';
-import { rateExact } from './exactRate.ts';
-import { rateTheorem2 } from './theorem2.ts';
-import type { GainModel } from './gains.ts';
-import { COMM_NET_FIELDS, commNetworkKernel, networkRecordWidth, networkSideForDisc } from './network.ts';
-import { TYPICAL_USER_RECORD, typicalUserKernel } from './typicalUser.ts';
+import { kappaCPrinted, lBar } from '../comm/kappa.ts';
+import { rateExact } from '../comm/exactRate.ts';
+import { rateTheorem2 } from '../comm/theorem2.ts';
+import type { GainModel } from '../comm/gains.ts';
+import { COMM_NET_FIELDS, commNetworkKernel, networkRecordWidth, networkSideForDisc } from '../comm/network.ts';
+import { TYPICAL_USER_RECORD, typicalUserKernel } from '../comm/typicalUser.ts';
 import { RecordReader } from '../parallel/record.ts';
 
 export type AcceptanceModel = 'independent' | 'network';

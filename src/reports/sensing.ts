@@ -13,13 +13,13 @@ import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
 import { ParamError } from '../params/validate.ts';
-import { kappaSLemma1, kappaSNegBinomial, kappaSPalm, nBar } from './acceptance.ts';
-import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from './crlbAcceptance.ts';
-import { sensingNetworkJob, summarizeSensingNetwork, type ConditionalMean, type SensingNetworkPoint } from './networkSummary.ts';
-import { sensingNetworkSide } from './network.ts';
-import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from './closedForms.ts';
-import { column, crlbNestedJob } from './crlbMonteCarlo.ts';
-import { summarizeCrlbSamples, type CrlbMcSummary } from './crlbSummary.ts';
+import { kappaSLemma1, kappaSNegBinomial, kappaSPalm, nBar } from '../sensing/acceptance.ts';
+import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
+import { sensingNetworkJob, summarizeSensingNetwork, type ConditionalMean, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
+import { sensingNetworkSide } from '../sensing/network.ts';
+import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
+import { column, crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
+import { summarizeCrlbSamples, type CrlbMcSummary } from '../sensing/crlbSummary.ts';
 
 export const NETWORK_SEED_OFFSET = 1_000_003;
 
