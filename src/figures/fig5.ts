@@ -23,7 +23,7 @@
  */
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure, type VegaLiteSpec } from './render.ts';
-import { computeCommReport } from '../reports/comm.ts';
+import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
@@ -121,36 +121,27 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     regions.push({ backhaul: C, eq16: eqRes, mc: mcRes, ...(mcError ? { mcError } : {}) });
   }
 
-  // 4. Monte Carlo checks at a few Pareto points of each Eq. (16) region.
-  const checks: McCheck[] = [];
+  // 4. Monte Carlo checks at a few Pareto points of each Eq. (16) region (src/reports/paretoChecks.ts).
   const targets = regions.flatMap((r) => pickPoints(r.eq16.pareto, settings.fractions).map((pt) => ({ C: r.backhaul, pt })));
-  const mcRow = (N: number) => mc.rows.find((r) => r.N === N);
-  for (let k = 0; k < targets.length; k++) {
-    const { C, pt } = targets[k];
-    const L = pt.L as number;
-    progress(0.7 + (0.28 * k) / targets.length, `Monte Carlo check ${k + 1}/${targets.length}`);
-    const rep = await computeCommReport(
-      p,
-      { Ls: [L], pcs: [pt.pc], trials: settings.commTrials, seed: jobSeed(opts.seed, 1 + k), acceptance: 'independent', gains: 'gamma' },
-      (job, onP) => opts.pool.run(job, onP),
-    );
-    const r = rep.points[0];
-    const ps = 1 - pt.pc;
-    const row = mcRow(pt.N);
-    checks.push({
-      backhaul: C,
-      L,
-      N: pt.N,
-      pc: pt.pc,
-      rate: { thm2: r.rate.thm2, exact: r.rate.exact, mc: r.rate.mc },
-      crlbA: {
-        eq16: pt.crlbA as number,
-        mcMedian: row?.median != null ? row.median / ps : null,
-        mcMedianCi95: row?.ci95 ? [row.ci95[0] / ps, row.ci95[1] / ps] : null,
-        trials: row?.trials ?? 0,
-      },
-    });
-  }
+  const checked = await checkParetoPoints(
+    p,
+    targets.map(({ pt }) => ({ L: pt.L as number, N: pt.N, pc: pt.pc })),
+    (N) => mc.rows.find((r) => r.N === N),
+    {
+      trials: settings.commTrials,
+      seedOf: (k) => jobSeed(opts.seed, 1 + k),
+      onProgress: (k) => progress(0.7 + (0.28 * k) / targets.length, `Monte Carlo check ${k + 1}/${targets.length}`),
+    },
+    (job, onP) => opts.pool.run(job, onP),
+  );
+  const checks: McCheck[] = checked.map((c, k) => ({
+    backhaul: targets[k].C,
+    L: c.L,
+    N: c.N,
+    pc: c.pc,
+    rate: { thm2: c.rate.thm2, exact: c.rate.exact, mc: c.rate.mc },
+    crlbA: { eq16: targets[k].pt.crlbA as number, mcMedian: c.crlbMedian, mcMedianCi95: c.crlbMedianCi95, trials: c.crlbTrials },
+  }));
   progress(0.98, 'rendering');
 
   // Plot data: one long table, clipped to the CRLB range of the sweep.

@@ -15,6 +15,7 @@ import { eq16CrlbModel, fullSensingPowerParams, rateModel } from '../optimize/mo
 import type { Params } from '../params/schema.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { computeCommReport, type AcceptanceModel } from '../reports/comm.ts';
+import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import type { GainModel } from '../comm/gains.ts';
 
 export type SensingReport = SensingReportT;
@@ -115,26 +116,27 @@ export const tradeoffMc = {
     const full = fullSensingPowerParams(p);
     const Ns = [...new Set(points.map((q) => q.N))].sort((a, b) => a - b);
     const sens = await computeSensingReport(full, { Ns, trials: 1000, seed, windows, samplesPerWindow: 256 }, run, (f) => progress(0.5 * f));
-    const out: TradeoffMcPoint[] = [];
-    for (let i = 0; i < n; i++) {
-      const q = points[i];
-      const L = q.L as number;
-      const comm = await computeCommReport({ ...p, pc: q.pc }, { Ls: [L], pcs: [q.pc], trials, seed, acceptance: 'independent', gains: 'gamma' }, run, (f) => progress(0.5 + (0.5 * (i + f)) / n));
-      const mc = comm.points[0].rate.mc;
-      const sp = sens.points.find((s) => s.N === q.N)?.crlbAccept.mc ?? null;
-      const ps = 1 - q.pc;
-      out.push({
-        L,
-        N: q.N,
-        pc: q.pc,
-        rateModel: q.rate,
-        crlbModel: q.crlbA as number,
-        rateMc: mc ? mc.mean : null,
-        rateCi95: mc ? mc.ci95 : null,
-        crlbMedian: sp?.median != null ? sp.median / ps : null,
-        crlbMedianCi95: sp?.medianCi95 ? [sp.medianCi95[0] / ps, sp.medianCi95[1] / ps] : null,
-      });
-    }
+    const checked = await checkParetoPoints(
+      p,
+      points.map((q) => ({ L: q.L as number, N: q.N, pc: q.pc })),
+      (N) => {
+        const mc = sens.points.find((s) => s.N === N)?.crlbAccept.mc;
+        return mc ? { median: mc.median ?? null, ci95: mc.medianCi95 ?? null, trials: 0 } : undefined;
+      },
+      { trials, seedOf: () => seed, onProgress: (i, f) => progress(0.5 + (0.5 * (i + f)) / n) },
+      run,
+    );
+    const out: TradeoffMcPoint[] = checked.map((c, i) => ({
+      L: c.L,
+      N: c.N,
+      pc: c.pc,
+      rateModel: points[i].rate,
+      crlbModel: points[i].crlbA as number,
+      rateMc: c.rate.mc ? c.rate.mc.mean : null,
+      rateCi95: c.rate.mc ? c.rate.mc.ci95 : null,
+      crlbMedian: c.crlbMedian,
+      crlbMedianCi95: c.crlbMedianCi95,
+    }));
     return out;
   },
   cli(p: Params, points: Array<{ L: number | null; N: number; pc: number }>, trials: number, seed: number, windows: number): string {

@@ -12,90 +12,11 @@
 import type { Command } from 'commander';
 import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
 import { checkNumber } from '../../params/validate.ts';
-import { zeta2M2 } from '../../params/derived.ts';
 import type { Params } from '../../params/schema.ts';
 import { createWorkerPool, defaultThreads } from '../../registry/nodePool.ts';
-import { checkProblem, type BackhaulProblem, type CrlbModel } from '../../optimize/model.ts';
-import { buildEnvelope, memoCrlb, solveTradeoff, type TradeoffResult } from '../../optimize/tradeoff.ts';
-import type { OperatingPoint } from '../../optimize/frontier.ts';
-import { checkCrlbModelName, checkRateModelName, eq16CrlbModel, fullSensingPowerParams, mcCrlbModel, rateModel, type CrlbModelName, type RateModelName } from '../../optimize/models.ts';
+import { checkCrlbModelName, checkRateModelName } from '../../optimize/models.ts';
+import { runOptimize, type OptimizeOutput, type OptimizeSettings } from '../../reports/optimize.ts';
 
-export interface OptimizeSettings {
-  rateModel: RateModelName;
-  crlbModel: CrlbModelName;
-  maxL: number;
-  maxN: number;
-  levels: number;
-  decades: number;
-  weight?: number;
-  /** Network-simulation windows and seed of the `mc` CRLB model. */
-  windows: number;
-  seed: number;
-  threads: number;
-}
-
-export interface OptimizeOutput {
-  params: Record<string, unknown>;
-  pareto: Array<Pick<OperatingPoint, 'rate' | 'crlbA' | 'L' | 'N' | 'pc' | 'backhaulUse'>>;
-  timeSharing: TradeoffResult['timeSharing'];
-  corners: TradeoffResult['corners'];
-  weighted?: TradeoffResult['weighted'];
-  nonCooperative: OperatingPoint[];
-  containment: TradeoffResult['containment'];
-  warnings: string[];
-  timing: { seconds: number; rateEvaluations: number };
-}
-
-/** Run the optimization for one scenario (library entry point of the command). */
-export async function runOptimize(p: Params, s: OptimizeSettings): Promise<OptimizeOutput> {
-  const t0 = performance.now();
-  const problem: BackhaulProblem = { backhaul: p.backhaul, e: p.e, maxL: s.maxL, maxN: s.maxN };
-  checkProblem(problem);
-  let crlb: CrlbModel;
-  if (s.crlbModel === 'eq16') {
-    crlb = memoCrlb(eq16CrlbModel(p));
-  } else {
-    const nBar = p.e > 0 ? Math.min(s.maxN, Math.floor(p.backhaul / p.e + 1e-12)) : s.maxN;
-    if (nBar < 2) {
-      // Let the optimizer raise its "no localizing cluster fits" error without simulating.
-      crlb = memoCrlb(eq16CrlbModel(p));
-    } else {
-      const pool = createWorkerPool(s.threads);
-      try {
-        crlb = await mcCrlbModel(p, { maxN: Math.min(nBar, 200), windows: s.windows, seed: s.seed, run: (job) => pool.run(job) });
-      } finally {
-        await pool.close();
-      }
-    }
-  }
-  const env = buildEnvelope(rateModel(s.rateModel, p), s.maxL);
-  const res = solveTradeoff(env, crlb, problem, { levels: s.levels, decades: s.decades, ...(s.weight !== undefined ? { weight: s.weight } : {}) });
-  const full = fullSensingPowerParams(p);
-  const out: OptimizeOutput = {
-    params: {
-      ...p,
-      zeta2FullSensingPowerM2: zeta2M2(full),
-      rateModel: s.rateModel,
-      crlbModel: s.crlbModel,
-      maxL: s.maxL,
-      maxN: s.maxN,
-      levels: s.levels,
-      decades: s.decades,
-      ...(s.crlbModel === 'mc' ? { windows: s.windows, seed: s.seed, crlbStatistic: 'median' } : {}),
-      ...(s.weight !== undefined ? { weight: s.weight } : {}),
-      units: { rate: 'nats/s/Hz', crlbA: 'm²', backhaul: 'nats/s/Hz' },
-    },
-    pareto: res.pareto.map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse })),
-    timeSharing: res.timeSharing,
-    corners: res.corners,
-    ...(res.weighted ? { weighted: res.weighted } : {}),
-    nonCooperative: res.nonCooperative,
-    containment: res.containment,
-    warnings: res.warnings,
-    timing: { seconds: Math.round(performance.now() - t0) / 1000, rateEvaluations: env.evaluations },
-  };
-  return out;
-}
 
 /** JSON with every non-finite number as null. */
 export function toJson(v: unknown): string {
@@ -170,7 +91,10 @@ export function registerOptimizeCommand(program: Command): void {
       threads: opts.threads !== undefined ? checkNumber(opts.threads, { flag: 'threads', min: 1, max: 1024, integer: true }) : defaultThreads(),
       ...(opts.weight !== undefined ? { weight: checkNumber(opts.weight, { flag: 'weight', symbol: 'w', min: 0, max: 1 }) } : {}),
     };
-    const out = await runOptimize(p, settings);
+    const out = await runOptimize(p, settings, (threads) => {
+      const pool = createWorkerPool(threads);
+      return { run: (job, onProgress) => pool.run(job, onProgress), close: () => pool.close() };
+    });
     process.stdout.write(opts.json ? toJson(out) + '\n' : table(out));
   });
 }

@@ -1,0 +1,102 @@
+/**
+ * The backhaul-limited S&C trade-off of one scenario, as `isacnet optimize` reports it: the Pareto
+ * boundary of the achievable rate–CRLB region under Eq. (10) of arXiv:2403.20228
+ * (R_c + e·N ≤ C_backhaul), the two corners, the time-sharing line between them, the
+ * non-cooperative baseline and, optionally, the weighted optimum. Orchestration only: the rate and
+ * CRLB models come from src/optimize/models.ts, the solver from src/optimize/tradeoff.ts; with the
+ * `mc` CRLB model the network simulation runs through the given `JobRunner` factory.
+ */
+import type { JobRunner } from '../parallel/job.ts';
+import { zeta2M2 } from '../params/derived.ts';
+import type { Params } from '../params/schema.ts';
+import { checkProblem, type BackhaulProblem, type CrlbModel } from '../optimize/model.ts';
+import { buildEnvelope, memoCrlb, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
+import type { OperatingPoint } from '../optimize/frontier.ts';
+import { eq16CrlbModel, fullSensingPowerParams, mcCrlbModel, rateModel, type CrlbModelName, type RateModelName } from '../optimize/models.ts';
+
+/** A runner and its release (a worker pool and its `close`). */
+export interface RunnerLease {
+  run: JobRunner;
+  close(): Promise<void>;
+}
+
+export interface OptimizeSettings {
+  rateModel: RateModelName;
+  crlbModel: CrlbModelName;
+  maxL: number;
+  maxN: number;
+  levels: number;
+  decades: number;
+  weight?: number;
+  /** Network-simulation windows and seed of the `mc` CRLB model. */
+  windows: number;
+  seed: number;
+  threads: number;
+}
+
+export interface OptimizeOutput {
+  params: Record<string, unknown>;
+  pareto: Array<Pick<OperatingPoint, 'rate' | 'crlbA' | 'L' | 'N' | 'pc' | 'backhaulUse'>>;
+  timeSharing: TradeoffResult['timeSharing'];
+  corners: TradeoffResult['corners'];
+  weighted?: TradeoffResult['weighted'];
+  nonCooperative: OperatingPoint[];
+  containment: TradeoffResult['containment'];
+  warnings: string[];
+  timing: { seconds: number; rateEvaluations: number };
+}
+
+/**
+ * Run the optimization for one scenario. `openRunner` is called only when the `mc` CRLB model needs
+ * a network simulation (e.g. `(threads) => createWorkerPool(threads)` in Node); its lease is closed
+ * before the function returns.
+ */
+export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (threads: number) => RunnerLease): Promise<OptimizeOutput> {
+  const t0 = performance.now();
+  const problem: BackhaulProblem = { backhaul: p.backhaul, e: p.e, maxL: s.maxL, maxN: s.maxN };
+  checkProblem(problem);
+  let crlb: CrlbModel;
+  if (s.crlbModel === 'eq16') {
+    crlb = memoCrlb(eq16CrlbModel(p));
+  } else {
+    const nBar = p.e > 0 ? Math.min(s.maxN, Math.floor(p.backhaul / p.e + 1e-12)) : s.maxN;
+    if (nBar < 2) {
+      // Let the optimizer raise its "no localizing cluster fits" error without simulating.
+      crlb = memoCrlb(eq16CrlbModel(p));
+    } else {
+      const lease = openRunner(s.threads);
+      try {
+        crlb = await mcCrlbModel(p, { maxN: Math.min(nBar, 200), windows: s.windows, seed: s.seed, run: (job) => lease.run(job) });
+      } finally {
+        await lease.close();
+      }
+    }
+  }
+  const env = buildEnvelope(rateModel(s.rateModel, p), s.maxL);
+  const res = solveTradeoff(env, crlb, problem, { levels: s.levels, decades: s.decades, ...(s.weight !== undefined ? { weight: s.weight } : {}) });
+  const full = fullSensingPowerParams(p);
+  const out: OptimizeOutput = {
+    params: {
+      ...p,
+      zeta2FullSensingPowerM2: zeta2M2(full),
+      rateModel: s.rateModel,
+      crlbModel: s.crlbModel,
+      maxL: s.maxL,
+      maxN: s.maxN,
+      levels: s.levels,
+      decades: s.decades,
+      ...(s.crlbModel === 'mc' ? { windows: s.windows, seed: s.seed, crlbStatistic: 'median' } : {}),
+      ...(s.weight !== undefined ? { weight: s.weight } : {}),
+      units: { rate: 'nats/s/Hz', crlbA: 'm²', backhaul: 'nats/s/Hz' },
+    },
+    pareto: res.pareto.map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse })),
+    timeSharing: res.timeSharing,
+    corners: res.corners,
+    ...(res.weighted ? { weighted: res.weighted } : {}),
+    nonCooperative: res.nonCooperative,
+    containment: res.containment,
+    warnings: res.warnings,
+    timing: { seconds: Math.round(performance.now() - t0) / 1000, rateEvaluations: env.evaluations },
+  };
+  return out;
+}
