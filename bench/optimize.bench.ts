@@ -13,10 +13,10 @@ import { SensingTable } from '../src/optimize/sensingTable.ts';
 import { Frontier } from '../src/optimize/frontier.ts';
 import { optimizeWeighted } from '../src/optimize/weighted.ts';
 import { exhaustiveWeighted } from '../src/optimize/exhaustive.ts';
-import type { BackhaulProblem, CrlbModel, RateModel } from '../src/optimize/model.ts';
+import type { BackhaulProblem, CrlbModel, ClusterRateModel } from '../src/optimize/model.ts';
 import { defaultParams } from '../src/params/schema.ts';
 
-function counted(model: RateModel): { model: RateModel; count: () => number } {
+function counted(model: ClusterRateModel): { model: ClusterRateModel; count: () => number } {
   let n = 0;
   return {
     model: { name: model.name, concaveInPc: model.concaveInPc, rate: (L, pc) => (n++, model.rate(L, pc)) },
@@ -24,7 +24,7 @@ function counted(model: RateModel): { model: RateModel; count: () => number } {
   };
 }
 
-function fastVsExhaustive(label: string, rate: RateModel, crlb: CrlbModel, problem: BackhaulProblem, w: number, gridPoints: number): void {
+function fastVsExhaustive(label: string, rate: ClusterRateModel, crlb: CrlbModel, problem: BackhaulProblem, w: number, gridPoints: number): void {
   const c = counted(rate);
   let t0 = performance.now();
   const env = new RateEnvelope(c.model, problem.maxL);
@@ -77,7 +77,7 @@ export async function run(): Promise<void> {
   }
 
   // Fast vs exhaustive on the synthetic model of the tests.
-  const synth: RateModel = {
+  const synth: ClusterRateModel = {
     name: 'synthetic',
     concaveInPc: true,
     rate: (L, pc) => (1 + 0.45 * L - 0.03 * L * L) * Math.log1p((12 / Math.pow(L, 0.7)) * pc),

@@ -31,10 +31,10 @@
  */
 import { LemmaAtZ } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
-import { validateRateModel, type RateModel } from './rateModel.ts';
+import { validateRateModel, type CoMPRateParams } from './rateModel.ts';
 import { powInt } from '../math/powInt.ts';
 
-export function rateExactDetailed(model: RateModel, options: RateIntegralOptions = {}): RateIntegralResult {
+export function rateExactDetailed(model: CoMPRateParams, options: RateIntegralOptions = {}): RateIntegralResult {
   const { L, pc, kappaC: kap, alpha, mt } = validateRateModel(model);
   if (pc === 0) return { value: 0, errorEstimate: 0, evaluations: 0, zPoints: 0 };
   const K = mt - 1;
@@ -71,6 +71,6 @@ export function rateExactDetailed(model: RateModel, options: RateIntegralOptions
 }
 
 /** Exact R_c in nats/s/Hz (see the module comment). */
-export function rateExact(model: RateModel, options: RateIntegralOptions = {}): number {
+export function rateExact(model: CoMPRateParams, options: RateIntegralOptions = {}): number {
   return rateExactDetailed(model, options).value;
 }

@@ -3,22 +3,12 @@
  * Theorem 2, the exact rate and the Monte Carlo).
  */
 import { ParamError, checkNumber } from '../params/validate.ts';
+import type { CoMPRateParams } from '../params/derived.ts';
 
-export interface RateModel {
-  /** Cooperative cluster size L ≥ 1 (the nearest BS plus L − 1 requested BSs). */
-  L: number;
-  /** Communication power share p^c ∈ [0, 1] (p^s = 1 − p^c). */
-  pc: number;
-  /** Acceptance probability κ_c ∈ [0, 1] of each cooperation request. */
-  kappaC: number;
-  /** Path-loss exponent α > 2. */
-  alpha: number;
-  /** Transmit antennas M_t ≥ 2 (desired gains Gamma(M_t − 1, p^c)). */
-  mt: number;
-}
+export type { CoMPRateParams };
 
 /** Throws ParamError (flag, value, allowed range) for an invalid model. */
-export function validateRateModel(m: RateModel): RateModel {
+export function validateRateModel(m: CoMPRateParams): CoMPRateParams {
   checkNumber(m.L, { flag: 'L', symbol: 'L', min: 1, max: 1e4, integer: true });
   checkNumber(m.pc, { flag: 'pc', symbol: 'p^c', min: 0, max: 1 });
   checkNumber(m.kappaC, { flag: 'kappa-c', symbol: 'κ_c', min: 0, max: 1 });

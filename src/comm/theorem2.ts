@@ -18,14 +18,14 @@
  */
 import { LemmaAtZ, type H1Variant } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
-import { validateRateModel, type RateModel } from './rateModel.ts';
+import { validateRateModel, type CoMPRateParams } from './rateModel.ts';
 import { powInt } from '../math/powInt.ts';
 
 export interface Theorem2Options extends RateIntegralOptions {
   h1Variant?: H1Variant;
 }
 
-export function rateTheorem2Detailed(model: RateModel, options: Theorem2Options = {}): RateIntegralResult {
+export function rateTheorem2Detailed(model: CoMPRateParams, options: Theorem2Options = {}): RateIntegralResult {
   const { L, pc, kappaC: kap, alpha, mt } = validateRateModel(model);
   if (pc === 0) return { value: 0, errorEstimate: 0, evaluations: 0, zPoints: 0 };
   const K = mt - 1;
@@ -57,6 +57,6 @@ export function rateTheorem2Detailed(model: RateModel, options: Theorem2Options 
 }
 
 /** Theorem 2 R_c in nats/s/Hz (corrected H1 unless `h1Variant: 'printed'`). */
-export function rateTheorem2(model: RateModel, options: Theorem2Options = {}): number {
+export function rateTheorem2(model: CoMPRateParams, options: Theorem2Options = {}): number {
   return rateTheorem2Detailed(model, options).value;
 }

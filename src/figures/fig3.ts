@@ -16,7 +16,7 @@
  */
 import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure, type VegaLiteSpec } from './render.ts';
-import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
+import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import { kappaSLemma1, kappaSNegBinomial } from '../sensing/acceptance.ts';
 import { argminN, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
 import { sensingNetworkJob, summarizeSensingNetwork, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
@@ -26,7 +26,7 @@ const N_MAX = 40;
 export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
   const p = opts.params;
   const beta = p.beta;
-  const muS = p.lambdaS / p.lambdaB;
+  const muS = targetsPerBs(p);
   const psis = [...new Set([Math.max(1, p.psi - 5), p.psi, p.psi + 5])];
   const Ns = Array.from({ length: N_MAX }, (_, i) => i + 1);
   const windows = opts.quick ? 12 : 400;

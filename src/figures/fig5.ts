@@ -27,7 +27,7 @@ import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
-import { zeta2M2 } from '../params/derived.ts';
+import { zeta2M2, usersPerBs, targetsPerBs } from '../params/derived.ts';
 
 export const FIG5_BACKHAULS = [4, 6, 8];
 /** Communication cluster sizes enumerated (1 … 30; a warning is raised if an optimum sits at 30). */
@@ -192,7 +192,7 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
       text: 'Fig. 5: rate–CRLB trade-off under the backhaul constraint R_c + e·N ≤ C_backhaul',
       anchor: 'start',
       subtitle: [
-        `e = ${p.e} nats/s/Hz per sensing BS, ψ = ${p.psi}, λ_u/λ_b = ${p.lambdaU / p.lambdaB}, λ_s/λ_b = ${p.lambdaS / p.lambdaB},`,
+        `e = ${p.e} nats/s/Hz per sensing BS, ψ = ${p.psi}, λ_u/λ_b = ${usersPerBs(p)}, λ_s/λ_b = ${targetsPerBs(p)},`,
         `M_t = ${p.mt}, α = ${p.alpha}, β = ${p.beta}, |ζ|²(p^s = 1) = ${zeta2M2(fullSensingPowerParams(p)).toPrecision(4)} m²`,
         `L ≤ ${FIG5_MAX_L} and N ≤ ⌊C/e⌋ enumerated; ◆: Monte Carlo at Pareto points`,
         '(rate mean, median CRLB_a, 95% CI bars); ○: the same points on the Eq. (16) boundary',

@@ -16,7 +16,7 @@ import { ParamError } from '../params/validate.ts';
  * R_c = E[ln(1 + p^c X_L)] with X_L > 0 independent of p^c (also concave in p^c, which the weighted
  * objective's 1-D search uses).
  */
-export interface RateModel {
+export interface ClusterRateModel {
   /** R_c in nats/s/Hz for cluster size L (integer ≥ 1) and power share p^c ∈ [0, 1]. */
   rate(L: number, pc: number): number;
   /** Human-readable name, e.g. "exact" or "thm2". */

@@ -1,5 +1,5 @@
 /**
- * The toolkit's real performance models behind the optimizer's small interfaces (`RateModel`,
+ * The toolkit's real performance models behind the optimizer's small interfaces (`ClusterRateModel`,
  * `CrlbModel` of ./model.ts):
  *
  * Rate R_c(L, p^c) (nats/s/Hz), `--rate-model`:
@@ -24,10 +24,10 @@ import { rateTheorem2 } from '../comm/theorem2.ts';
 import { crlbAcceptanceEq16Lemma1 } from '../sensing/crlbAcceptance.ts';
 import { runSensingNetwork } from '../sensing/networkSummary.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
-import { crlbScaleM2 } from '../params/derived.ts';
+import { crlbScaleM2, usersPerBs, targetsPerBs, coMPRateParamsAt } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
 import { ParamError } from '../params/validate.ts';
-import type { CrlbModel, RateModel } from './model.ts';
+import type { CrlbModel, ClusterRateModel } from './model.ts';
 
 export const RATE_MODELS = ['exact', 'thm2'] as const;
 export const CRLB_MODELS = ['eq16', 'mc'] as const;
@@ -45,8 +45,8 @@ export function checkCrlbModelName(v: unknown): CrlbModelName {
 }
 
 /** R_c(L, p^c) from the communication module with the printed κ_c(L). */
-export function rateModel(name: RateModelName, p: Params): RateModel {
-  const muC = p.lambdaU / p.lambdaB;
+export function rateModel(name: RateModelName, p: Params): ClusterRateModel {
+  const muC = usersPerBs(p);
   const kappa = new Map<number, number>();
   const kappaOf = (L: number): number => {
     let k = kappa.get(L);
@@ -62,7 +62,7 @@ export function rateModel(name: RateModelName, p: Params): RateModel {
     // E[ln(1 + p^c X_L)] with X_L independent of p^c (desired gains ∝ p^c, interference Γ(1, 1)
     // whatever p^c): concave in p^c (see model.ts).
     concaveInPc: true,
-    rate: (L: number, pc: number): number => (pc <= 0 ? 0 : f({ L, pc, kappaC: kappaOf(L), alpha: p.alpha, mt: p.mt })),
+    rate: (L: number, pc: number): number => (pc <= 0 ? 0 : f(coMPRateParamsAt(p, L, pc, kappaOf(L)))),
   };
 }
 
@@ -108,7 +108,7 @@ export async function mcCrlbModel(p: Params, o: McCrlbOptions): Promise<McCrlbTa
   const full = fullSensingPowerParams(p);
   const Ns = Array.from({ length: o.maxN }, (_, i) => i + 1);
   const points = await runSensingNetwork(
-    { muS: p.lambdaS / p.lambdaB, Ns, psis: [p.psi], beta: p.beta, windows: o.windows, seed: o.seed },
+    { muS: targetsPerBs(p), Ns, psis: [p.psi], beta: p.beta, windows: o.windows, seed: o.seed },
     o.run,
     crlbScaleM2(full),
   );

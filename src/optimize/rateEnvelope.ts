@@ -26,7 +26,7 @@
  * The model contract (continuity, strict increase, R(L, 0) = 0, and concavity when claimed) is
  * checked on the grid; a curve whose second differences contradict a concavity claim is an error.
  */
-import type { RateModel } from './model.ts';
+import type { ClusterRateModel } from './model.ts';
 import { rootIncreasing } from '../math/brent.ts';
 
 export interface EnvelopeValue {
@@ -64,7 +64,7 @@ export class RateEnvelope {
   evaluations = 0;
 
   constructor(
-    readonly model: RateModel,
+    readonly model: ClusterRateModel,
     readonly maxL: number,
     readonly gridCells = 16,
   ) {

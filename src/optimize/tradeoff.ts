@@ -5,7 +5,7 @@
  * optionally the weighted optimum. The rate envelope (independent of C_backhaul and e) can be shared
  * between calls for several backhaul capacities.
  */
-import { checkProblem, type BackhaulProblem, type CrlbModel, type RateModel } from './model.ts';
+import { checkProblem, type BackhaulProblem, type CrlbModel, type ClusterRateModel } from './model.ts';
 import { RateEnvelope } from './rateEnvelope.ts';
 import { SensingTable } from './sensingTable.ts';
 import { Frontier, type OperatingPoint, type ParetoOptions } from './frontier.ts';
@@ -51,7 +51,7 @@ export function memoCrlb(model: CrlbModel): CrlbModel {
 }
 
 /** Build the rate envelope for a problem (the expensive, C-independent part). */
-export function buildEnvelope(rate: RateModel, maxL: number, gridCells = 16): RateEnvelope {
+export function buildEnvelope(rate: ClusterRateModel, maxL: number, gridCells = 16): RateEnvelope {
   return new RateEnvelope(rate, maxL, gridCells);
 }
 

@@ -13,6 +13,7 @@
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
  */
+import { usersPerBs, coMPRateParamsAt } from '../params/derived.ts';
 import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import type { Params } from '../params/schema.ts';
@@ -157,7 +158,7 @@ export function networkWindows(trials: number, muC: number, side: number): numbe
 }
 
 export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRunner, onProgress?: (fraction: number) => void): Promise<CommReport> {
-  const muC = p.lambdaU / p.lambdaB;
+  const muC = usersPerBs(p);
   const discBs = o.discBs ?? DEFAULT_DISC_BS;
   const side = networkSideForDisc(discBs);
   const samplesPerWindow = o.coverageThresholds && o.coverageThresholds.length > 0 ? 64 : 0;
@@ -167,7 +168,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   for (const L of o.Ls) {
     const kappaFormula = kappaCPrinted(p.psi, muC, L);
     for (const pc of o.pcs) {
-      const model = { L, pc, kappaC: kappaFormula, alpha: p.alpha, mt: p.mt };
+      const model = coMPRateParamsAt(p, L, pc, kappaFormula);
       const point: CommPoint = {
         L,
         pc,

@@ -10,7 +10,7 @@
  */
 import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
-import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
+import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
 import { ParamError } from '../params/validate.ts';
 import { kappaSLemma1, kappaSNegBinomial, kappaSPalm, nBar } from '../sensing/acceptance.ts';
@@ -144,7 +144,7 @@ function checkRun(o: SensingRunOptions): number[] {
  */
 export async function computeSensingReport(p: Params, o: SensingRunOptions, run: JobRunner, onProgress?: (fraction: number) => void): Promise<SensingReport> {
   const Ns = checkRun(o);
-  const muS = p.lambdaS / p.lambdaB;
+  const muS = targetsPerBs(p);
   const scale = crlbScaleM2(p);
   const crlbJob = crlbNestedJob(Ns, p.beta, o.trials, o.seed);
   const netEnabled = o.windows > 0 && muS > 0;

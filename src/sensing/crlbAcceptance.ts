@@ -15,7 +15,7 @@
  * Every function returns `null` where the formula is undefined (N = 1, κ_s = 0, β ≠ 2 for the
  * ln² N forms).
  */
-import { crlbScaleM2 } from '../params/derived.ts';
+import { crlbScaleM2, targetsPerBs } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
 import { ParamError } from '../params/validate.ts';
 import { sumExpectedDistancePowNormalized } from './closedForms.ts';
@@ -46,7 +46,7 @@ export function crlbAcceptanceEq16(N: number, kappa: number, p: Params): number 
 
 /** Eq. (16) with Lemma 1's κ_s (both as printed) in m²: the paper's CRLB_a(N). */
 export function crlbAcceptanceEq16Lemma1(N: number, p: Params): number | null {
-  return crlbAcceptanceEq16(N, kappaSLemma1(p.psi, p.lambdaS / p.lambdaB, N), p);
+  return crlbAcceptanceEq16(N, kappaSLemma1(p.psi, targetsPerBs(p), N), p);
 }
 
 /** Corrected approximation 2/(κ² (Σ_k E[d_k]^{−β})²), normalized; null for N = 1 or κ = 0. */

@@ -8,9 +8,9 @@ import { computeSensingReport, type SensingReport as SensingReportT } from '../r
 import { kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
-import type { RateModel as CommRateModelT } from '../comm/rateModel.ts';
+import type { CoMPRateParams as CommRateModelT } from '../comm/rateModel.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult as TradeoffResultT } from '../optimize/tradeoff.ts';
-import type { CrlbModel, RateModel as OptRateModelT } from '../optimize/model.ts';
+import type { CrlbModel, ClusterRateModel as OptRateModelT } from '../optimize/model.ts';
 import { eq16CrlbModel, fullSensingPowerParams, rateModel } from '../optimize/models.ts';
 import type { Params } from '../params/schema.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';

@@ -5,7 +5,7 @@
  * - CRLB(N, 1) = s0 / (ln²N · κ(N)²) · (1 + 0.2 sin(1.7 N)): Eq. (16)-like with an acceptance that
  *   drops beyond N = 8, and a wiggle so that some N are not records. N = 1 is singular (Infinity).
  */
-import type { CrlbModel, RateModel } from '../../src/optimize/model.ts';
+import type { CrlbModel, ClusterRateModel } from '../../src/optimize/model.ts';
 
 export function synthA(L: number): number {
   return 1 + 0.45 * L - 0.03 * L * L;
@@ -14,7 +14,7 @@ export function synthB(L: number): number {
   return 12 / Math.pow(L, 0.7);
 }
 
-export function synthRate(counter?: { n: number }, concave = true): RateModel {
+export function synthRate(counter?: { n: number }, concave = true): ClusterRateModel {
   return {
     name: 'synthetic',
     concaveInPc: concave,

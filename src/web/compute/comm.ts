@@ -9,6 +9,7 @@
  * orders of magnitude, and the values agree with the 1e-6 ones to about 1e-8 (measured in
  * test/web/compute.test.ts).
  */
+import { usersPerBs, coMPRateParamsAt } from '../../params/derived.ts';
 import type { Params } from '../../params/schema.ts';
 import type { Settings } from '../state.ts';
 import { comm } from '../lib.ts';
@@ -45,19 +46,19 @@ function time<T>(fn: () => T): [T, number] {
 
 /** κ_c of Section IV for cluster size L. */
 export function kappaCFor(p: Params, L: number): number {
-  return comm.kappaC(p.psi, p.lambdaU / p.lambdaB, L);
+  return comm.kappaC(p.psi, usersPerBs(p), L);
 }
 
 /** The rate model of the library for cluster size L at the current parameters. */
 export function rateModelFor(p: Params, L: number, pc = p.pc): import('../lib.ts').CommRateModel {
-  return { L, pc, kappaC: kappaCFor(p, L), alpha: p.alpha, mt: p.mt };
+  return coMPRateParamsAt(p, L, pc, kappaCFor(p, L));
 }
 
 export function computeComm(p: Params, s: Settings): CommCurves {
   const Ls = Array.from({ length: s.lMax }, (_, i) => i + 1);
   const opts = { relTol: LIVE_REL_TOL };
   const [kappaC, tk] = time(() => Ls.map((L) => kappaCFor(p, L)));
-  const models = Ls.map((L, i) => ({ L, pc: p.pc, kappaC: kappaC[i], alpha: p.alpha, mt: p.mt }));
+  const models = Ls.map((L, i) => coMPRateParamsAt(p, L, p.pc, kappaC[i]));
   const [thm2Printed, tp] = time(() => models.map((m) => comm.rateTheorem2(m, { ...opts, h1Variant: 'printed' })));
   const [thm2, tt] = time(() => models.map((m) => comm.rateTheorem2(m, opts)));
   const [exact, te] = time(() => models.map((m) => comm.rateExact(m, opts)));

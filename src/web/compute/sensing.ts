@@ -5,7 +5,7 @@
  * (src/sensing/acceptance.ts, src/sensing/crlbAcceptance.ts). Pure; runs in the analysis worker (so that extreme settings, where the κ_s series get
  * long, never freeze the page) and in Node (tests).
  */
-import { crlbScaleM2 } from '../../params/derived.ts';
+import { crlbScaleM2, targetsPerBs } from '../../params/derived.ts';
 import type { Params } from '../../params/schema.ts';
 import type { Settings } from '../state.ts';
 import { sensing } from '../lib.ts';
@@ -40,7 +40,7 @@ export function computeSensing(p: Params, s: Settings): SensingCurves {
   const thm1c = Ns.map((N) => sensing.crlbTheorem1Corrected(N, p));
   const fig2 = performance.now() - t0;
   t0 = performance.now();
-  const muS = p.lambdaS / p.lambdaB;
+  const muS = targetsPerBs(p);
   const kappa = Ns.map((N) => sensing.kappaSLemma1(p.psi, muS, N));
   const eq16 = Ns.map((N, i) => scaled(sensing.crlbAcceptanceEq16Normalized(N, kappa[i], p.beta), scale));
   const kappaNb = Ns.map((N) => sensing.kappaSNegBinomial(p.psi, muS, N));

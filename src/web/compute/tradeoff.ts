@@ -11,6 +11,7 @@
  * on every rebuild, and shown). Moving C_backhaul, e or any sensing parameter recomputes only the
  * frontier.
  */
+import { usersPerBs } from '../../params/derived.ts';
 import type { Params } from '../../params/schema.ts';
 import type { Settings } from '../state.ts';
 import { opt, type TradeoffResult } from '../lib.ts';
@@ -56,7 +57,7 @@ interface RateSource {
 let cache: RateSource | null = null;
 
 export function tableKey(p: Params, s: Settings): string {
-  return JSON.stringify({ alpha: p.alpha, mt: p.mt, psi: p.psi, mu: p.lambdaU / p.lambdaB, lMax: s.lMax, degree: TABLE_DEGREE });
+  return JSON.stringify({ alpha: p.alpha, mt: p.mt, psi: p.psi, mu: usersPerBs(p), lMax: s.lMax, degree: TABLE_DEGREE });
 }
 
 function checkedTable(rate: (L: number, pc: number) => number, lMax: number, alpha: number, degree: number): { table: RateTable; error: number } {

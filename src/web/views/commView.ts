@@ -4,6 +4,7 @@
  * the toolkit's exact expression, computed in the analysis worker (src/web/compute/comm.ts); a Monte
  * Carlo of Eqs. (7)–(9) on demand.
  */
+import { usersPerBs } from '../../params/derived.ts';
 import type { AnalysisClient } from '../compute/analysisClient.ts';
 import type { CommCurves } from '../compute/comm.ts';
 import type { BrowserPool } from '../mc/browserPool.ts';
@@ -79,7 +80,7 @@ export class CommView implements View {
 
   private mcKey(st: AppState): string {
     const p = st.params;
-    return JSON.stringify({ pc: p.pc, alpha: p.alpha, mt: p.mt, psi: p.psi, mu: p.lambdaU / p.lambdaB, lMax: st.settings.lMax, trials: st.settings.trials, seed: st.settings.seed });
+    return JSON.stringify({ pc: p.pc, alpha: p.alpha, mt: p.mt, psi: p.psi, mu: usersPerBs(p), lMax: st.settings.lMax, trials: st.settings.trials, seed: st.settings.seed });
   }
 
   private mcOptions(): { acceptance: CommAcceptance; gains: CommGains } {

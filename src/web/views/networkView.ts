@@ -3,6 +3,7 @@
  * load mechanism run on the whole snapshot (src/web/network/snapshot.ts), drawn with its CoMP
  * cluster (L), sensing cluster (N), accepted and declined requests and the interfering BSs.
  */
+import { usersPerBs, targetsPerBs } from '../../params/derived.ts';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../plot/export.ts';
 import { drawSnapshot, type Snapshot } from '../network/snapshot.ts';
 import { renderNetwork, snapshotTable } from '../network/networkSvg.ts';
@@ -121,8 +122,8 @@ export class NetworkView implements View {
         return null;
       }
     };
-    const muS = p.lambdaS / p.lambdaB;
-    const muC = p.lambdaU / p.lambdaB;
+    const muS = targetsPerBs(p);
+    const muC = usersPerBs(p);
     const ks = safe(() => kappaSLemma1(p.psi, muS, s.n));
     const ksNb = safe(() => sensing.kappaSNegBinomial(p.psi, muS, s.n));
     const kc = safe(() => kappaCPrinted(p.psi, muC, s.l));

@@ -7,7 +7,7 @@
  * - Fig. 3 analog: the CRLB with acceptance, Eq. (16) with Lemma 1's κ_s, against N, with its
  *   minimizing N* marked.
  */
-import { crlbScaleM2, zeta2M2 } from '../../params/derived.ts';
+import { crlbScaleM2, zeta2M2, targetsPerBs } from '../../params/derived.ts';
 import type { Params } from '../../params/schema.ts';
 import type { BrowserPool } from '../mc/browserPool.ts';
 import { McControl, type McRequest } from '../mc/mcControl.ts';
@@ -49,7 +49,7 @@ export const SAMPLES_PER_WINDOW = 256;
  * λ_b enter through the scale factor, applied at drawing time.
  */
 export function sensingMcKey(p: Params, nMax: number, trials: number, seed: number): string {
-  return JSON.stringify({ beta: p.beta, psi: p.psi, muS: p.lambdaS / p.lambdaB, nMax, trials, seed });
+  return JSON.stringify({ beta: p.beta, psi: p.psi, muS: targetsPerBs(p), nMax, trials, seed });
 }
 
 /** The CLI command that gives the same numbers (points) as the explorer's Monte Carlo run. */
@@ -199,7 +199,7 @@ export class SensingView implements View {
     this.fig2.setNote(`N = 1 has no finite CRLB (singular FIM). The mean of the simulated CRLB is infinite for N ≤ 3 (nearly collinear bearings), so the median is shown there.${p.beta !== 2 ? ' Theorem 1 holds for β = 2 only.' : ''}${overlay ? ` Monte Carlo: ${overlay.trials.toLocaleString('en')} geometries per N, seed ${overlay.seed}.` : ''}`);
 
     // Fig. 3 analog.
-    const muS = p.lambdaS / p.lambdaB;
+    const muS = targetsPerBs(p);
     const t3 = { ms: cv.timings.fig3 };
     const c3 = cv;
     const series3: PlotSeries[] = [];
