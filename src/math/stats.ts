@@ -126,3 +126,32 @@ export function summarize(values: ArrayLike<number>): Summary {
     trimmedMean05: trimmedMeanSorted(s, 0.05),
   };
 }
+
+/**
+ * Ratio estimator of Σa/Σq over iid groups (e.g. accepted over requested requests of simulation
+ * windows) with its 95% CI from the between-group spread (delta method, Cochran 1977 §6.4):
+ *   r = Σ_w a_w / Σ_w q_w,  se = √(W/(W − 1) · Σ_w (a_w − r q_w)²) / Σ_w q_w.
+ * The CI is null with fewer than two groups. `a(w)`, `q(w)` read group w.
+ *
+ * @example
+ * const e = ratioEstimateCi95(3, (w) => [2, 3, 4][w], (w) => [4, 6, 8][w]);
+ * e.ratio; // => 0.5
+ * e.ci95; // => [0.5, 0.5]
+ */
+export function ratioEstimateCi95(groups: number, a: (w: number) => number, q: (w: number) => number): { ratio: number; ci95: [number, number] | null } {
+  let sa = 0;
+  let sq = 0;
+  for (let w = 0; w < groups; w++) {
+    sa += a(w);
+    sq += q(w);
+  }
+  const r = sa / sq;
+  if (groups < 2) return { ratio: r, ci95: null };
+  let ss = 0;
+  for (let w = 0; w < groups; w++) {
+    const d = a(w) - r * q(w);
+    ss += d * d;
+  }
+  const se = Math.sqrt((groups / (groups - 1)) * ss) / sq;
+  return { ratio: r, ci95: [r - Z95 * se, r + Z95 * se] };
+}

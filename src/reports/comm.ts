@@ -17,7 +17,7 @@ import { usersPerBs, coMPRateParamsAt } from '../params/derived.ts';
 import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import type { Params } from '../params/schema.ts';
-import { Z95, meanCi95 } from '../math/stats.ts';
+import { meanCi95, ratioEstimateCi95 } from '../math/stats.ts';
 import { kappaCPrinted, lBar } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
@@ -99,12 +99,10 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
   const windows = r.count;
   const users = r.sum('users');
   const requests = r.sum('requests');
-  const accepted = r.sum('accepted');
   const bs = r.sum('bsCount');
   const reqSum = r.sum('reqSum');
   const reqSq = r.sum('reqSq');
   const ownSum = r.sum('ownSum');
-  const rateSum = r.sum('rateSum');
   const byRank = new Array<number>(L - 1).fill(0);
   const samples = { rate: [] as number[], sir: [] as number[] };
   for (let w = 0; w < windows; w++) {
@@ -118,26 +116,17 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
   }
   let rate: McEstimate | null = null;
   if (users > 0) {
-    const m = rateSum / users;
-    let ss = 0;
-    for (let w = 0; w < windows; w++) {
-      const d = r.get(w, 'rateSum') - m * r.get(w, 'users');
-      ss += d * d;
-    }
-    const se = windows > 1 ? Math.sqrt((windows / (windows - 1)) * ss) / users : NaN;
-    rate = { mean: m, ci95: [m - Z95 * se, m + Z95 * se], trials: users };
+    const e = ratioEstimateCi95(windows, (w) => r.get(w, 'rateSum'), (w) => r.get(w, 'users'));
+    // One window has no between-window spread: the interval is then undefined (NaN bounds).
+    rate = { mean: e.ratio, ci95: e.ci95 ?? [NaN, NaN], trials: users };
   }
   const meanReq = bs > 0 ? reqSum / bs : NaN;
   let kappaCi95: [number, number] | null = null;
-  const kappaMc = requests > 0 ? accepted / requests : null;
-  if (kappaMc !== null && windows > 1) {
-    let ss = 0;
-    for (let w = 0; w < windows; w++) {
-      const d = r.get(w, 'accepted') - kappaMc * r.get(w, 'requests');
-      ss += d * d;
-    }
-    const se = Math.sqrt((windows / (windows - 1)) * ss) / requests;
-    kappaCi95 = [kappaMc - Z95 * se, kappaMc + Z95 * se];
+  let kappaMc: number | null = null;
+  if (requests > 0) {
+    const e = ratioEstimateCi95(windows, (w) => r.get(w, 'accepted'), (w) => r.get(w, 'requests'));
+    kappaMc = e.ratio;
+    kappaCi95 = e.ci95;
   }
   return {
     rate,

@@ -14,7 +14,7 @@
  */
 import type { JobRunner } from '../parallel/job.ts';
 import { RecordReader } from '../parallel/record.ts';
-import { meanCi95, medianCi95Sorted, quantileSorted, sorted, Z95 } from '../math/stats.ts';
+import { meanCi95, medianCi95Sorted, quantileSorted, ratioEstimateCi95, sorted } from '../math/stats.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
 import { NF, SENSING_NET_FIELDS, sensingNetworkKernel, sensingNetworkRecordWidth, sensingNetworkSide, type SensingNetworkArgs } from './network.ts';
 
@@ -96,12 +96,10 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
       const N = a.Ns[ni];
       const psi = a.psis[pi];
       const block = new RecordReader(out, width, SENSING_NET_FIELDS, (pi * a.Ns.length + ni) * blockWidth);
-      const perWindow: Array<[number, number]> = [];
       const crlb: number[] = [];
       const cond: number[] = [];
       let excluded = 0;
       for (let w = 0; w < windows; w++) {
-        perWindow.push([block.get(w, 'accepted'), block.get(w, 'requests')]);
         for (let t = 0; t < K; t++) {
           const v = block.extra(w, t);
           if (Number.isNaN(v)) continue;
@@ -111,7 +109,6 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
         }
       }
       const requests = block.sum('requests');
-      const accepted = block.sum('accepted');
       const targets = block.sum('targets');
       const nonLoc = block.sum('nonLocalizable');
       const bsCount = block.sum('bsCount');
@@ -121,15 +118,9 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
       let kappaMc: number | null = null;
       let kappaCi: [number, number] | null = null;
       if (requests > 0) {
-        const r = accepted / requests;
-        kappaMc = r;
-        if (windows >= 2) {
-          const qBar = requests / windows;
-          let ss = 0;
-          for (const [aw, qw] of perWindow) ss += (aw - r * qw) ** 2;
-          const se = Math.sqrt(ss / (windows * (windows - 1))) / qBar;
-          kappaCi = [r - Z95 * se, r + Z95 * se];
-        }
+        const e = ratioEstimateCi95(windows, (w) => block.get(w, 'accepted'), (w) => block.get(w, 'requests'));
+        kappaMc = e.ratio;
+        kappaCi = e.ci95;
       }
       const loadMean = bsCount > 0 ? requests / bsCount : 0;
       const loadVar = bsCount > 0 ? loadSq / bsCount - loadMean * loadMean : 0;

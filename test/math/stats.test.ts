@@ -28,3 +28,18 @@ test('median CI brackets the median and summarize reports consistent fields', ()
   assert.equal(sm.median, 500);
   assert.ok(sm.ci95[0] < sm.mean && sm.mean < sm.ci95[1]);
 });
+
+test('ratioEstimateCi95: Σa/Σq with the delta-method CI from the between-group spread', async () => {
+  const { ratioEstimateCi95, Z95 } = await import('../../src/math/stats.ts');
+  const a = [3, 5, 2, 7, 4];
+  const q = [6, 9, 5, 12, 8];
+  const e = ratioEstimateCi95(a.length, (w) => a[w], (w) => q[w]);
+  const r = 21 / 40;
+  // Independent arithmetic: se = √(Σ(a − r q)²/(W(W − 1))) / q̄ (Cochran 1977, eq. 6.13).
+  const ss = a.reduce((s, x, w) => s + (x - r * q[w]) ** 2, 0);
+  const se = Math.sqrt(ss / (5 * 4)) / (40 / 5);
+  assert.equal(e.ratio, r);
+  assert.ok(e.ci95 !== null);
+  assert.ok(Math.abs(e.ci95[0] - (r - Z95 * se)) < 1e-14 && Math.abs(e.ci95[1] - (r + Z95 * se)) < 1e-14);
+  assert.equal(ratioEstimateCi95(1, () => 2, () => 4).ci95, null);
+});
