@@ -13,12 +13,12 @@ import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow }
 import { writeFigure } from './render.ts';
 import { fig2Spec } from './fig2Spec.ts';
 import type { Fig2BandPoint, Fig2Data, Fig2Row, Fig2SeriesPoint } from './fig2Data.ts';
-
-export type { Fig2BandPoint, Fig2Data, Fig2Row, Fig2SeriesPoint };
 import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
 import { column, crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { summarizeCrlbSamples, type CrlbMcSummary } from '../sensing/crlbSummary.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
+
+export type { Fig2BandPoint, Fig2Data, Fig2Row, Fig2SeriesPoint };
 
 const N_MAX = 50;
 const LARGE_N = [50, 200, 1000];
