@@ -9,12 +9,16 @@
  * N ≥ 2; N = 1 is singular (no value). A second run at N = 200 and 1000 (normalized units) checks the
  * ln² N law of Theorem 1 for the validation table.
  */
-import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
-import { writeFigure, type VegaLiteSpec } from './render.ts';
+import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
+import { writeFigure } from './render.ts';
+import { fig2Spec } from './fig2Spec.ts';
+import type { Fig2BandPoint, Fig2Data, Fig2Row, Fig2SeriesPoint } from './fig2Data.ts';
 import { crlbScaleM2, zeta2M2 } from '../params/derived.ts';
 import { column, crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { summarizeCrlbSamples, type CrlbMcSummary } from '../sensing/crlbSummary.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
+
+export type { Fig2BandPoint, Fig2Data, Fig2Row, Fig2SeriesPoint };
 
 const N_MAX = 50;
 const LARGE_N = [50, 200, 1000];
@@ -27,7 +31,11 @@ function mcRow(s: CrlbMcSummary): ValidationRow['mc'] {
   return { mean: s.mean, ci95: s.ci95, median: s.median, trials: s.trials };
 }
 
-export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
+const SERIES_ORDER = ['Monte Carlo mean (N ≥ 4)', 'Monte Carlo median', 'Prop. 1, Eq. (12)', 'Eq. (13)', 'Theorem 1, Eq. (14) as printed', 'Theorem 1 × 2 (corrected)'];
+const TITLE = 'Fig. 2: expected CRLB vs cluster size N (κ = 1)';
+
+/** Fig. 2's data: the Monte Carlo runs (through `opts.run`), the closed forms, the validation rows. Pure (no file I/O). */
+export async function computeFig2(opts: FigureComputeOptions): Promise<Fig2Data> {
   const p = opts.params;
   const beta = p.beta;
   const trials = opts.quick ? 20_000 : 1_000_000;
@@ -35,14 +43,14 @@ export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
   const Ns = Array.from({ length: N_MAX }, (_, i) => i + 1);
   const scale = crlbScaleM2(p);
   opts.onProgress?.(0, 'Monte Carlo N = 1…50');
-  const samples = await opts.pool.run(crlbNestedJob(Ns, beta, trials, opts.seed), (d, t) => opts.onProgress?.((0.6 * d) / t, 'Monte Carlo N = 1…50'));
+  const samples = await opts.run(crlbNestedJob(Ns, beta, trials, opts.seed), (d, t) => opts.onProgress?.((0.6 * d) / t, 'Monte Carlo N = 1…50'));
   const summaries = Ns.map((N, i) => summarizeCrlbSamples(column(samples, Ns.length, i), N));
   opts.onProgress?.(0.6, `Monte Carlo N = ${LARGE_N.join(', ')}`);
-  const largeSamples = await opts.pool.run(crlbNestedJob(LARGE_N, beta, trialsLarge, opts.seed + 1), (d, t) => opts.onProgress?.(0.6 + (0.3 * d) / t, `Monte Carlo N = ${LARGE_N.join(', ')}`));
+  const largeSamples = await opts.run(crlbNestedJob(LARGE_N, beta, trialsLarge, opts.seed + 1), (d, t) => opts.onProgress?.(0.6 + (0.3 * d) / t, `Monte Carlo N = ${LARGE_N.join(', ')}`));
   const large = LARGE_N.map((N, i) => ({ N, summary: summarizeCrlbSamples(column(largeSamples, LARGE_N.length, i), N) }));
 
   const sc = (v: number | null): number | null => (v === null ? null : v * scale);
-  const rows = Ns.map((N, i) => {
+  const rows: Fig2Row[] = Ns.map((N, i) => {
     const s = summaries[i];
     return {
       N,
@@ -65,57 +73,21 @@ export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
   });
 
   // Long format for the plot.
-  const series: Array<{ N: number; series: string; value: number }> = [];
-  const add = (name: string, key: keyof (typeof rows)[number]): void => {
+  const series: Fig2SeriesPoint[] = [];
+  const add = (name: string, key: keyof Fig2Row): void => {
     for (const r of rows) {
       const v = r[key];
       if (typeof v === 'number' && Number.isFinite(v)) series.push({ N: r.N, series: name, value: v });
     }
   };
-  add('Monte Carlo mean (N ≥ 4)', 'mcMean');
-  add('Monte Carlo median', 'mcMedian');
-  add('Prop. 1, Eq. (12)', 'prop1');
-  add('Eq. (13)', 'eq13');
-  add('Theorem 1, Eq. (14) as printed', 'thm1');
-  add('Theorem 1 × 2 (corrected)', 'thm1Corrected');
-  const bands = rows.filter((r) => r.mcCiLo !== null).map((r) => ({ N: r.N, lo: r.mcCiLo, hi: r.mcCiHi, band: 'mean 95% CI' }));
-  const medBands = rows.filter((r) => r.mcMedianCiLo !== null).map((r) => ({ N: r.N, lo: r.mcMedianCiLo, hi: r.mcMedianCiHi, band: 'median 95% CI' }));
-  const order = ['Monte Carlo mean (N ≥ 4)', 'Monte Carlo median', 'Prop. 1, Eq. (12)', 'Eq. (13)', 'Theorem 1, Eq. (14) as printed', 'Theorem 1 × 2 (corrected)'];
-  const colors = ['#1f4e9c', '#5aa0e0', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd'];
-  const dashes = [[1, 0], [1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
-  const allValues = [...series.map((d) => d.value), ...bands.flatMap((b) => [b.lo as number, b.hi as number])];
-  const yDomain = [Math.min(...allValues) / 1.25, Math.max(...allValues) * 1.25];
-  const spec: VegaLiteSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: {
-      text: 'Fig. 2: expected CRLB vs cluster size N (κ = 1)',
-      subtitle: [`|ζ|² = ${zeta2M2(p).toPrecision(4)} m², λ_b = ${p.lambdaB} /km², β = ${beta}; ${trials.toLocaleString('en-US')} geometries`, 'N = 1 singular; E[CRLB] = ∞ for N = 2, 3 (median only); Var = ∞ for N = 4, 5'],
-    },
-    width: 560,
-    height: 380,
-    layer: [
-      {
-        data: { values: [...bands, ...medBands] },
-        mark: { type: 'area', opacity: 0.25 },
-        encoding: {
-          x: { field: 'N', type: 'quantitative' },
-          y: { field: 'lo', type: 'quantitative', scale: { type: 'log', domain: yDomain, nice: false } },
-          y2: { field: 'hi' },
-          fill: { field: 'band', type: 'nominal', scale: { domain: ['mean 95% CI', 'median 95% CI'], range: ['#1f4e9c', '#5aa0e0'] }, legend: { title: null, orient: 'bottom-left' } },
-        },
-      },
-      {
-        data: { values: series },
-        mark: { type: 'line', point: { size: 18 }, strokeWidth: 1.6 },
-        encoding: {
-          x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [1, N_MAX] } },
-          y: { field: 'value', type: 'quantitative', scale: { type: 'log', domain: yDomain, nice: false }, title: 'expected CRLB (m²)', axis: { format: '.1e' } },
-          color: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: colors }, legend: { title: null, orient: 'top-right', labelLimit: 260 } },
-          strokeDash: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: dashes }, legend: null },
-        },
-      },
-    ],
-  };
+  add(SERIES_ORDER[0], 'mcMean');
+  add(SERIES_ORDER[1], 'mcMedian');
+  add(SERIES_ORDER[2], 'prop1');
+  add(SERIES_ORDER[3], 'eq13');
+  add(SERIES_ORDER[4], 'thm1');
+  add(SERIES_ORDER[5], 'thm1Corrected');
+  const bands: Fig2BandPoint[] = rows.filter((r) => r.mcCiLo !== null).map((r) => ({ N: r.N, lo: r.mcCiLo, hi: r.mcCiHi, band: 'mean 95% CI' }));
+  const medianBands: Fig2BandPoint[] = rows.filter((r) => r.mcMedianCiLo !== null).map((r) => ({ N: r.N, lo: r.mcMedianCiLo, hi: r.mcMedianCiHi, band: 'median 95% CI' }));
 
   // Validation rows (normalized units: |ζ|² = 1, πλ_b = 1).
   const validation: ValidationRow[] = [];
@@ -145,7 +117,6 @@ export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
   }
   validation.push({ formula: 'N = 1', equation: 'Eq. (5)', setting: 'N = 1', printed: null, exact: null, mc: mcRow(summaries[0]), relErrorPrinted: null, relErrorExact: null, note: summaries[0].warning });
 
-  opts.onProgress?.(0.92, 'rendering');
   const json = {
     figure: 'fig2',
     title: 'Expected CRLB vs N with κ = 1',
@@ -157,7 +128,13 @@ export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
     largeN: large.map(({ N, summary }) => ({ N, trials: trialsLarge, mcNormalized: summary, mcTimesLn2N: summary.mean === null ? null : summary.mean * Math.log(N) ** 2, thm1PrintedTimesLn2N: 1, thm1CorrectedTimesLn2N: 2 })),
   };
   const csvRows = rows.map((r) => ({ ...r }));
-  const files = await writeFigure(opts.outDir, 'fig2', spec, csvRows, json);
+  return { name: 'fig2', title: TITLE, seed: opts.seed, trials, nMax: N_MAX, beta, lambdaB: p.lambdaB, zeta2M2: zeta2M2(p), rows, series, seriesOrder: SERIES_ORDER, bands, medianBands, validation, csvRows, json };
+}
+
+export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
+  const data = await computeFig2({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
+  opts.onProgress?.(0.92, 'rendering');
+  const files = await writeFigure(opts.outDir, 'fig2', fig2Spec(data), data.csvRows, data.json);
   opts.onProgress?.(1, 'done');
-  return { name: 'fig2', title: 'Fig. 2: expected CRLB vs cluster size N (κ = 1)', files, validation, trials, seed: opts.seed };
+  return { name: 'fig2', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

@@ -14,16 +14,23 @@
  *
  * Budget: 400 windows of ≈ 900 BSs (quick: 12) for N = 1…40 and three ψ on the same windows.
  */
-import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
-import { writeFigure, type VegaLiteSpec } from './render.ts';
+import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
+import { writeFigure } from './render.ts';
+import { fig3Spec } from './fig3Spec.ts';
+import type { Fig3BandPoint, Fig3Data, Fig3Line, Fig3Optimum, Fig3Point, Fig3Row } from './fig3Data.ts';
 import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import { kappaSLemma1, kappaSNegBinomial } from '../sensing/acceptance.ts';
 import { argminN, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
 import { sensingNetworkJob, summarizeSensingNetwork, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
 
+export type { Fig3BandPoint, Fig3Data, Fig3Line, Fig3Optimum, Fig3Point, Fig3Row };
+
 const N_MAX = 40;
 
-export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
+const TITLE = 'Fig. 3: CRLB with acceptance vs cluster size N';
+
+/** Fig. 3's data: the network simulation (through `opts.run`), the closed forms, the optimal N, the validation rows. Pure (no file I/O). */
+export async function computeFig3(opts: FigureComputeOptions): Promise<Fig3Data> {
   const p = opts.params;
   const beta = p.beta;
   const muS = targetsPerBs(p);
@@ -36,13 +43,13 @@ export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
   if (muS > 0) {
     opts.onProgress?.(0, 'network simulation');
     const job = sensingNetworkJob({ muS, Ns, psis, beta, windows, seed: opts.seed, samplesPerWindow });
-    const out = await opts.pool.run(job, (d, t) => opts.onProgress?.((0.9 * d) / t, 'network simulation'));
+    const out = await opts.run(job, (d, t) => opts.onProgress?.((0.9 * d) / t, 'network simulation'));
     net = summarizeSensingNetwork(out, job, 1);
   }
   const simAt = (psi: number, N: number): SensingNetworkPoint | undefined => net.find((q) => q.psi === psi && q.N === N);
   const sc = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : v * scale);
 
-  const rows = psis.flatMap((psi) =>
+  const rows: Fig3Row[] = psis.flatMap((psi) =>
     Ns.map((N) => {
       const s = simAt(psi, N);
       const kL1 = kappaSLemma1(psi, muS, N);
@@ -68,8 +75,8 @@ export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
   );
 
   const psiLabel = (psi: number): string => `ψ = ${psi}`;
-  const kappaLines: Array<{ N: number; psi: string; curve: string; value: number }> = [];
-  const crlbLines: Array<{ N: number; psi: string; curve: string; value: number }> = [];
+  const kappaLines: Fig3Line[] = [];
+  const crlbLines: Fig3Line[] = [];
   for (const r of rows) {
     const l = psiLabel(r.psi);
     kappaLines.push({ N: r.N, psi: l, curve: 'Lemma 1, Eq. (15) as printed', value: r.kappaLemma1 });
@@ -78,16 +85,11 @@ export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
     if (r.N >= 2 && r.thinnedProp1 !== null) crlbLines.push({ N: r.N, psi: l, curve: 'Prop. 1 / κ_s², corrected κ_s', value: r.thinnedProp1 });
     if (r.mcMedian !== null) crlbLines.push({ N: r.N, psi: l, curve: 'simulation median', value: r.mcMedian });
   }
-  const kappaPoints = rows.filter((r) => r.kappaMc !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), value: r.kappaMc, lo: r.kappaMcLo, hi: r.kappaMcHi }));
-  const medianBand = rows.filter((r) => r.mcMedianLo !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), lo: r.mcMedianLo, hi: r.mcMedianHi }));
-  const psiDomain = psis.map(psiLabel);
-  const psiColors = ['#2ca02c', '#1f4e9c', '#d62728'];
-  const color = { field: 'psi', type: 'nominal' as const, scale: { domain: psiDomain, range: psiColors }, legend: { title: 'load ψ', orient: 'right' as const } };
-  const kCurves = ['Lemma 1, Eq. (15) as printed', 'corrected κ_s (NB load)'];
-  const cCurves = ['simulation median', 'Eq. (16) with Lemma 1 κ_s', 'Prop. 1 / κ_s², corrected κ_s'];
+  const kappaPoints: Fig3Point[] = rows.filter((r) => r.kappaMc !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), value: r.kappaMc, lo: r.kappaMcLo, hi: r.kappaMcHi }));
+  const medianBand: Fig3BandPoint[] = rows.filter((r) => r.mcMedianLo !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), lo: r.mcMedianLo, hi: r.mcMedianHi }));
 
   // Optimal N (ψ as configured and the others): Eq. (16) with Lemma 1, with the corrected κ_s, simulation median.
-  const optimal = psis.map((psi) => {
+  const optimal: Fig3Optimum[] = psis.map((psi) => {
     const sim = argminN((N) => simAt(psi, N)?.crlb.median ?? null, N_MAX);
     const simCond = argminN((N) => simAt(psi, N)?.crlb.conditionalMean4.mean ?? null, N_MAX);
     return {
@@ -101,70 +103,6 @@ export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
       paperClaim: psi,
     };
   });
-  const opt0 = optimal.find((o) => o.psi === p.psi);
-
-  const spec: VegaLiteSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: {
-      text: 'Fig. 3: acceptance probability and CRLB with acceptance vs cluster size N',
-      subtitle: [
-        `λ_s/λ_b = ${muS}, β = ${beta}, |ζ|² = ${zeta2M2(p).toPrecision(4)} m², λ_b = ${p.lambdaB} /km²; ${windows} torus windows`,
-        opt0 ? `optimal N for ψ = ${p.psi}: Eq. (16) ${opt0.eq16Lemma1}, simulation median ${opt0.simulationMedian ?? 'n/a'} (paper: N* = ψ)` : '',
-      ],
-    },
-    hconcat: [
-      {
-        width: 340,
-        height: 320,
-        title: 'acceptance probability κ_s',
-        layer: [
-          {
-            data: { values: kappaLines },
-            mark: { type: 'line', strokeWidth: 1.6 },
-            encoding: {
-              x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [1, N_MAX] } },
-              y: { field: 'value', type: 'quantitative', title: 'κ_s (fraction of requests accepted)', scale: { domain: [0, 1.02], nice: false } },
-              color,
-              strokeDash: { field: 'curve', type: 'nominal', scale: { domain: kCurves, range: [[6, 3], [1, 0]] }, legend: { title: null, orient: 'bottom-left', labelLimit: 240 } },
-            },
-          },
-          {
-            data: { values: kappaPoints },
-            mark: { type: 'point', filled: true, size: 22 },
-            encoding: { x: { field: 'N', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, color, shape: { value: 'circle' } },
-          },
-        ],
-      },
-      {
-        width: 340,
-        height: 320,
-        title: 'CRLB with acceptance (points: simulation median)',
-        layer: [
-          {
-            data: { values: medianBand },
-            mark: { type: 'area', opacity: 0.2 },
-            encoding: { x: { field: 'N', type: 'quantitative' }, y: { field: 'lo', type: 'quantitative', scale: { type: 'log' } }, y2: { field: 'hi' }, color },
-          },
-          {
-            data: { values: crlbLines },
-            mark: { type: 'line', strokeWidth: 1.6 },
-            encoding: {
-              x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [2, N_MAX] } },
-              y: { field: 'value', type: 'quantitative', scale: { type: 'log' }, title: 'CRLB with acceptance (m²)', axis: { format: '.1e' } },
-              color,
-              strokeDash: { field: 'curve', type: 'nominal', scale: { domain: cCurves, range: [[1, 0], [6, 3], [2, 2]] }, legend: { title: null, orient: 'bottom-right', labelLimit: 240 } },
-            },
-          },
-          {
-            data: { values: crlbLines.filter((d) => d.curve === 'simulation median') },
-            mark: { type: 'point', filled: true, size: 16 },
-            encoding: { x: { field: 'N', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, color },
-          },
-        ],
-      },
-    ],
-    resolve: { scale: { color: 'shared', strokeDash: 'independent' }, legend: { strokeDash: 'independent' } },
-  };
 
   const validation: ValidationRow[] = [];
   for (const N of [5, 10, 15, 20, 30, 40]) {
@@ -216,7 +154,6 @@ export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
     });
   }
 
-  opts.onProgress?.(0.93, 'rendering');
   const json = {
     figure: 'fig3',
     title: 'CRLB with acceptance vs N',
@@ -230,7 +167,36 @@ export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
     points: rows,
     simulation: net,
   };
-  const files = await writeFigure(opts.outDir, 'fig3', spec, rows, json);
+  return {
+    name: 'fig3',
+    title: TITLE,
+    seed: opts.seed,
+    trials: windows,
+    windows,
+    nMax: N_MAX,
+    psi: p.psi,
+    psis,
+    psiLabels: psis.map(psiLabel),
+    muS,
+    beta,
+    lambdaB: p.lambdaB,
+    zeta2M2: zeta2M2(p),
+    rows,
+    kappaLines,
+    crlbLines,
+    kappaPoints,
+    medianBand,
+    optimal,
+    validation,
+    csvRows: rows,
+    json,
+  };
+}
+
+export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
+  const data = await computeFig3({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
+  opts.onProgress?.(0.93, 'rendering');
+  const files = await writeFigure(opts.outDir, 'fig3', fig3Spec(data), data.csvRows, data.json);
   opts.onProgress?.(1, 'done');
-  return { name: 'fig3', title: 'Fig. 3: CRLB with acceptance vs cluster size N', files, validation, trials: windows, seed: opts.seed };
+  return { name: 'fig3', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

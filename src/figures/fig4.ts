@@ -15,12 +15,16 @@
  * every L. ≈ 12 000 network users per middle-p^c point. Quick mode: 600 users at every L and ≈ 400
  * network users. The same seed for every point (common random numbers).
  */
-import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
-import { writeFigure, type VegaLiteSpec } from './render.ts';
+import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
+import { writeFigure } from './render.ts';
+import { fig4Spec } from './fig4Spec.ts';
+import type { Fig4Data, Fig4Optimum, Fig4PlotPoint, Fig4Row } from './fig4Data.ts';
 import { computeCommReport, type CommPoint } from '../reports/comm.ts';
 import { kappaCMechanismPoisson, kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
+
+export type { Fig4Data, Fig4Optimum, Fig4PlotPoint, Fig4Row };
 
 const L_MAX = 20;
 const PCS = [0.3, 0.6, 0.9];
@@ -52,7 +56,10 @@ function argmaxL(values: Array<{ L: number; v: number | null }>): number | null 
   return best?.L ?? null;
 }
 
-export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
+const TITLE = 'Fig. 4: average rate R_c vs cooperative cluster size L';
+
+/** Fig. 4's data: the Monte Carlo and network simulations (through `opts.run`), the closed forms, L*, the validation rows. Pure (no file I/O). */
+export async function computeFig4(opts: FigureComputeOptions): Promise<Fig4Data> {
   const p = opts.params;
   const trials = opts.quick ? 600 : 120_000;
   const networkUsers = opts.quick ? 400 : 12_000;
@@ -66,13 +73,13 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
   for (const mu of MUS) {
     const pm = { ...p, lambdaU: mu * p.lambdaB };
     const label = `λ_u/λ_b = ${mu}`;
-    const r1 = await computeCommReport(pm, { Ls: mcLs, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, (job, prog) => opts.pool.run(job, prog), (f) =>
+    const r1 = await computeCommReport(pm, { Ls: mcLs, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, opts.run, (f) =>
       opts.onProgress?.((step + f) / steps * 0.95, `${label}: closed forms and Monte Carlo`),
     );
     const closed = closedFormPoints(p.psi, mu, p.alpha, p.mt, closedOnlyLs);
     indep.push({ mu, points: [...r1.points, ...closed].sort((a, b) => a.L - b.L || a.pc - b.pc) });
     step++;
-    const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, (job, prog) => opts.pool.run(job, prog), (f) =>
+    const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, opts.run, (f) =>
       opts.onProgress?.((step + f) / steps * 0.95, `${label}: network load simulation`),
     );
     network.push({ mu, points: r2.points });
@@ -80,8 +87,8 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
   }
 
   // Wide rows (CSV) and the L* summary.
-  const rows: Array<Record<string, number | string | null>> = [];
-  const optima: Array<Record<string, number | null>> = [];
+  const rows: Fig4Row[] = [];
+  const optima: Fig4Optimum[] = [];
   for (const { mu, points } of indep) {
     const net = network.find((n) => n.mu === mu)?.points ?? [];
     for (const pc of PCS) {
@@ -120,9 +127,9 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
 
   // Long-format plot data.
   const pcLabel = (pc: number): string => `p^c = ${pc}`;
-  const lines: Array<Record<string, number | string>> = [];
-  const mcPts: Array<Record<string, number | string>> = [];
-  const stars: Array<Record<string, number | string>> = [];
+  const lines: Fig4PlotPoint[] = [];
+  const mcPts: Fig4PlotPoint[] = [];
+  const stars: Fig4PlotPoint[] = [];
   for (const r of rows) {
     const base = { mu: `λ_u/λ_b = ${r.muC}`, L: r.L as number, pc: pcLabel(r.pc as number) };
     lines.push({ ...base, method: 'exact', value: r.exact as number });
@@ -131,82 +138,6 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
     if (r.networkMean !== null) mcPts.push({ ...base, model: 'MC, network load', mean: r.networkMean, lo: r.networkCiLo as number, hi: r.networkCiHi as number });
     if (r.lStarExact === 1) stars.push({ ...base, value: r.exact as number, text: `L* = ${r.L}` });
   }
-  const pcDomain = PCS.map(pcLabel);
-  const pcColors = ['#1f77b4', '#d62728', '#2ca02c'];
-  const pcLegend = { title: null, orient: 'bottom' as const };
-  const spec: VegaLiteSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: {
-      text: 'Fig. 4: average rate R_c vs cooperative cluster size L',
-      subtitle: [
-        `ψ = ${p.psi}, M_t = ${p.mt}, α = ${p.alpha}; κ_c as printed; gains Gamma(M_t−1, p^c) and Exp(1)`,
-        'solid: exact expression; dashed: Theorem 2; circles: Monte Carlo, independent acceptance',
-        `(${trials.toLocaleString('en-US')} users per point${opts.quick ? '' : ' at 11 values of L'}; 95% CI bands)`,
-        `diamonds: network load simulation, p^c = ${PC_NETWORK} (95% CI bars); ring: L* of the exact rate`,
-      ],
-    },
-    data: { values: [...lines.map((d) => ({ ...d, kind: 'line' })), ...mcPts.map((d) => ({ ...d, kind: 'mc' })), ...stars.map((d) => ({ ...d, kind: 'star' }))] },
-    facet: { column: { field: 'mu', type: 'nominal', title: null, sort: MUS.map((m) => `λ_u/λ_b = ${m}`) } },
-    spec: {
-      width: 300,
-      height: 300,
-      layer: [
-        {
-          transform: [{ filter: "datum.kind === 'mc' && datum.model === 'MC, independent κ_c'" }],
-          mark: { type: 'area', opacity: 0.18 },
-          encoding: {
-            x: { field: 'L', type: 'quantitative' },
-            y: { field: 'lo', type: 'quantitative' },
-            y2: { field: 'hi' },
-            color: { field: 'pc', type: 'nominal', scale: { domain: pcDomain, range: pcColors }, legend: pcLegend },
-          },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'line'" }],
-          mark: { type: 'line', strokeWidth: 1.6 },
-          encoding: {
-            x: { field: 'L', type: 'quantitative', title: 'cluster size L (BSs)', scale: { domain: [1, L_MAX] } },
-            y: { field: 'value', type: 'quantitative', title: 'R_c (nats/s/Hz)', scale: { zero: false } },
-            color: { field: 'pc', type: 'nominal', scale: { domain: pcDomain, range: pcColors }, legend: pcLegend },
-            strokeDash: { field: 'method', type: 'nominal', scale: { domain: ['exact', 'Theorem 2'], range: [[1, 0], [6, 3]] }, legend: { title: null, orient: 'bottom' } },
-            detail: { field: 'method' },
-          },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'mc'" }],
-          mark: { type: 'point', filled: false, size: 26, strokeWidth: 1.2 },
-          encoding: {
-            x: { field: 'L', type: 'quantitative' },
-            y: { field: 'mean', type: 'quantitative' },
-            color: { field: 'pc', type: 'nominal', scale: { domain: pcDomain, range: pcColors }, legend: pcLegend },
-            shape: { field: 'model', type: 'nominal', scale: { domain: ['MC, independent κ_c', 'MC, network load'], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'bottom' } },
-          },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'mc' && datum.model === 'MC, network load'" }],
-          mark: { type: 'rule', strokeWidth: 1 },
-          encoding: {
-            x: { field: 'L', type: 'quantitative' },
-            y: { field: 'lo', type: 'quantitative' },
-            y2: { field: 'hi' },
-            color: { field: 'pc', type: 'nominal', scale: { domain: pcDomain, range: pcColors }, legend: pcLegend },
-          },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'star'" }],
-          mark: { type: 'point', shape: 'circle', size: 220, filled: false, strokeWidth: 2, color: '#000' },
-          encoding: { x: { field: 'L', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } },
-        },
-        {
-          transform: [{ filter: "datum.kind === 'star' && datum.pc === 'p^c = 0.9'" }],
-          mark: { type: 'text', dy: -14, fontSize: 11 },
-          encoding: { x: { field: 'L', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
-        },
-      ],
-    },
-    resolve: { scale: { y: 'shared' } },
-  };
-
   // Validation rows.
   const validation: ValidationRow[] = [];
   for (const { mu, points } of indep) {
@@ -255,7 +186,6 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
     });
   }
 
-  opts.onProgress?.(0.96, 'rendering');
   const json = {
     figure: 'fig4',
     title: 'Average rate R_c vs cluster size L',
@@ -269,7 +199,35 @@ export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
     optima,
     points: rows,
   };
-  const files = await writeFigure(opts.outDir, 'fig4', spec, rows, json);
+  return {
+    name: 'fig4',
+    title: TITLE,
+    seed: opts.seed,
+    trials,
+    quick: opts.quick,
+    networkUsers,
+    lMax: L_MAX,
+    pcs: PCS,
+    muCs: MUS,
+    pcNetwork: PC_NETWORK,
+    psi: p.psi,
+    mt: p.mt,
+    alpha: p.alpha,
+    rows,
+    lines,
+    mcPoints: mcPts,
+    stars,
+    optima,
+    validation,
+    csvRows: rows,
+    json,
+  };
+}
+
+export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
+  const data = await computeFig4({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
+  opts.onProgress?.(0.96, 'rendering');
+  const files = await writeFigure(opts.outDir, 'fig4', fig4Spec(data), data.csvRows, data.json);
   opts.onProgress?.(1, 'done');
-  return { name: 'fig4', title: 'Fig. 4: average rate R_c vs cooperative cluster size L', files, validation, trials, seed: opts.seed };
+  return { name: 'fig4', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

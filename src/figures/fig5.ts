@@ -21,13 +21,17 @@
  * long as the line is wide (the JSON records both in pixels: `ciVsLineWidth`); quick: 20 000 users,
  * 24 windows.
  */
-import type { FigureBuilder, FigureResult, ValidationRow } from './types.ts';
-import { writeFigure, type VegaLiteSpec } from './render.ts';
+import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
+import { writeFigure } from './render.ts';
+import { fig5Spec } from './fig5Spec.ts';
+import type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint } from './fig5Data.ts';
 import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
 import { zeta2M2, usersPerBs, targetsPerBs } from '../params/derived.ts';
+
+export type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint };
 
 export const FIG5_BACKHAULS = [4, 6, 8];
 /** Communication cluster sizes enumerated (1 … 30; a warning is raised if an optimum sits at 30). */
@@ -36,15 +40,6 @@ export const FIG5_MAX_L = 30;
 const LINE_WIDTH = 1.8;
 const PLOT_WIDTH = 700;
 const PLOT_HEIGHT = 440;
-
-interface McCheck {
-  backhaul: number;
-  L: number;
-  N: number;
-  pc: number;
-  rate: { thm2: number; exact: number; mc: { mean: number; ci95: [number, number]; trials: number } | null };
-  crlbA: { eq16: number; mcMedian: number | null; mcMedianCi95: [number, number] | null; trials: number };
-}
 
 /** Seed of the k-th Monte Carlo job of this figure (distinct from every other job's seed). */
 function jobSeed(base: number, k: number): number {
@@ -67,7 +62,10 @@ function pickPoints(pareto: OperatingPoint[], fractions: number[]): OperatingPoi
   return out;
 }
 
-export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
+const TITLE = 'Rate–CRLB trade-off vs backhaul capacity (cooperative vs time-sharing)';
+
+/** Fig. 5's data: the rate envelope, the network simulation and the Monte Carlo checks (through `opts.run`), the regions, the validation rows. Pure (no file I/O). */
+export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data> {
   const p = opts.params;
   const quick = opts.quick;
   const progress = (f: number, label: string): void => opts.onProgress?.(f, label);
@@ -99,7 +97,7 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     maxN: problemN,
     windows: settings.senseWindows,
     seed: jobSeed(opts.seed, 0),
-    run: (job) => opts.pool.run(job, (d, t) => progress(0.25 + (0.15 * d) / t, 'network simulation (CRLB_a)')),
+    run: (job) => opts.run(job, (d, t) => progress(0.25 + (0.15 * d) / t, 'network simulation (CRLB_a)')),
   });
 
   // 3. Regions for each C_backhaul, with Eq. (16) and with the simulated median.
@@ -132,9 +130,9 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
       seedOf: (k) => jobSeed(opts.seed, 1 + k),
       onProgress: (k) => progress(0.7 + (0.28 * k) / targets.length, `Monte Carlo check ${k + 1}/${targets.length}`),
     },
-    (job, onP) => opts.pool.run(job, onP),
+    opts.run,
   );
-  const checks: McCheck[] = checked.map((c, k) => ({
+  const checks: Fig5McCheck[] = checked.map((c, k) => ({
     backhaul: targets[k].C,
     L: c.L,
     N: c.N,
@@ -142,11 +140,10 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     rate: { thm2: c.rate.thm2, exact: c.rate.exact, mc: c.rate.mc },
     crlbA: { eq16: targets[k].pt.crlbA as number, mcMedian: c.crlbMedian, mcMedianCi95: c.crlbMedianCi95, trials: c.crlbTrials },
   }));
-  progress(0.98, 'rendering');
 
   // Plot data: one long table, clipped to the CRLB range of the sweep.
   const cLabel = (C: number): string => `C_backhaul = ${C}`;
-  const points = checks
+  const points: Fig5McPoint[] = checks
     .filter((c) => c.rate.mc && c.crlbA.mcMedian !== null)
     .map((c) => ({
       C: cLabel(c.backhaul),
@@ -166,79 +163,21 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     ...points.map((q) => q.crlbLo),
   );
   const yMax = yMin * Math.pow(10, settings.decades);
-  const lines: Array<{ C: string; scheme: string; rate: number; crlbA: number; order: number }> = [];
+  const lines: Fig5Line[] = [];
   const schemes = ['cooperative, Eq. (16) CRLB_a', 'cooperative, simulated median CRLB_a', 'time-sharing between the corners'];
   for (const r of regions) {
     r.eq16.boundary.forEach((b, i) => b.crlbA !== null && lines.push({ C: cLabel(r.backhaul), scheme: schemes[0], rate: b.rate, crlbA: b.crlbA, order: i }));
     r.mc?.boundary.forEach((b, i) => b.crlbA !== null && b.crlbA <= yMax && lines.push({ C: cLabel(r.backhaul), scheme: schemes[1], rate: b.rate, crlbA: b.crlbA, order: i }));
     r.eq16.timeSharing.forEach((t, i) => t.crlbA !== null && t.crlbA <= yMax && lines.push({ C: cLabel(r.backhaul), scheme: schemes[2], rate: t.rate, crlbA: t.crlbA, order: i }));
   }
-  const targetsOnCurve = checks.map((c) => ({ C: cLabel(c.backhaul), rate: c.rate.exact, crlbA: c.crlbA.eq16 }));
-  const domain = backhauls.map(cLabel);
-  const colors = ['#d62728', '#1f4e9c', '#2ca02c'];
-  const color = { field: 'C', type: 'nominal' as const, scale: { domain, range: colors }, legend: { title: 'backhaul (nats/s/Hz)', orient: 'right' as const } };
+  const targetsOnCurve: Fig5OnCurvePoint[] = checks.map((c) => ({ C: cLabel(c.backhaul), rate: c.rate.exact, crlbA: c.crlbA.eq16 }));
   const xMaxPlot = Math.ceil((Math.max(...lines.map((l) => l.rate), ...points.map((q) => q.rateHi)) * 5) / 1.0001) / 5;
-  const x = { field: 'rate', type: 'quantitative' as const, title: 'average rate R_c (nats/s/Hz)', scale: { domain: [0, xMaxPlot], nice: false } };
-  const y = { field: 'crlbA', type: 'quantitative' as const, title: 'CRLB with acceptance CRLB_a (m²)', scale: { type: 'log' as const, domain: [yMin / 1.25, yMax], nice: false }, axis: { format: '.1e' } };
   // Time-sharing lines that coincide (same corners, e.g. when the communication corner is not
-  // backhaul-limited) are drawn once; say so in the subtitle.
+  // backhaul-limited) are drawn once; the subtitle says so.
   const tsKey = (r: (typeof regions)[number]): string => `${r.eq16.corners.comm.rate}|${r.eq16.corners.sens.crlbA}`;
   const tsGroups = new Map<string, number[]>();
   for (const r of regions) tsGroups.set(tsKey(r), [...(tsGroups.get(tsKey(r)) ?? []), r.backhaul]);
-  const sharedTs = [...tsGroups.values()].filter((g) => g.length > 1);
-  const spec: VegaLiteSpec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: {
-      text: 'Fig. 5: rate–CRLB trade-off under the backhaul constraint R_c + e·N ≤ C_backhaul',
-      anchor: 'start',
-      subtitle: [
-        `e = ${p.e} nats/s/Hz per sensing BS, ψ = ${p.psi}, λ_u/λ_b = ${usersPerBs(p)}, λ_s/λ_b = ${targetsPerBs(p)},`,
-        `M_t = ${p.mt}, α = ${p.alpha}, β = ${p.beta}, |ζ|²(p^s = 1) = ${zeta2M2(fullSensingPowerParams(p)).toPrecision(4)} m²`,
-        `L ≤ ${FIG5_MAX_L} and N ≤ ⌊C/e⌋ enumerated; ◆: Monte Carlo at Pareto points`,
-        '(rate mean, median CRLB_a, 95% CI bars); ○: the same points on the Eq. (16) boundary',
-        ...sharedTs.flatMap((g) => [
-          `time-sharing lines coincide for C_backhaul = ${g.join(', ')}`,
-          `(same corners: R*_comm = ${regions.find((r) => r.backhaul === g[0])?.eq16.corners.comm.rate.toFixed(3)} nats/s/Hz is within the backhaul)`,
-        ]),
-      ],
-    },
-    width: PLOT_WIDTH,
-    height: PLOT_HEIGHT,
-    layer: [
-      {
-        data: { values: lines },
-        mark: { type: 'line', strokeWidth: LINE_WIDTH, clip: true },
-        encoding: {
-          x,
-          y,
-          color,
-          order: { field: 'order', type: 'quantitative' },
-          detail: { field: 'scheme', type: 'nominal' },
-          strokeDash: { field: 'scheme', type: 'nominal', scale: { domain: schemes, range: [[1, 0], [2, 2], [7, 4]] }, legend: { title: 'scheme', orient: 'right', labelLimit: 340 } },
-        },
-      },
-      {
-        data: { values: targetsOnCurve },
-        mark: { type: 'point', size: 40, strokeWidth: 1.2, clip: true },
-        encoding: { x, y, color },
-      },
-      {
-        data: { values: points },
-        mark: { type: 'rule', strokeWidth: 1.2, clip: true },
-        encoding: { x: { field: 'rateLo', type: 'quantitative' }, x2: { field: 'rateHi' }, y: { field: 'crlbA', type: 'quantitative' }, color },
-      },
-      {
-        data: { values: points },
-        mark: { type: 'rule', strokeWidth: 1.2, clip: true },
-        encoding: { x: { field: 'rate', type: 'quantitative' }, y: { field: 'crlbLo', type: 'quantitative' }, y2: { field: 'crlbHi' }, color },
-      },
-      {
-        data: { values: points },
-        mark: { type: 'point', filled: true, size: 36, shape: 'diamond', clip: true },
-        encoding: { x: { field: 'rate', type: 'quantitative' }, y: { field: 'crlbA', type: 'quantitative' }, color, tooltip: { field: 'label' } },
-      },
-    ],
-  };
+  const sharedTimeSharing = [...tsGroups.values()].filter((g) => g.length > 1).map((g) => ({ backhauls: g, commRate: regions.find((r) => r.backhaul === g[0])?.eq16.corners.comm.rate }));
 
   // CSV: every plotted series point plus the Monte Carlo checks.
   const csvRows: Array<Record<string, number | string | null>> = [];
@@ -308,7 +247,6 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     mcChecks: checks,
     ciVsLineWidth: ciPixels,
   };
-  const files = await writeFigure(opts.outDir, 'fig5', spec, csvRows, json);
 
   const validation: ValidationRow[] = [];
   for (const c of checks) {
@@ -338,6 +276,34 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
     });
   }
   const trials = checks.reduce((s, c) => s + (c.rate.mc?.trials ?? 0), 0) + (mc.rows[0]?.trials ?? 0);
-  progress(1, 'done');
-  return { name: 'fig5', title: 'Rate–CRLB trade-off vs backhaul capacity (cooperative vs time-sharing)', files, validation, trials, seed: opts.seed };
+  return {
+    name: 'fig5',
+    title: TITLE,
+    seed: opts.seed,
+    trials,
+    backhauls,
+    maxL: FIG5_MAX_L,
+    params: { e: p.e, psi: p.psi, mt: p.mt, alpha: p.alpha, beta: p.beta, usersPerBs: usersPerBs(p), targetsPerBs: targetsPerBs(p), zeta2M2FullSensing: zeta2M2(fullSensingPowerParams(p)) },
+    layout: { width: PLOT_WIDTH, height: PLOT_HEIGHT, lineWidth: LINE_WIDTH },
+    schemes,
+    lines,
+    targetsOnCurve,
+    points,
+    checks,
+    xMaxPlot,
+    yMin,
+    yMax,
+    sharedTimeSharing,
+    validation,
+    csvRows,
+    json,
+  };
+}
+
+export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
+  const data = await computeFig5({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
+  opts.onProgress?.(0.98, 'rendering');
+  const files = await writeFigure(opts.outDir, 'fig5', fig5Spec(data), data.csvRows, data.json);
+  opts.onProgress?.(1, 'done');
+  return { name: 'fig5', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

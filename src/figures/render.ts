@@ -8,8 +8,9 @@ import * as vl from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
 import path from 'node:path';
 import { toCsv, writeFileAtomic } from './io.ts';
+import type { VegaLiteSpec } from './spec.ts';
 
-export type VegaLiteSpec = vl.TopLevelSpec;
+export type { VegaLiteSpec };
 
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const compiled = vl.compile(spec).spec;

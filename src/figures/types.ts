@@ -3,6 +3,7 @@
  */
 import type { Params } from '../params/schema.ts';
 import type { WorkerPool } from '../registry/nodePool.ts';
+import type { JobRunner } from '../parallel/job.ts';
 import type { FigureOutput } from './render.ts';
 
 export interface FigureJobOptions {
@@ -13,6 +14,21 @@ export interface FigureJobOptions {
   params: Params;
   /** Shared worker pool (all cores); results do not depend on its size. */
   pool: WorkerPool;
+  /** Progress within this figure, fraction in [0, 1]. */
+  onProgress?: (fraction: number, label: string) => void;
+}
+
+/**
+ * Options of a figure's pure compute step (`computeFigN`): the Monte Carlo jobs go through `run`,
+ * any `JobRunner` (a worker pool, `inlineRunner`, the web's workers); no file is written.
+ */
+export interface FigureComputeOptions {
+  /** Fewer trials for a first look (`--quick`). */
+  quick: boolean;
+  seed: number;
+  params: Params;
+  /** Runs each Monte Carlo job; results do not depend on the runner. */
+  run: JobRunner;
   /** Progress within this figure, fraction in [0, 1]. */
   onProgress?: (fraction: number, label: string) => void;
 }
