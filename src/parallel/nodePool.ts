@@ -24,19 +24,33 @@ interface Reply {
  */
 export class WorkerPool {
   private workers: Worker[] = [];
+  private closed = false;
+  /** Message ids are unique across jobs, so a late reply of a failed job is never taken for another's. */
+  private nextId = 0;
   constructor(
     readonly size: number,
     readonly registry: KernelRegistry,
-    workerUrl: URL,
+    private readonly workerUrl: URL,
+    /** Passed to every worker as `workerData`. */
+    private readonly workerData?: unknown,
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`threads must be an integer ≥ 1, got ${size}`);
     if (size > 1) {
-      for (let i = 0; i < size; i++) this.workers.push(new Worker(workerUrl));
+      for (let i = 0; i < size; i++) this.workers.push(this.spawn());
     }
   }
 
-  /** Run all chunk tasks, results in task order. */
+  private spawn(): Worker {
+    return new Worker(this.workerUrl, this.workerData === undefined ? {} : { workerData: this.workerData });
+  }
+
+  /**
+   * Run all chunk tasks, results in task order. Rejects (never hangs) when a kernel throws, a worker
+   * fails or a worker exits while it holds a chunk; a dead worker is replaced, so the pool stays
+   * usable for the next job.
+   */
   async runTasks(tasks: ChunkTask[], onChunkDone?: (task: ChunkTask) => void): Promise<Float64Array[]> {
+    if (this.closed) throw new Error('the worker pool is closed');
     const results: Float64Array[] = new Array(tasks.length);
     if (this.workers.length === 0) {
       for (let i = 0; i < tasks.length; i++) {
@@ -48,39 +62,68 @@ export class WorkerPool {
       return results;
     }
     let next = 0;
+    let failed = false;
+    const base = this.nextId;
+    this.nextId += tasks.length;
     await Promise.all(
       this.workers.map(
-        (w) =>
+        (w, slot) =>
           new Promise<void>((resolve, reject) => {
+            let current = -1;
+            const detach = (): void => {
+              w.off('message', onMessage);
+              w.off('error', onError);
+              w.off('exit', onExit);
+            };
+            const fail = (e: Error): void => {
+              failed = true;
+              detach();
+              reject(e);
+            };
             const pump = (): void => {
-              if (next >= tasks.length) {
-                w.off('message', onMessage);
-                w.off('error', onError);
+              if (failed || next >= tasks.length) {
+                current = -1;
+                detach();
                 resolve();
                 return;
               }
-              const id = next++;
-              w.postMessage({ id, task: tasks[id] });
+              current = next++;
+              w.postMessage({ id: base + current, task: tasks[current] });
             };
             const onMessage = (msg: Reply): void => {
+              if (msg.id - base !== current) return; // a late reply of an earlier, failed job
               if (!msg.ok || !msg.out) {
-                w.off('message', onMessage);
-                w.off('error', onError);
-                reject(new Error(msg.error ?? 'worker failed'));
+                fail(new Error(msg.error ?? 'worker failed'));
                 return;
               }
-              results[msg.id] = msg.out;
-              onChunkDone?.(tasks[msg.id]);
+              results[current] = msg.out;
+              onChunkDone?.(tasks[current]);
               pump();
             };
-            const onError = (e: Error): void => reject(e);
+            const onError = (e: Error): void => {
+              this.replace(slot, w);
+              fail(e);
+            };
+            const onExit = (code: number): void => {
+              this.replace(slot, w);
+              const at = current >= 0 ? ` while running chunk ${tasks[current].chunkIndex} of kernel ${tasks[current].kernel}` : '';
+              fail(new Error(`a Monte Carlo worker thread exited with code ${code}${at}`));
+            };
             w.on('message', onMessage);
             w.on('error', onError);
+            w.on('exit', onExit);
             pump();
           }),
       ),
     );
     return results;
+  }
+
+  /** Put a fresh worker in the slot of a dead one (unless the pool is closing). */
+  private replace(slot: number, dead: Worker): void {
+    if (this.closed || this.workers[slot] !== dead) return;
+    void dead.terminate();
+    this.workers[slot] = this.spawn();
   }
 
   async run(job: MonteCarloJob, onProgress?: ProgressFn): Promise<Float64Array> {
@@ -94,6 +137,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
   }
