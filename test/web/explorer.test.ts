@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openPage, startHarness, type Harness, type WatchedPage } from './harness.ts';
+import { ARTIFACTS, browserSkipReason, openPage, startHarness, type Harness, type WatchedPage } from './harness.ts';
 import { VIEWS, type ViewName } from '../../src/web/state.ts';
 import { resolveParams } from '../../src/params/validate.ts';
 import { crlbProp1 } from '../../src/sensing/closedForms.ts';
@@ -20,9 +20,13 @@ import { computeComm } from '../../src/web/compute/comm.ts';
 import { defaultSettings } from '../../src/web/state.ts';
 
 let h: Harness;
+/** Skip (one clear line) when Chromium is missing outside CI; a failure under CI=true. */
+const skipReason = browserSkipReason();
+if (skipReason) console.log(skipReason);
+const skip = skipReason ? 'no Chromium (see the line above)' : false;
 
 before(async () => {
-  h = await startHarness();
+  if (!skip) h = await startHarness();
 });
 
 after(async () => {
@@ -50,7 +54,7 @@ async function closeClean(wp: WatchedPage): Promise<void> {
   assert.deepEqual(wp.errors, [], `console or page errors:\n${wp.errors.join('\n')}`);
 }
 
-test('every view loads without console errors at 1280×800 and at phone width (screenshots saved)', async () => {
+test('every view loads without console errors at 1280×800 and at phone width (screenshots saved)', { skip }, async () => {
   for (const vp of [
     { width: 1280, height: 800, tag: 'desktop' },
     { width: 390, height: 844, tag: 'phone' },
@@ -69,7 +73,7 @@ test('every view loads without console errors at 1280×800 and at phone width (s
   }
 });
 
-test('the network view draws the clusters and a new snapshot changes the seed in the URL', async () => {
+test('the network view draws the clusters and a new snapshot changes the seed in the URL', { skip }, async () => {
   const wp = await openPage(h, 'N=8&L=3&seed=11');
   const page = wp.page;
   await viewReady(page, 'network');
@@ -92,7 +96,7 @@ test('the network view draws the clusters and a new snapshot changes the seed in
   await closeClean(wp);
 });
 
-test('moving a slider changes a curve and the URL', async () => {
+test('moving a slider changes a curve and the URL', { skip }, async () => {
   const wp = await openPage(h, 'view=sensing');
   const page = wp.page;
   await viewReady(page, 'sensing');
@@ -109,7 +113,7 @@ test('moving a slider changes a curve and the URL', async () => {
   await closeClean(wp);
 });
 
-test('the numbers shown equal the library values for a known setting', async () => {
+test('the numbers shown equal the library values for a known setting', { skip }, async () => {
   // Sensing: Prop. 1 at N = 7 with λ_b = 2, β = 2.5, p^c = 0.3 (a closed form: equal to the last bit).
   const wp = await openPage(h, 'view=sensing&lambda-b=2&beta=2.5&pc=0.3&N=7');
   await viewReady(wp.page, 'sensing');
@@ -131,7 +135,7 @@ test('the numbers shown equal the library values for a known setting', async () 
   await closeClean(wp);
 });
 
-test('a Monte Carlo run completes with the CLI numbers, and a long one can be cancelled', async () => {
+test('a Monte Carlo run completes with the CLI numbers, and a long one can be cancelled', { skip }, async () => {
   const trials = 3000;
   const nMax = 8;
   const wp = await openPage(h, `view=sensing&trials=${trials}&n-max=${nMax}&N=6&seed=5`);
@@ -167,7 +171,7 @@ test('a Monte Carlo run completes with the CLI numbers, and a long one can be ca
   await closeClean(wp);
 });
 
-test('communication Monte Carlo: the CLI numbers, overlaid on the rate curves', async () => {
+test('communication Monte Carlo: the CLI numbers, overlaid on the rate curves', { skip }, async () => {
   const wp = await openPage(h, 'view=comm&trials=2000&l-max=4&L=3&seed=9&pc=0.6');
   const page = wp.page;
   await viewReady(page, 'comm');
@@ -184,7 +188,7 @@ test('communication Monte Carlo: the CLI numbers, overlaid on the rate curves', 
   await closeClean(wp);
 });
 
-test('communication Monte Carlo model choices live in the URL and reach the run', async () => {
+test('communication Monte Carlo model choices live in the URL and reach the run', { skip }, async () => {
   const wp = await openPage(h, 'view=comm&trials=1000&l-max=3&gains=zf');
   const page = wp.page;
   await viewReady(page, 'comm');
@@ -206,7 +210,7 @@ test('communication Monte Carlo model choices live in the URL and reach the run'
   await closeClean(wp);
 });
 
-test('bad input shows the CLI message and keeps the last valid curves', async () => {
+test('bad input shows the CLI message and keeps the last valid curves', { skip }, async () => {
   const wp = await openPage(h, 'view=sensing');
   const page = wp.page;
   await viewReady(page, 'sensing');
@@ -239,7 +243,7 @@ test('bad input shows the CLI message and keeps the last valid curves', async ()
   await closeClean(wp);
 });
 
-test('trade-off view: region drawn, an infeasible backhaul shows the optimizer message and keeps the last region', async () => {
+test('trade-off view: region drawn, an infeasible backhaul shows the optimizer message and keeps the last region', { skip }, async () => {
   const wp = await openPage(h, 'view=tradeoff&l-max=6&n-max=20');
   const page = wp.page;
   await viewReady(page, 'tradeoff');
@@ -267,7 +271,7 @@ test('trade-off view: region drawn, an infeasible backhaul shows the optimizer m
   await closeClean(wp);
 });
 
-test('hover shows the values; each plot exports SVG, PNG, CSV and JSON', async () => {
+test('hover shows the values; each plot exports SVG, PNG, CSV and JSON', { skip }, async () => {
   const wp = await openPage(h, 'view=sensing&n-max=12');
   const page = wp.page;
   await viewReady(page, 'sensing');
@@ -310,7 +314,7 @@ test('hover shows the values; each plot exports SVG, PNG, CSV and JSON', async (
   await closeClean(wp);
 });
 
-test('keyboard: tabs switch with the arrow keys and every control has a label', async () => {
+test('keyboard: tabs switch with the arrow keys and every control has a label', { skip }, async () => {
   const wp = await openPage(h, '');
   const page = wp.page;
   await viewReady(page, 'network');
@@ -332,7 +336,7 @@ test('keyboard: tabs switch with the arrow keys and every control has a label', 
   await closeClean(wp);
 });
 
-test('the static build works under any URL prefix (relative asset and worker paths)', async () => {
+test('the static build works under any URL prefix (relative asset and worker paths)', { skip }, async () => {
   const { serveStatic } = await import('../../src/web/node/staticServer.ts');
   const parent = await serveStatic(path.dirname(h.outDir), 0);
   try {
