@@ -192,13 +192,21 @@ export class Rng {
   }
 }
 
-/** ln(k!) via Stirling series for k ≥ 10, table below. Accurate to ~1e-15 relative. */
+/**
+ * ln(k!): a table of exact sums for k < 10, the Stirling series to the 1/(1260 x⁵) term (x = k + 1)
+ * from k = 10 on. Accuracy against mpmath (test/math/fixtures/gen_log_factorial.py): exact to
+ * 2e-16 relative for k < 10; at k = 10 the truncated series is off by 3.0e-11 absolute (2.0e-12
+ * relative), falling like k⁻⁷ (5.6e-12 at k = 13, 3.3e-13 at k = 20, below 1e-15 relative from
+ * k ≈ 26). It serves only the log acceptance test of the PTRS Poisson sampler, where such an error
+ * flips a decision with probability of the same order per draw; left as is, so that the random
+ * streams (and every seeded result) stay unchanged.
+ */
 const LOG_FACT_TABLE: number[] = (() => {
   const t = [0];
   for (let k = 1; k < 10; k++) t.push(t[k - 1] + Math.log(k));
   return t;
 })();
-function logFactorial(k: number): number {
+export function logFactorial(k: number): number {
   if (k < 10) return LOG_FACT_TABLE[k];
   const x = k + 1;
   return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x) + 1 / (1260 * x ** 5);
