@@ -329,3 +329,21 @@ show("integrate x^2 on [0,1]", 1 / 3)
 show("integrateToInfinity e^-x^2", math.sqrt(math.pi) / 2)
 show("GL 5 nodes max", float(np.polynomial.legendre.leggauss(5)[0].max()))
 show("special.gammaincc(15, 14)", float(special.gammaincc(15, 14)))
+
+# ---- optimizer, continued ------------------------------------------------------------------------------------
+# F(R) at R = 1: S(⌊(C − R)/e⌋)/(1 − P(R)) = (1/5)/(1 − (e^{1/1.2} − 1)/10)
+show("synthetic minCrlbAtRate(1)", (1 / 5) / (1 - (math.exp(1 / 1.2) - 1) / 10))
+# weighted optimum w = 0.5 by brute force over N (L = 2 dominates every p): max 0.5·R − 0.5·ln(CRLB(N)/(1 − p))
+from scipy.optimize import minimize_scalar  # noqa: E402
+
+best_w = None
+for N in range(2, 9):
+    room = 4 - 0.5 * N
+    cap = min(1 - 1e-12, (math.exp(room / 1.2) - 1) / 10)
+    J = lambda p_: 0.5 * 1.2 * math.log1p(10 * p_) - 0.5 * math.log((1 / (N - 1)) / (1 - p_))
+    r = minimize_scalar(lambda p_: -J(p_), bounds=(0, cap), method="bounded", options={"xatol": 1e-12})
+    cand = max([(J(r.x), r.x), (J(cap), cap)])
+    if best_w is None or cand[0] > best_w[0]:
+        best_w = (cand[0], cand[1], N)
+show("synthetic weighted optimum (J, p^c, N)", list(best_w))
+show("rateModel('thm2', p).rate(4, 0.5)", gen_comm.rate("thm2", 4, 0.5, kc4, 4.0, 4))
