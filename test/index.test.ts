@@ -207,7 +207,7 @@ export function missingSections(doc: string): string[] {
   const body = doc.replace(/^\/\*\*/, '').replace(/\*\/$/, '');
   // The formula's place in the paper: an equation number, a numbered result, an unnumbered formula of
   // a section (κ_c of Section IV), or "not in the paper".
-  if (!/(?:Eqs?\.\s*\(\d+\)|Prop\.\s*1|Theorem\s*[12]|Lemma\s*[12]|Section\s+[IV]+\S*,\s*unnumbered|not in the paper)/.test(body)) missing.push('formula (Eq. (n) of arXiv:2403.20228, or "not in the paper")');
+  if (!/(?:Eqs?\.\s*\(\d+\)|Prop\.\s*1|Theorem\s*[12]|Lemma\s*[12]|Section\s+[IV]+[^;\n]*unnumbered|not in the paper)/.test(body)) missing.push('formula (Eq. (n) of arXiv:2403.20228, or "not in the paper")');
   for (const section of ['Method:', 'Accuracy:', 'References:']) if (!body.includes(section)) missing.push(section);
   const example = body.split(/@example\b/)[1];
   if (example === undefined) missing.push('@example');

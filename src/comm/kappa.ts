@@ -46,8 +46,9 @@ function poissonPmf(n: number, m: number): number {
  * E[min(1, (ψ−1)/(N−1))] for N ~ Poisson(meanLoad): the printed κ_c with a given mean load
  * (meanLoad = μ_c L̄ in the paper). Series summed until the remaining Poisson mass is below 1e-17.
  *
- * Formula: κ_c = Γ(ψ, m)/(ψ − 1)! + Σ_{n=ψ}^∞ (ψ − 1) m^n/((n − 1) n!) e^{−m} with m given (Section IV
- * of arXiv:2403.20228, unnumbered); the n = ψ term is taken as P(N = ψ) (its limit for ψ = 1).
+ * Formula: κ_c = Γ(ψ, m)/(ψ − 1)! + Σ_{n=ψ}^∞ (ψ − 1) m^n/((n − 1) n!) e^{−m} with m given
+ * (Section IV of arXiv:2403.20228, unnumbered); the n = ψ term is taken as P(N = ψ) (its limit for
+ * ψ = 1).
  * Method: Q(ψ, m) plus the Poisson series in log space.
  * Accuracy: matches mpmath to 1e-12 relative (test/comm/kappa.test.ts).
  * References: arXiv:2403.20228, Section IV; docs/communication.md (κ_c); docs/errata.md C7.

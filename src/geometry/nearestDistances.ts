@@ -172,8 +172,8 @@ export function nthDistanceMoment(n: number, p: number, densityPerUnitArea: numb
 /**
  * P(d_n ≤ r) = P(Γ_n ≤ π λ r²) = regularized lower incomplete gamma P(n, π λ r²).
  *
- * Formula: P(d_n ≤ r) = P(n, πλr²) = γ(n, πλr²)/Γ(n) (not printed in arXiv:2403.20228; the law of the
- * distances of Section II-B).
+ * Formula: not in the paper: P(d_n ≤ r) = P(n, πλr²) = γ(n, πλr²)/Γ(n), the law of the distances of
+ * Section II-B of arXiv:2403.20228.
  * Method: stdlib-js gammainc.
  * Accuracy: 1e-12 against mpmath (test/geometry/nearestDistances.test.ts).
  * References: arXiv:2403.20228, Section II-B; docs/sensing.md (geometry).
@@ -193,8 +193,8 @@ export function nthDistanceCdf(n: number, r: number, densityPerUnitArea: number)
 /**
  * Density of d_n: 2 (λπ)^n r^{2n−1} e^{−λπr²}/Γ(n).
  *
- * Formula: f_{d_n}(r) = 2(λπ)^n r^{2n−1} e^{−λπr²}/Γ(n) (not printed in arXiv:2403.20228; the law of
- * the distances of Section II-B).
+ * Formula: not in the paper: f_{d_n}(r) = 2(λπ)^n r^{2n−1} e^{−λπr²}/Γ(n), the law of the distances of
+ * Section II-B of arXiv:2403.20228.
  * Method: in log space.
  * Accuracy: 1e-12 against mpmath (test/geometry/nearestDistances.test.ts).
  * References: arXiv:2403.20228, Section II-B; docs/sensing.md (geometry).

@@ -80,9 +80,9 @@ export function groupRequestsByBs(
  * blocks: sets `accepted[id]` to 1 for the accepted and 0 for the declined requests and returns the
  * number accepted, min(count, slots). Reorders the slice (partial Fisher–Yates).
  *
- * Formula: a uniformly random s-subset of the n requests when n > s (each with probability
- * 1/C(n, s)): "it will randomly choose ψ targets" (Section III-B of arXiv:2403.20228; ψ − own users
- * for communication, Section IV).
+ * Formula: not in the paper as a formula: a uniformly random s-subset of the n requests when n > s
+ * (each with probability 1/C(n, s)), the rule "it will randomly choose ψ targets" of Section III-B of
+ * arXiv:2403.20228 (ψ − own users for communication, Section IV).
  * Method: partial Fisher–Yates shuffle of the slice, s draws.
  * Accuracy: exact in distribution; chi-square test of the subset frequencies with a fixed seed
  * (test/geometry/requestAcceptance.test.ts).

@@ -116,7 +116,8 @@ export function crlbAcceptanceThinnedNormalized(N: number, kappa: number, beta =
 /**
  * Cluster size minimizing a CRLB-vs-N function over N = 2…nMax (ties: smallest N); null if none is finite.
  *
- * Formula: N* = argmin_N CRLB_a(N) (the optimal sensing cluster of Fig. 3 of arXiv:2403.20228).
+ * Formula: N* = argmin_N CRLB_a(N), e.g. of Eq. (16) of arXiv:2403.20228 (the optimal sensing cluster
+ * of Fig. 3).
  * Method: enumeration of N = 2…nMax.
  * Accuracy: exact on the integers.
  * References: arXiv:2403.20228, Section V-A and Fig. 3; docs/errata.md S6.

@@ -68,7 +68,8 @@ export interface SensingNetworkOptions {
 /**
  * The Monte Carlo job of a network simulation.
  *
- * Formula: the mechanism of Section III-B of arXiv:2403.20228 by simulation (see `simulateSensingNetwork`).
+ * Formula: not in the paper (a job description: the mechanism of Section III-B of arXiv:2403.20228 by
+ * simulation, see `simulateSensingNetwork`).
  * Method: arguments checked now; `windows` trials of kernel `sensing.network`, 2 windows per chunk
  * (part of the result's identity), torus side from `sensingNetworkSide` unless given.
  * Accuracy: not applicable (a job description).
