@@ -224,6 +224,23 @@ test('self-test: the doc-comment check names every missing section', () => {
   assert.equal(docCommentOf('/** A. */\nexport function a(): void {}', 'a'), '/** A. */');
 });
 
+test('docs/api.md lists every export of src/index.ts', () => {
+  const api = readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
+  const text = readFileSync(path.join(ROOT, 'src/index.ts'), 'utf8');
+  const sk = scanJs(text).skeleton;
+  const names: string[] = [];
+  for (const m of sk.matchAll(/(?<![\w$.])export\s*(?:type\s*)?\{([^}]*)\}/g)) {
+    for (const spec of m[1].split(',')) {
+      const p = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(spec);
+      if (p !== null) names.push(p[2] ?? p[1]);
+    }
+  }
+  assert.ok(names.length > 150, `only ${names.length} exports parsed`);
+  const missing = names.filter((n) => !api.includes(`\`${n}\``));
+  assert.deepEqual(missing, [], 'exports of src/index.ts missing from docs/api.md');
+  for (const n of Object.keys(root)) assert.ok(names.includes(n), `${n} is exported at run time but not listed in src/index.ts`);
+});
+
 test('every function and class exported from src/index.ts has a doc comment with the fixed sections and an @example', () => {
   const problems: string[] = [];
   const exports = rootExports();
