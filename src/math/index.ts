@@ -3,8 +3,8 @@
  * (Γ, incomplete Γ and B, through stdlib-js), adaptive Gauss–Kronrod quadrature (7/15 and 10/21),
  * Gauss–Legendre rules, Brent's root finder and maximizer, golden-section search, integer powers,
  * the seeded xoshiro128** generator with independent streams, Monte Carlo statistics, and the
- * argument checks that every library function uses. No domain code (src/math imports nothing else
- * of isacnet); browser-safe.
+ * argument checks of the Monte Carlo kernels (`ArgumentError`). No domain code (src/math imports
+ * nothing else of isacnet); browser-safe.
  */
 export * from './special.ts';
 export * from './incompleteBeta.ts';
