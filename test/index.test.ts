@@ -53,6 +53,16 @@ test('the names a researcher starts from exist and are the same objects in the r
   assert.equal(typeof node.createWorkerPool, 'function');
   assert.equal(typeof node.runJob, 'function');
   assert.ok(!('createWorkerPool' in root) && !('WorkerPool' in root), 'the Node pool is isacnet/node only');
+  // What docs/api.md ("Not in the root entry") promises from the layer entries.
+  const promised: Array<[string, object, string[]]> = [
+    ['isacnet/comm', comm, ['integrateRate', 'LemmaAtZ', 'parseGainModel', 'zfInterferenceOneMinusLaplace', 'oneMinusPowInv', 'commKernels']],
+    ['isacnet/sensing', sensing, ['simulateWindow', 'sensingKernels', 'nBar', 'crlbAcceptanceEq16Lemma1']],
+    ['isacnet/optimize', optimize, ['assertFeasible', 'checkRateModelName', 'checkCrlbModelName', 'optimizeTradeoff']],
+    ['isacnet/params', params, ['specByFlag', 'checkNumber', 'parseList', 'parametersMarkdown', 'resolveParams']],
+    ['isacnet/math', math, ['gamma', 'gammaln', 'gammaincUpperRegularized', 'incompleteBeta', 'integrate', 'integrateGk21', 'gaussLegendre', 'rootIncreasing', 'maximizeUnimodal', 'goldenSectionMaximize', 'powInt', 'ArgumentError']],
+    ['isacnet/node', node, ['createWorkerPool', 'runJob', 'WorkerPool', 'defaultThreads']],
+  ];
+  for (const [entry, m, names] of promised) for (const n of names) assert.notEqual((m as Record<string, unknown>)[n], undefined, `${entry} ${n}`);
 });
 
 test('closed forms at the paper defaults equal what `isacnet sensing` prints', () => {
