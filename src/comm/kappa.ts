@@ -18,7 +18,19 @@
 import { gammaincUpperRegularized, gammaln, gammaRatioHalf } from '../math/special.ts';
 import { ParamError } from '../params/validate.ts';
 
-/** L̄ = Γ(L + 1/2)²/Γ(L)² (≈ L − 1/4 for large L). */
+/**
+ * L̄ = Γ(L + 1/2)²/Γ(L)² (≈ L − 1/4 for large L).
+ *
+ * Formula: L̄ = Γ(L + ½)²/Γ(L)², in κ_c (Section IV of arXiv:2403.20228, unnumbered).
+ * Method: the Gamma ratio through ln Γ, squared.
+ * Accuracy: ~1e-14 relative; L̄(1) = π/4 and L̄ ≈ L − ¼ are tested (test/comm/kappa.test.ts).
+ * References: arXiv:2403.20228, Section IV; docs/errata.md C7 (the mean load is μ_c(L − 1), not μ_c L̄).
+ *
+ * @example
+ * import { lBar } from 'isacnet';
+ * lBar(1); // => 0.785398163
+ * lBar(4); // => 3.75825293
+ */
 export function lBar(L: number): number {
   const g = gammaRatioHalf(L);
   return g * g;
@@ -33,6 +45,17 @@ function poissonPmf(n: number, m: number): number {
 /**
  * E[min(1, (ψ−1)/(N−1))] for N ~ Poisson(meanLoad): the printed κ_c with a given mean load
  * (meanLoad = μ_c L̄ in the paper). Series summed until the remaining Poisson mass is below 1e-17.
+ *
+ * Formula: κ_c = Γ(ψ, m)/(ψ − 1)! + Σ_{n=ψ}^∞ (ψ − 1) m^n/((n − 1) n!) e^{−m} with m given
+ * (Section IV of arXiv:2403.20228, unnumbered); the n = ψ term is taken as P(N = ψ) (its limit for
+ * ψ = 1).
+ * Method: Q(ψ, m) plus the Poisson series in log space.
+ * Accuracy: matches mpmath to 1e-12 relative (test/comm/kappa.test.ts).
+ * References: arXiv:2403.20228, Section IV; docs/communication.md (κ_c); docs/errata.md C7.
+ *
+ * @example
+ * import { kappaCPrintedForLoad, lBar } from 'isacnet';
+ * kappaCPrintedForLoad(15, lBar(20)); // => 0.767221668
  */
 export function kappaCPrintedForLoad(psi: number, meanLoad: number): number {
   if (!(Number.isInteger(psi) && psi >= 1)) throw new ParamError(`--psi (ψ): invalid value ${psi}; allowed range is an integer in [1, ∞)`);
@@ -49,7 +72,22 @@ export function kappaCPrintedForLoad(psi: number, meanLoad: number): number {
   return Math.min(1, kappa);
 }
 
-/** κ_c as printed in Section IV: ψ resource blocks, μ_c = λ_u/λ_b, cluster size L. */
+/**
+ * κ_c as printed in Section IV: ψ resource blocks, μ_c = λ_u/λ_b, cluster size L.
+ *
+ * Formula: κ_c = Γ(ψ, μ_c L̄)/(ψ − 1)! + Σ_{n=ψ}^∞ (ψ − 1)(μ_c L̄)^n/((n − 1) n!) e^{−μ_c L̄},
+ * μ_c = λ_u/λ_b, L̄ = Γ(L + ½)²/Γ(L)² (Section IV of arXiv:2403.20228, unnumbered).
+ * Method: `kappaCPrintedForLoad(ψ, μ_c·lBar(L))`.
+ * Accuracy: the evaluation matches mpmath to 1e-12 (test/comm/kappa.test.ts). As a model of the
+ * stated mechanism it overestimates the accepted fraction by up to 0.15 absolute (λ_u/λ_b = 4, L = 5:
+ * 0.7917 vs 0.6409 simulated; docs/errata.md C7).
+ * References: arXiv:2403.20228, Section IV and Fig. 4; docs/errata.md C7.
+ *
+ * @example
+ * import { kappaCPrinted } from 'isacnet';
+ * kappaCPrinted(15, 1, 13); // => 0.966366902
+ * kappaCPrinted(15, 1, 20); // => 0.767221668
+ */
 export function kappaCPrinted(psi: number, muC: number, L: number): number {
   if (!(Number.isInteger(L) && L >= 1)) throw new ParamError(`--L (L): invalid value ${L}; allowed range is an integer in [1, ∞)`);
   if (!(muC >= 0 && Number.isFinite(muC))) throw new ParamError(`λ_u/λ_b: invalid value ${muC}; allowed range is [0, ∞)`);
@@ -60,6 +98,17 @@ export function kappaCPrinted(psi: number, muC: number, L: number): number {
  * Lemma-1-style acceptance E[min(1, ψ/N)] for a given distribution of the per-BS request count N
  * (probability mass function as an array, pmf[n] = P(N = n)): the fraction of requests a BS with N
  * requests accepts when it serves ψ of them at random, averaged over BSs (not over requests).
+ *
+ * Formula: Σ_n P(N = n) min(1, ψ/n), the form of Lemma 1, Eq. (15) of arXiv:2403.20228 (with its
+ * n = ψ term) for any load law.
+ * Method: one pass over the pmf.
+ * Accuracy: exact up to rounding.
+ * References: arXiv:2403.20228, Lemma 1; docs/errata.md S5, C7.
+ *
+ * @example
+ * import { acceptanceForLoadPmf } from 'isacnet';
+ * // a BS with 0 or 3 requests, ψ = 2: 0.5·1 + 0.5·(2/3)
+ * acceptanceForLoadPmf(2, [0.5, 0, 0, 0.5]); // => 0.833333333
  */
 export function acceptanceForLoadPmf(psi: number, pmf: ArrayLike<number>): number {
   let acc = 0;
@@ -88,6 +137,18 @@ function poissonMasses(m: number): number[] {
  * is accepted with probability min(1, (ψ − O)⁺/(1 + R)) (it competes with R others for the ψ − O
  * free blocks). Differences with the simulation (docs/communication.md) come from the Poisson
  * assumption (real counts are over-dispersed: Voronoi cells vary) and the O–R correlation.
+ *
+ * Formula: E[min(1, (ψ − O)⁺/(1 + R))] (not in the paper; the corrected counterpart of κ_c of
+ * Section IV of arXiv:2403.20228).
+ * Method: the double Poisson sum, each truncated below 1e-16 of remaining mass.
+ * Accuracy: matches a scipy double sum to 1e-12 (test/comm/kappa.test.ts); against the network
+ * simulation of the mechanism within 0.035 everywhere tested (λ_u/λ_b = 4, L = 5: 0.6718 vs 0.6409;
+ * docs/errata.md C7).
+ * References: docs/communication.md (κ_c); docs/errata.md C7.
+ *
+ * @example
+ * import { kappaCMechanismPoisson } from 'isacnet';
+ * kappaCMechanismPoisson(15, 4, 5); // => 0.671849684
  */
 export function kappaCMechanismPoisson(psi: number, muC: number, L: number): number {
   if (L <= 1) return 1;

@@ -32,7 +32,22 @@ export function oneMinusPowInv(y: number, K: number): number {
   return -Math.expm1(-K * Math.log1p(y));
 }
 
-/** Corrected H1(x, K, α, η) of Lemma 2 (closed form; see the module comment). */
+/**
+ * Corrected H1(x, K, α, η) of Lemma 2 (closed form; see the module comment).
+ *
+ * Formula: H1 = 2∫_1^{1/η} (1 − (1 + x t^{−α})^{−K}) t dt = η^{−2}(1 − (1 + xη^α)^{−K}) + (1 + x)^{−K} − 1
+ * + K x^{2/α}[B(x/(1+x); 1 − 2/α, K + 2/α) − B(xη^α/(1+xη^α); 1 − 2/α, K + 2/α)]: Lemma 2 of
+ * arXiv:2403.20228 (in Eqs. (19)–(20)) with the t = 1 boundary term corrected from (1 + x)^{−α} to
+ * (1 + x)^{−K} (corrected version).
+ * Method: the closed form with stdlib-js betainc.
+ * Accuracy: matches the defining integrals (mpmath, 30 digits) to < 1e-10 relative over α ∈ {2.5, 3, 4, 6}, K ∈ {1, 3, 7}, x ∈ [1e-3, 50], η ∈ [0.05, 0.98] (test/comm/lemma2.test.ts); H1 → 0 as η → 1 by cancellation (absolute error ≈ 1e-16·η^{−2}).
+ * References: arXiv:2403.20228, Lemma 2; docs/errata.md C3; docs/communication.md (Lemma 2).
+ *
+ * @example
+ * import { h1 } from 'isacnet';
+ * h1(2, 1, 4, 0.2); // => 1.27110689
+ * h1(0.5, 3, 4, 0.5); // => 0.795817004
+ */
 export function h1(x: number, K: number, alpha: number, eta: number): number {
   if (x <= 0 || eta >= 1) return 0;
   const a = 1 - 2 / alpha;
@@ -48,6 +63,18 @@ export function h1(x: number, K: number, alpha: number, eta: number): number {
 /**
  * H1 exactly as printed in Lemma 2: the t = 1 boundary term reads (1 + x)^{−α} instead of
  * (1 + x)^{−K}. Kept to show the effect of the typo; do not use for results.
+ *
+ * Formula: H1 of Lemma 2 of arXiv:2403.20228 as printed (in Eqs. (19)–(20)).
+ * Method: the printed closed form with stdlib-js betainc.
+ * Accuracy: matches its own mpmath evaluation; it differs from the defining integral by exactly
+ * (1 + x)^{−α} − (1 + x)^{−K} (zero only when K = α): −25% at (2, 1, 4, 0.2), more than 100% elsewhere on
+ * the test grid (test/comm/lemma2.test.ts, docs/errata.md C3).
+ * References: arXiv:2403.20228, Lemma 2; docs/errata.md C3.
+ *
+ * @example
+ * import { h1Printed, h1 } from 'isacnet';
+ * h1Printed(2, 1, 4, 0.2); // => 0.950119233
+ * h1Printed(2, 1, 4, 0.2) - h1(2, 1, 4, 0.2); // => -0.320987654 (±1e-9)
  */
 export function h1Printed(x: number, K: number, alpha: number, eta: number): number {
   const a = 1 - 2 / alpha;
@@ -61,7 +88,21 @@ export function h1Printed(x: number, K: number, alpha: number, eta: number): num
   );
 }
 
-/** H2(x, α, η) of Lemma 2 (closed form, as printed). */
+/**
+ * H2(x, α, η) of Lemma 2 (closed form, as printed).
+ *
+ * Formula: H2 = 2∫_{1/η}^∞ (1 − (1 + x t^{−α})^{−1}) t dt = x^{2/α} B(xη^α/(1+xη^α); 1 − 2/α, 1 + 2/α)
+ * + η^{−2}((1 + xη^α)^{−1} − 1): Lemma 2 of arXiv:2403.20228 (in Eq. (21)), printed correctly.
+ * Method: the closed form with stdlib-js betainc.
+ * Accuracy: matches the defining integrals (mpmath, 30 digits) to < 1e-10 relative over α ∈ {2.5, 3, 4, 6}, K ∈ {1, 3, 7}, x ∈ [1e-3, 50], η ∈ [0.05, 0.98] (test/comm/lemma2.test.ts).
+ * References: arXiv:2403.20228, Lemma 2; docs/communication.md (Lemma 2).
+ *
+ * @example
+ * import { h2 } from 'isacnet';
+ * h2(1, 4, 0.5); // => 0.244978663
+ * // η = 1, α = 4: H2 = √x·arctan(√x), π/4 at x = 1
+ * h2(1, 4, 1); // => 0.785398163
+ */
 export function h2(x: number, alpha: number, eta: number): number {
   if (x <= 0) return 0;
   const a = 1 - 2 / alpha;
@@ -85,13 +126,37 @@ function definingIntegral(x: number, K: number, alpha: number, wLo: number, wHi:
   return integrate(f, wLo, wHi, { relTol, absTol: 1e-300, maxPanels: 5000 }).value;
 }
 
-/** H1 from its defining integral 2∫_1^{1/η}(1 − (1 + x t^{−α})^{−K}) t dt. */
+/**
+ * H1 from its defining integral 2∫_1^{1/η}(1 − (1 + x t^{−α})^{−K}) t dt.
+ *
+ * Formula: the definition of H1 behind Lemma 2 of arXiv:2403.20228 (Laplace functional of the PPP in
+ * the annulus r < ‖d‖ < r_L with gains of Laplace transform (1 + s)^{−K}).
+ * Method: w = t^{2−α} (a bounded, smooth integrand on a finite interval), adaptive Gauss–Kronrod 7/15.
+ * Accuracy: agrees with mpmath (30 digits) to 1e-10 (test/comm/lemma2.test.ts).
+ * References: arXiv:2403.20228, Lemma 2; docs/communication.md (Lemma 2).
+ *
+ * @example
+ * import { h1Integral } from 'isacnet';
+ * h1Integral(2, 1, 4, 0.2); // => 1.27110689
+ */
 export function h1Integral(x: number, K: number, alpha: number, eta: number, relTol = 1e-13): number {
   if (eta >= 1) return 0;
   return definingIntegral(x, K, alpha, Math.pow(eta, alpha - 2), 1, relTol);
 }
 
-/** H2 from its defining integral 2∫_{1/η}^∞ (1 − (1 + x t^{−α})^{−1}) t dt. */
+/**
+ * H2 from its defining integral 2∫_{1/η}^∞ (1 − (1 + x t^{−α})^{−1}) t dt.
+ *
+ * Formula: the definition of H2 behind Lemma 2 of arXiv:2403.20228 (Laplace functional of the PPP
+ * beyond r_L with Exp(1) gains).
+ * Method: w = t^{2−α}, adaptive Gauss–Kronrod 7/15.
+ * Accuracy: agrees with mpmath (30 digits) to 1e-10 (test/comm/lemma2.test.ts).
+ * References: arXiv:2403.20228, Lemma 2.
+ *
+ * @example
+ * import { h2Integral } from 'isacnet';
+ * h2Integral(1, 4, 0.5); // => 0.244978663
+ */
 export function h2Integral(x: number, alpha: number, eta: number, relTol = 1e-13): number {
   return definingIntegral(x, 1, alpha, 0, Math.pow(eta, alpha - 2), relTol);
 }

@@ -31,7 +31,9 @@ import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAccep
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
 
+/** Registry name of the CoMP network kernel (record layout in the module comment). */
 export const COMM_NETWORK_KERNEL = 'comm.network';
+/** Counter fields at the start of each window record (read them with `RecordReader`). */
 export const COMM_NET_FIELDS = ['users', 'requests', 'accepted', 'bsCount', 'reqSum', 'reqSq', 'ownSum', 'ownSq', 'rateSum', 'rateSq'] as const;
 export const CNF = COMM_NET_FIELDS.length;
 
@@ -49,16 +51,61 @@ export interface NetworkCoMPArgs {
   samplesPerWindow: number;
 }
 
+/**
+ * Record width of one window of the CoMP network kernel.
+ *
+ * Formula: not in the paper: 10 counters + (L − 1) accepted-by-rank counters + 2 · samplesPerWindow.
+ * Method: arithmetic.
+ * Accuracy: exact.
+ * References: src/comm/network.ts (module comment: record layout).
+ *
+ * @example
+ * import { networkRecordWidth } from 'isacnet';
+ * networkRecordWidth(3, 0); // => 12
+ * networkRecordWidth(5, 100); // => 214
+ */
 export function networkRecordWidth(L: number, samplesPerWindow: number): number {
   return CNF + (L - 1) + 2 * samplesPerWindow;
 }
 
-/** Torus side holding on average `discBs` BSs in the inscribed disc (π(side/2)² = discBs). */
+/**
+ * Torus side holding on average `discBs` BSs in the inscribed disc (π(side/2)² = discBs).
+ *
+ * Formula: not in the paper: side = 2√(discBs/π) in units of λ_b^{−1/2}.
+ * Method: closed form.
+ * Accuracy: exact.
+ * References: docs/communication.md (acceptance models).
+ *
+ * @example
+ * import { networkSideForDisc } from 'isacnet';
+ * networkSideForDisc(100); // => 11.2837917
+ */
 export function networkSideForDisc(discBs: number): number {
   return 2 * Math.sqrt(discBs / Math.PI);
 }
 
-/** Simulate `count` independent windows (record layout in the module comment). */
+/**
+ * Simulate `count` independent windows (record layout in the module comment).
+ *
+ * Formula: the CoMP cooperation mechanism of Section IV of arXiv:2403.20228 (nearest BS serves, L − 1
+ * requests, a BS serves its own users first and then accepts requests at random while its ψ resource
+ * blocks last) with the SIR of Eq. (8) for every user; the simulated counterpart of κ_c and of R_c
+ * (Eq. (9)) under the stated mechanism.
+ * Method: PPPs on a torus, k-nearest tables, per-BS grouping and partial Fisher–Yates acceptance
+ * (src/geometry/requestAcceptance.ts), interference within side/2 plus the mean field beyond.
+ * Accuracy: exact in distribution for the stated mechanism; with ψ large every request is accepted
+ * and the rate equals the exact rate with κ_c = 1 within 4 SE; record counters are consistent
+ * (test/comm/network.test.ts). The printed κ_c overestimates its accepted fraction by up to 0.15
+ * (docs/errata.md C7).
+ * References: arXiv:2403.20228, Section IV; docs/communication.md (κ_c); docs/errata.md C7.
+ *
+ * @example
+ * import { simulateNetworkCoMP, networkSideForDisc, networkRecordWidth, RecordReader, COMM_NET_FIELDS, Rng } from 'isacnet';
+ * const args = { L: 3, pc: 0.5, alpha: 4, mt: 4, psi: 15, muC: 1, gains: 'gamma' as const, side: networkSideForDisc(100), samplesPerWindow: 0 };
+ * const r = new RecordReader(simulateNetworkCoMP(args, new Rng(1), 2), networkRecordWidth(3, 0), COMM_NET_FIELDS);
+ * // two windows, seed 1: every user sends L − 1 = 2 requests; none is declined at this load
+ * [r.sum('users'), r.sum('requests'), r.sum('accepted')]; // => [257, 514, 514]
+ */
 export function simulateNetworkCoMP(args: NetworkCoMPArgs, rng: Rng, count: number): Float64Array {
   const width = networkRecordWidth(args.L, args.samplesPerWindow);
   const out = new Float64Array(count * width);

@@ -7,7 +7,20 @@ import type { CoMPRateParams } from '../params/derived.ts';
 
 export type { CoMPRateParams };
 
-/** Throws ParamError (flag, value, allowed range) for an invalid model. */
+/**
+ * Check a CoMP rate-model record { L, p^c, κ_c, α, M_t }: returns it, or throws ParamError (flag,
+ * value, allowed range).
+ *
+ * Formula: not in the paper (the ranges: L ≥ 1 integer, p^c, κ_c ∈ [0, 1], α ∈ (2, 8], M_t ∈ [2, 64]
+ * integer, the model of Eqs. (8)–(9) of arXiv:2403.20228).
+ * Method: range checks.
+ * Accuracy: exact; test/comm/rates.test.ts checks the messages.
+ * References: docs/parameters.md; docs/communication.md (API).
+ *
+ * @example
+ * import { validateRateModel } from 'isacnet';
+ * validateRateModel({ L: 2, pc: 0.5, kappaC: 1, alpha: 4, mt: 4 }).L; // => 2
+ */
 export function validateRateModel(m: CoMPRateParams): CoMPRateParams {
   checkNumber(m.L, { flag: 'L', symbol: 'L', min: 1, max: 1e4, integer: true });
   checkNumber(m.pc, { flag: 'pc', symbol: 'p^c', min: 0, max: 1 });

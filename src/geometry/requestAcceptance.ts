@@ -36,6 +36,19 @@ export interface RequestsByBs {
  * Group the requests of ranks [rankFrom, rankTo) of `nItems` items by receiving BS. `nbr` holds
  * `stride` BS indices per item. Buffers of a previous call can be passed in `reuse` (they must be
  * large enough: load ≥ nBs, start ≥ nBs + 1, ids ≥ nItems · (rankTo − rankFrom)).
+ *
+ * Formula: not in the paper (the per-BS request counts n of Lemma 1 and κ_c of arXiv:2403.20228,
+ * counted exactly in a simulated network).
+ * Method: counting sort by BS (compressed-row layout), O(items · ranks).
+ * Accuracy: exact; against a naive grouping in test/geometry/requestAcceptance.test.ts.
+ * References: arXiv:2403.20228, Sections III-B and IV; docs/sensing.md, docs/communication.md.
+ *
+ * @example
+ * import { groupRequestsByBs } from 'isacnet';
+ * // items 0, 1, 2 request their 2 nearest BSs: (0, 1), (1, 2), (1, 0)
+ * const g = groupRequestsByBs(Int32Array.from([0, 1, 1, 2, 1, 0]), 2, 3, 0, 2, 3);
+ * Array.from(g.load); // => [2, 3, 1]
+ * Array.from(g.start); // => [0, 2, 5, 6]
  */
 export function groupRequestsByBs(
   nbr: Int32Array,
@@ -66,6 +79,20 @@ export function groupRequestsByBs(
  * One BS's decision on its `count` requests `ids[begin .. begin + count)` with `slots` free resource
  * blocks: sets `accepted[id]` to 1 for the accepted and 0 for the declined requests and returns the
  * number accepted, min(count, slots). Reorders the slice (partial Fisher–Yates).
+ *
+ * Formula: not in the paper as a formula: a uniformly random s-subset of the n requests when n > s
+ * (each with probability 1/C(n, s)), the rule "it will randomly choose ψ targets" of Section III-B of
+ * arXiv:2403.20228 (ψ − own users for communication, Section IV).
+ * Method: partial Fisher–Yates shuffle of the slice, s draws.
+ * Accuracy: exact in distribution; chi-square test of the subset frequencies with a fixed seed
+ * (test/geometry/requestAcceptance.test.ts).
+ * References: arXiv:2403.20228, Sections III-B and IV; docs/sensing.md.
+ *
+ * @example
+ * import { acceptUniformSubset, Rng } from 'isacnet';
+ * const accepted = new Uint8Array(5);
+ * acceptUniformSubset(Int32Array.from([0, 1, 2, 3, 4]), 0, 5, 2, new Rng(1), accepted); // => 2
+ * accepted.reduce((a, b) => a + b, 0); // => 2
  */
 export function acceptUniformSubset(ids: Int32Array, begin: number, count: number, slots: number, rng: Rng, accepted: Uint8Array): number {
   if (count <= slots) {

@@ -20,6 +20,22 @@ export interface AllowedRange {
   unit?: string;
 }
 
+/**
+ * The error of an invalid library argument: a `RangeError` naming the argument, the value and the
+ * allowed range in the library's own words (`psi must be an integer in [1, 10000], got 0`).
+ *
+ * Formula: not in the paper.
+ * Method: a `RangeError` with `name` "ArgumentError" and the fields `argument`, `value`, `allowed`.
+ * Accuracy: not applicable; test/parallel/kernel.test.ts checks the kernels' messages.
+ * References: src/math/argumentError.ts (module comment).
+ *
+ * @example
+ * import { ArgumentError, crlbNestedJob } from 'isacnet';
+ * let caught: unknown;
+ * try { crlbNestedJob([0], 2, 10, 1); } catch (err) { caught = err; }
+ * caught instanceof ArgumentError; // => true
+ * (caught as ArgumentError).argument; // => "Ns[0]"
+ */
 export class ArgumentError extends RangeError {
   /**
    * @param argument the argument's name as the library calls it (`psi`, `Ns[2]`, `args.beta`)

@@ -112,7 +112,21 @@ export interface Summary {
   trimmedMean05: number;
 }
 
-/** Everything a Monte Carlo report needs from one sample (finite values expected). */
+/**
+ * Everything a Monte Carlo report needs from one sample (finite values expected).
+ *
+ * Formula: not in the paper: mean ± 1.96·s/√n, median with the distribution-free 95% CI (binomial
+ * order statistics), 5%-trimmed mean.
+ * Method: Neumaier-compensated sums, one sort, numpy's type-7 quantile.
+ * Accuracy: ~1e-15 relative for the mean of 10⁷ values (compensated); hand-computed small samples in
+ * test/math/stats.test.ts. The mean's CI needs a finite variance (see `summarizeCrlbSamples`).
+ * References: docs/sensing.md (Monte Carlo statistics).
+ *
+ * @example
+ * import { summarize } from 'isacnet';
+ * const s = summarize([1, 2, 3, 4, 100]);
+ * [s.mean, s.median, s.standardError]; // => [22, 3, 19.5064092]
+ */
 export function summarize(values: ArrayLike<number>): Summary {
   const s = sorted(values);
   const m = meanCi95(values);

@@ -53,7 +53,27 @@ export function assertFeasible(frontier: Frontier): void {
   throw new ParamError(`--backhaul (C_backhaul): infeasible value ${p.backhaul} nats/s/Hz with --e ${p.e}: ${need}; ${range} (Eq. 10: R_c + e·N ≤ C_backhaul)`);
 }
 
-/** The two single-objective optima (corner points of the region). */
+/**
+ * The two single-objective optima (corner points of the region).
+ *
+ * Formula: not defined in the paper (toolkit definitions, docs/optimization.md "Baselines"):
+ * communication corner max R_c s.t. R_c ≤ C_backhaul with N = 0 (p^c = 1 unless the backhaul caps the
+ * rate); sensing corner min CRLB_a(N, 1) with p^s = 1 and e·N ≤ C_backhaul (Eq. (10) of arXiv:2403.20228).
+ * Method: G(1) from the envelope (or P(C) when capped); the last sensing record.
+ * Accuracy: exact on the integers, 1e-12 in p^c when capped.
+ * References: arXiv:2403.20228, Section V and Fig. 5; docs/optimization.md; docs/errata.md O1.
+ *
+ * @example
+ * import { corners, Frontier, RateEnvelope, SensingTable } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const c = corners(new Frontier(new RateEnvelope(rate, 3), new SensingTable(crlb, problem), problem));
+ * [c.comm.rate, c.comm.L, c.comm.backhaulBound]; // => [2.87747433, 2, false]
+ * [c.sens.N, c.sens.crlbA]; // => [8, 0.142857143]
+ */
 export function corners(frontier: Frontier): Corners {
   assertFeasible(frontier);
   const env = frontier.envelope;
@@ -77,6 +97,17 @@ export function corners(frontier: Frontier): Corners {
 /**
  * The time-sharing line between the corners at the given CRLB levels (τ = 1 − CRLB*_sens/c, so the
  * line is sampled evenly on a log CRLB axis), plus τ = 1 (the communication corner, CRLB null).
+ *
+ * Formula: R = τ R*_comm, CRLB_a = CRLB*_sens/(1 − τ) (toolkit definition of the time-sharing baseline
+ * of Fig. 5 of arXiv:2403.20228, not in the paper; docs/optimization.md).
+ * Method: one point per level, sorted by rate.
+ * Accuracy: exact.
+ * References: docs/optimization.md (baselines); docs/errata.md O2.
+ *
+ * @example
+ * import { timeSharing } from 'isacnet';
+ * const c = { comm: { rate: 4, crlbA: null, L: 13, N: 0, pc: 1, backhaulUse: 4, backhaulBound: true }, sens: { rate: 0, crlbA: 1, L: null, N: 12, pc: 0, backhaulUse: 2.4 } };
+ * timeSharing(c, [2, 4]).map((t) => t.tau); // => [0.5, 0.75, 1]
  */
 export function timeSharing(c: Corners, crlbLevels: number[]): TimeSharingPoint[] {
   const sensCrlb = c.sens.crlbA as number;
@@ -90,7 +121,20 @@ export function timeSharing(c: Corners, crlbLevels: number[]): TimeSharingPoint[
   return out;
 }
 
-/** Time-sharing point at a given τ. */
+/**
+ * Time-sharing point at a given τ.
+ *
+ * Formula: R = τ R*_comm, CRLB_a = CRLB*_sens/(1 − τ) (toolkit definition, not in the paper;
+ * docs/optimization.md).
+ * Method: direct evaluation; CRLB null at τ = 1.
+ * Accuracy: exact.
+ * References: docs/optimization.md (baselines).
+ *
+ * @example
+ * import { timeSharingAt } from 'isacnet';
+ * const c = { comm: { rate: 4, crlbA: null, L: 13, N: 0, pc: 1, backhaulUse: 4, backhaulBound: true }, sens: { rate: 0, crlbA: 1, L: null, N: 12, pc: 0, backhaulUse: 2.4 } };
+ * timeSharingAt(c, 0.5); // => { rate: 2, crlbA: 2, tau: 0.5 }
+ */
 export function timeSharingAt(c: Corners, tau: number): TimeSharingPoint {
   const sensCrlb = c.sens.crlbA as number;
   return { rate: tau * c.comm.rate, crlbA: tau < 1 ? sensCrlb / (1 - tau) : null, tau };
@@ -99,6 +143,22 @@ export function timeSharingAt(c: Corners, tau: number): TimeSharingPoint {
 /**
  * The non-cooperative scheme's curve: L = 1, N = the smallest localizing cluster, p^c on the rate
  * grid of the envelope (exact tabulated values) up to the power the backhaul allows, plus that cap.
+ *
+ * Formula: not defined in the paper (toolkit definition of the non-cooperative baseline of Fig. 5 of
+ * arXiv:2403.20228): L = 1, the first N with a finite CRLB_a, p^c swept within Eq. (10).
+ * Method: the envelope's L = 1 row, then the backhaul-binding power by Brent's root finder.
+ * Accuracy: exact tabulated values; the cap to 1e-12 in p^c.
+ * References: docs/optimization.md (baselines).
+ *
+ * @example
+ * import { nonCooperative, Frontier, RateEnvelope, SensingTable } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const nc = nonCooperative(new Frontier(new RateEnvelope(rate, 3), new SensingTable(crlb, problem), problem));
+ * [nc.length, nc[0].N, nc[nc.length - 1].L]; // => [17, 2, 1]
  */
 export function nonCooperative(frontier: Frontier): OperatingPoint[] {
   assertFeasible(frontier);
@@ -136,6 +196,24 @@ export interface Containment {
  * largest cooperative rate at the time-sharing CRLB, R*(CRLB*_sens/(1 − τ)), is compared with
  * τ·R*_comm (the ε-constraint form). A certified lower bound of R*(c) from the rate bands settles
  * most samples without evaluating the model; the others are solved exactly.
+ *
+ * Formula: not in the paper: R*(CRLB*_sens/(1 − τ)) ≥ τ R*_comm for every sampled τ (the paper's
+ * claim that cooperation beats time-sharing, Fig. 5 of arXiv:2403.20228, under Eq. (10)).
+ * Method: `samples` values of τ = i/samples; certified bounds first, `maxRateAtCrlb` otherwise.
+ * Accuracy: exact at the sampled τ. With the paper's setting the line is not contained at
+ * C_backhaul = 4 (τ ∈ [0.86, 0.99]) and contained at C = 6, 8 (docs/errata.md O2).
+ * References: docs/optimization.md (baselines); docs/errata.md O2.
+ *
+ * @example
+ * import { containment, corners, Frontier, RateEnvelope, SensingTable } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const f = new Frontier(new RateEnvelope(rate, 3), new SensingTable(crlb, problem), problem);
+ * // here the communication slot uses R*_comm = 2.88 with no sensing backhaul: not contained
+ * containment(f, corners(f), 10).contained; // => false
  */
 export function containment(frontier: Frontier, c: Corners, samples = 100, pareto?: OperatingPoint[]): Containment {
   let lo = Infinity;

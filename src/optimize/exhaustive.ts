@@ -36,7 +36,26 @@ function bisect(f: (p: number) => number, y: number, hi: number): number {
   return hi;
 }
 
-/** max R_c s.t. CRLB_a ≤ c and Eq. (10), over every (L, N); ties go to the lower CRLB. */
+/**
+ * max R_c s.t. CRLB_a ≤ c and Eq. (10), over every (L, N); ties go to the lower CRLB.
+ *
+ * Formula: R*(c) = max { R_c(L, p^c) : CRLB_a(N, 1)/(1 − p^c) ≤ c, R_c + e·N ≤ C_backhaul } (Eq. (10) of
+ * arXiv:2403.20228), by brute force.
+ * Method: every (L, N) pair; p^c = 1 − CRLB_a(N, 1)/c, bisected down to the backhaul when binding
+ * (60 steps, 1e-13); no envelope, no pruning (a reference for tests).
+ * Accuracy: 1e-13 in p^c; slow (O(L_max · N̄) bisections).
+ * References: docs/optimization.md; test/optimize/frontier.test.ts.
+ *
+ * @example
+ * import { exhaustiveMaxRate } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const best = exhaustiveMaxRate({ rate: rate.rate, crlbFull: crlb.crlbFullPower }, problem, 0.5);
+ * [best?.rate, best?.N, best?.L]; // => [1.75960448, 4, 2]
+ */
 export function exhaustiveMaxRate(models: ExhaustiveModels, problem: BackhaulProblem, c: number): ExhaustivePoint | null {
   let best: ExhaustivePoint | null = null;
   for (let N = 1; N <= admissibleN(problem); N++) {
@@ -67,6 +86,22 @@ export function exhaustiveMaxRate(models: ExhaustiveModels, problem: BackhaulPro
  * max w·R_c − (1 − w)·ln CRLB_a over every (L, N): for each pair the power is searched on a dense
  * grid of `gridPoints` over [0, cap] (cap: the backhaul-binding power), then refined by golden
  * section on the two grid cells around the best grid point (to `xTol` in p^c).
+ *
+ * Formula: the weighted objective (toolkit's, not in the paper) under Eq. (10) of arXiv:2403.20228,
+ * by brute force.
+ * Method: grid plus golden-section refinement for every (L, N) pair (a reference for tests).
+ * Accuracy: `xTol` (1e-12) in p^c for unimodal objectives; slow.
+ * References: docs/optimization.md; test/optimize/weighted.test.ts.
+ *
+ * @example
+ * import { exhaustiveWeighted } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const best = exhaustiveWeighted({ rate: rate.rate, crlbFull: crlb.crlbFullPower }, problem, 0.5);
+ * [best?.N, best?.L, best?.objective]; // => [5, 2, 1.29994953]
  */
 export function exhaustiveWeighted(models: ExhaustiveModels, problem: BackhaulProblem, w: number, gridPoints = 401, xTol = 1e-12): (ExhaustivePoint & { objective: number }) | null {
   let best: (ExhaustivePoint & { objective: number }) | null = null;

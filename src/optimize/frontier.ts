@@ -53,6 +53,32 @@ export interface ParetoOptions {
   segmentSamples?: number;
 }
 
+/**
+ * The rate–CRLB region under Eq. (10) and its Pareto boundary (see the module comment).
+ *
+ * Formula: F(R) = S(⌊(C − R)/e⌋)/(1 − P(R)), S(n) = min_{N ≤ n} CRLB_a(N, 1), and the ε-constraint form
+ * R*(c) = max_{records N, CRLB_a(N,1) ≤ c} min(G(1 − CRLB_a(N, 1)/c), C − e·N), both under Eq. (10) of
+ * arXiv:2403.20228 (derived here, not in the paper).
+ * Method: `minCrlbAtRate`, `maxRateAtCrlb` (records visited from the largest N down with certified
+ * bounds), `pareto` (log-spaced CRLB levels + exact backhaul breakpoints + samples of each smooth
+ * piece), `boundary` (drawable polyline).
+ * Accuracy: exact on the integers, 1e-12 in p^c; `maxRateAtCrlb` equals exhaustive search over every
+ * (L, N) in rate, N, L and p^c (test/optimize/frontier.test.ts).
+ * References: arXiv:2403.20228, Eq. (10) and Fig. 5; docs/optimization.md.
+ *
+ * @example
+ * import { Frontier, RateEnvelope, SensingTable } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const f = new Frontier(new RateEnvelope(rate, 3), new SensingTable(crlb, problem), problem);
+ * // R*(0.5) = max over N of min(1.2 ln(1 + 10(1 − 2/(N − 1))), 4 − N/2) (scripts/doc-example-references.py)
+ * f.maxRateAtCrlb(0.5)?.rate; // => 1.75960448
+ * // F(1) = (1/5)/(1 − P(1)) with N = 6
+ * f.minCrlbAtRate(1)?.crlbA; // => 0.229910847
+ */
 export class Frontier {
   constructor(
     readonly envelope: RateEnvelope,
@@ -245,7 +271,22 @@ export class Frontier {
   }
 }
 
-/** Sort by rate and keep the non-dominated points (strictly increasing rate and CRLB). */
+/**
+ * Sort by rate and keep the non-dominated points (strictly increasing rate and CRLB).
+ *
+ * Formula: not in the paper: the Pareto filter (max rate, min CRLB_a) of the points of the region
+ * of Fig. 5 of arXiv:2403.20228.
+ * Method: sort by rate, scan from the highest rate down keeping strict CRLB improvements (ties in
+ * rate to 1e-12 keep the lower CRLB).
+ * Accuracy: exact.
+ * References: docs/optimization.md.
+ *
+ * @example
+ * import { nonDominated } from 'isacnet';
+ * const pt = (rate: number, crlbA: number) => ({ rate, crlbA, L: 1, N: 2, pc: 0.5, backhaulUse: rate + 1 });
+ * nonDominated([pt(1, 2), pt(1, 3), pt(2, 1)]).map((q) => [q.rate, q.crlbA]); // => [[2, 1]]
+ * nonDominated([pt(1, 1), pt(2, 3)]).length; // => 2
+ */
 export function nonDominated(points: OperatingPoint[]): OperatingPoint[] {
   const crlb = (p: OperatingPoint): number => p.crlbA ?? Infinity;
   const sorted = [...points].sort((a, b) => a.rate - b.rate || crlb(a) - crlb(b));

@@ -42,7 +42,21 @@ export interface CrlbModel {
   readonly name: string;
 }
 
-/** CRLB_a(N, p^s) = CRLB_a(N, 1)/p^s (Eq. 5: |ζ|² ∝ p^s); Infinity at p^s = 0. */
+/**
+ * CRLB_a(N, p^s) = CRLB_a(N, 1)/p^s (Eq. 5: |ζ|² ∝ p^s); Infinity at p^s = 0.
+ *
+ * Formula: |ζ|² ∝ p^s in Eq. (5) of arXiv:2403.20228 and every CRLB ∝ 1/|ζ|² (Eqs. (6), (16)), so the
+ * CRLB at sensing power p^s is the full-power value divided by p^s (for the mean, the median or any
+ * quantile).
+ * Method: one division.
+ * Accuracy: exact up to one rounding.
+ * References: arXiv:2403.20228, Eqs. (5), (16); docs/optimization.md (the models).
+ *
+ * @example
+ * import { crlbAtPower } from 'isacnet';
+ * crlbAtPower(3e5, 0.5); // => 6e5
+ * crlbAtPower(3e5, 0); // => Infinity
+ */
 export function crlbAtPower(crlbFull: number, ps: number): number {
   return ps > 0 ? crlbFull / ps : Infinity;
 }
@@ -62,7 +76,18 @@ export interface BackhaulProblem {
   maxN: number;
 }
 
-/** Backhaul use of Eq. (10): R_c + e·N in nats/s/Hz. */
+/**
+ * Backhaul use of Eq. (10): R_c + e·N in nats/s/Hz.
+ *
+ * Formula: R_c + e × N, the left side of Eq. (10) of arXiv:2403.20228.
+ * Method: direct evaluation.
+ * Accuracy: exact up to rounding.
+ * References: arXiv:2403.20228, Eq. (10); docs/optimization.md.
+ *
+ * @example
+ * import { backhaulUse } from 'isacnet';
+ * backhaulUse(4, 10, 0.2); // => 6
+ */
 export function backhaulUse(rate: number, N: number, e: number): number {
   return rate + e * N;
 }
@@ -70,6 +95,17 @@ export function backhaulUse(rate: number, N: number, e: number): number {
 /**
  * Largest N allowed by Eq. (10) at rate R: ⌊(C − R)/e⌋ (a relative slack of 1e-12 absorbs rounding
  * so that R = C − eN exactly keeps N), capped at maxN; −1 when even N = 0 does not fit.
+ *
+ * Formula: N ≤ (C_backhaul − R_c)/e from Eq. (10) of arXiv:2403.20228.
+ * Method: floor with a relative slack of 1e-12.
+ * Accuracy: exact on the integers (the slack only keeps boundary cases R = C − eN).
+ * References: arXiv:2403.20228, Eq. (10); docs/optimization.md.
+ *
+ * @example
+ * import { maxSensingCluster } from 'isacnet';
+ * const problem = { backhaul: 6, e: 0.2, maxL: 30, maxN: 200 };
+ * maxSensingCluster(problem, 4); // => 10
+ * maxSensingCluster(problem, 6.5); // => -1
  */
 export function maxSensingCluster(problem: BackhaulProblem, rate: number): number {
   const room = problem.backhaul - rate;
@@ -79,12 +115,38 @@ export function maxSensingCluster(problem: BackhaulProblem, rate: number): numbe
   return Math.min(problem.maxN, Math.floor((room + slack) / problem.e));
 }
 
-/** The rate room Eq. (10) leaves a sensing cluster of N BSs: C − e·N. */
+/**
+ * The rate room Eq. (10) leaves a sensing cluster of N BSs: C − e·N.
+ *
+ * Formula: R_c ≤ C_backhaul − e·N, Eq. (10) of arXiv:2403.20228.
+ * Method: direct evaluation.
+ * Accuracy: exact up to rounding.
+ * References: arXiv:2403.20228, Eq. (10); docs/optimization.md.
+ *
+ * @example
+ * import { rateRoom } from 'isacnet';
+ * rateRoom({ backhaul: 6, e: 0.2, maxL: 30, maxN: 200 }, 12); // => 3.6 (±1e-12)
+ */
 export function rateRoom(problem: BackhaulProblem, N: number): number {
   return problem.backhaul - problem.e * N;
 }
 
-/** Validate the setting (ParamError naming the flag, value and range). */
+/**
+ * Validate the setting (ParamError naming the flag, value and range).
+ *
+ * Formula: not in the paper (C_backhaul > 0 and e ≥ 0 of Eq. (10) of arXiv:2403.20228; the integer
+ * search ranges maxL ∈ [1, 1000], maxN ∈ [2, 10000] are the toolkit's).
+ * Method: range checks.
+ * Accuracy: exact.
+ * References: docs/optimization.md.
+ *
+ * @example
+ * import { checkProblem } from 'isacnet';
+ * checkProblem({ backhaul: 6, e: 0.2, maxL: 30, maxN: 200 }); // => undefined
+ * let name = '';
+ * try { checkProblem({ backhaul: -1, e: 0.2, maxL: 30, maxN: 200 }); } catch (err) { name = (err as Error).name; }
+ * name; // => "ParamError"
+ */
 export function checkProblem(problem: BackhaulProblem): void {
   if (!(Number.isFinite(problem.backhaul) && problem.backhaul > 0)) {
     throw new ParamError(`--backhaul (C_backhaul): invalid value ${problem.backhaul}; allowed range is (0, ∞) nats/s/Hz`);

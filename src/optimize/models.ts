@@ -29,7 +29,9 @@ import type { Params } from '../params/schema.ts';
 import { ParamError } from '../params/validate.ts';
 import type { CrlbModel, ClusterRateModel } from './model.ts';
 
+/** Names of the rate models of `rateModel`: the exact rate and Theorem 2. */
 export const RATE_MODELS = ['exact', 'thm2'] as const;
+/** Names of the CRLB models: Eq. (16) with Lemma 1 (`eq16CrlbModel`) and the simulated median (`mcCrlbModel`). */
 export const CRLB_MODELS = ['eq16', 'mc'] as const;
 export type RateModelName = (typeof RATE_MODELS)[number];
 export type CrlbModelName = (typeof CRLB_MODELS)[number];
@@ -44,9 +46,23 @@ export function checkCrlbModelName(v: unknown): CrlbModelName {
   throw new ParamError(`--crlb-model: invalid value ${JSON.stringify(v)}; allowed values are ${CRLB_MODELS.join(', ')}`);
 }
 
-/** R_c(L, p^c) from the communication module with the printed κ_c(L). */
+/**
+ * R_c(L, p^c) from the communication module with the printed κ_c(L).
+ *
+ * Formula: R_c(L, p^c) of Eq. (9) of arXiv:2403.20228, by the exact rate (`exact`) or Theorem 2
+ * (`thm2`), with κ_c(L) printed in Section IV (μ_c = λ_u/λ_b, ψ, α, M_t from `p`).
+ * Method: `rateExact` / `rateTheorem2` at the default accuracy (1e-6 relative target); κ_c memoized
+ * per L; declared concave in p^c (R_c = E[ln(1 + p^c X_L)]), which the envelope checks on its grid.
+ * Accuracy: as `rateExact` / `rateTheorem2` (≲ 2e-7 relative measured).
+ * References: arXiv:2403.20228, Theorem 2 and Eqs. (8)–(9); docs/optimization.md (the models).
+ *
+ * @example
+ * import { rateModel, defaultParams } from 'isacnet';
+ * rateModel('exact', defaultParams()).rate(4, 0.5); // => 3.35117465
+ * rateModel('thm2', defaultParams()).rate(4, 0.5); // => 3.47773229
+ */
 export function rateModel(name: RateModelName, p: Params): ClusterRateModel {
-  const muC = usersPerBs(p);
+  const muC = p.lambdaU / p.lambdaB;
   const kappa = new Map<number, number>();
   const kappaOf = (L: number): number => {
     let k = kappa.get(L);
@@ -66,7 +82,20 @@ export function rateModel(name: RateModelName, p: Params): ClusterRateModel {
   };
 }
 
-/** Params at full sensing power (p^s = 1, i.e. p^c = 0), for |ζ|² and the CRLB scale. */
+/**
+ * Params at full sensing power (p^s = 1, i.e. p^c = 0), for |ζ|² and the CRLB scale.
+ *
+ * Formula: |ζ|² ∝ p^s (Eq. (5) of arXiv:2403.20228): p^c = 0, and a `zeta2` override (given at the
+ * configured p^s) rescaled by 1/p^s.
+ * Method: a copy of `p`.
+ * Accuracy: exact up to one rounding (tested in test/optimize/realModels.test.ts).
+ * References: arXiv:2403.20228, Eq. (5); docs/optimization.md.
+ *
+ * @example
+ * import { fullSensingPowerParams, defaultParams } from 'isacnet';
+ * fullSensingPowerParams(defaultParams()).pc; // => 0
+ * fullSensingPowerParams({ ...defaultParams(), zeta2: 100 }).zeta2; // => 200
+ */
 export function fullSensingPowerParams(p: Params): Params {
   if (p.zeta2 === null) return { ...p, pc: 0 };
   // An override is the value at the configured p^s: rescale it to p^s = 1 (|ζ|² ∝ p^s).
@@ -75,7 +104,23 @@ export function fullSensingPowerParams(p: Params): Params {
   return { ...p, pc: 0, zeta2: p.zeta2 / ps };
 }
 
-/** Eq. (16) with Lemma 1's κ_s (both as printed), in m² at p^s = 1. */
+/**
+ * Eq. (16) with Lemma 1's κ_s (both as printed), in m² at p^s = 1.
+ *
+ * Formula: CRLB_a(N, 1) = 1/(κ_s² |ζ|²(p^s = 1) λ_b² π² ln² N), Eq. (16) of arXiv:2403.20228 with κ_s of
+ * Lemma 1, Eq. (15); Infinity for N = 1. β must be 2 (Eq. (16) carries Theorem 1's ln² N).
+ * Method: `crlbAcceptanceEq16Lemma1(N, fullSensingPowerParams(p))`.
+ * Accuracy: as its parts (the Lemma 1 series to 1e-11); the sensing corner 3.028e5 m² at N = 12 is
+ * the value of docs/optimization.md. Against the simulated median it is 20.5–29.2% high at the Pareto
+ * points of Fig. 5 (docs/errata.md O3).
+ * References: arXiv:2403.20228, Eqs. (15)–(16); docs/optimization.md; docs/errata.md S6, O3.
+ *
+ * @example
+ * import { eq16CrlbModel, defaultParams } from 'isacnet';
+ * const m = eq16CrlbModel(defaultParams());
+ * m.crlbFullPower(12); // => 302817.254
+ * m.crlbFullPower(1); // => Infinity
+ */
 export function eq16CrlbModel(p: Params): CrlbModel {
   if (p.beta !== 2) {
     // Eq. (16) carries the ln²N law of Theorem 1, derived for β = 2 only; it has no value otherwise.
@@ -103,7 +148,25 @@ export interface McCrlbTable extends CrlbModel {
   rows: Array<{ N: number; median: number | null; ci95: [number, number] | null; trials: number }>;
 }
 
-/** Simulated median CRLB_a(N, p^s = 1) in m² for N = 1 … maxN (one network simulation). */
+/**
+ * Simulated median CRLB_a(N, p^s = 1) in m² for N = 1 … maxN (one network simulation).
+ *
+ * Formula: not in the paper: the median of the CRLB with acceptance under the mechanism of Section
+ * III-B of arXiv:2403.20228 (the mean, which Eq. (16) approximates, is infinite when κ_s < 1), at
+ * p^s = 1.
+ * Method: `runSensingNetwork` for N = 1 … maxN with ψ and μ_s of `p`, scaled to m² at full sensing power.
+ * Accuracy: Monte Carlo with distribution-free 95% CIs per N (900 windows: 3.737e5 [3.712e5, 3.763e5]
+ * m² at a Pareto point of Fig. 5, docs/errata.md O3); depends on the seed only, never on the runner.
+ * References: docs/optimization.md (the models); docs/errata.md S6, O3.
+ *
+ * @example
+ * import { mcCrlbModel, defaultParams, inlineRunner } from 'isacnet';
+ * const t = await mcCrlbModel(defaultParams(), { maxN: 4, windows: 4, seed: 1, run: inlineRunner });
+ * t.rows.map((r) => r.N); // => [1, 2, 3, 4]
+ * t.crlbFullPower(1); // => Infinity
+ * // 4 windows, seed 1: the median CRLB_a at N = 4 in m²
+ * t.crlbFullPower(4); // => 498181.214
+ */
 export async function mcCrlbModel(p: Params, o: McCrlbOptions): Promise<McCrlbTable> {
   const full = fullSensingPowerParams(p);
   const Ns = Array.from({ length: o.maxN }, (_, i) => i + 1);

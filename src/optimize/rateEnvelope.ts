@@ -46,6 +46,30 @@ export interface EnvelopeInverse {
 /** Relative slack on the certified bands (model quadrature error). */
 const BAND_SLACK = 1e-6;
 
+/**
+ * The rate envelope G(p^c) = max_L R_c(L, p^c) and its inverse P(R) (see the module comment).
+ *
+ * Formula: not in the paper: G and P over L ∈ {1 … maxL} for the rate R_c(L, p^c) of Eq. (9) of
+ * arXiv:2403.20228; they carry everything L does in Eq. (10) and in the CRLB.
+ * Method: R_c(L, ·) tabulated on p_k = (k/K)²; certified bands per cell (chords and their extensions
+ * for concave models, widened by 1e-6); `value(q)` evaluates only the L whose band can attain G(q),
+ * `inverse(R)` runs Brent's bracketed root finder (1e-12 in p^c) on the surviving L; memoized.
+ * Accuracy: exact on the integer L (the grid prunes, it never changes an answer); G and P equal brute
+ * force with concave and merely monotone bands (test/optimize/envelope.test.ts).
+ * References: docs/optimization.md (the rate envelope).
+ *
+ * @example
+ * import { RateEnvelope } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const env = new RateEnvelope(rate, 3);
+ * // G(0.25) = 1.2 ln 3.5 at L = 2; P(2) = (e^{2/1.2} − 1)/10 (scripts/doc-example-references.py)
+ * env.value(0.25); // => { rate: 1.50331556, L: 2 }
+ * env.inverse(2); // => { pc: 0.429449005, L: 2 }
+ */
 export class RateEnvelope {
   /** Grid p_k = (k/K)², k = 0 … K. */
   readonly grid: number[];

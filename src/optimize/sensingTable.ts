@@ -20,6 +20,28 @@ export interface SensingRecord {
   crlbFull: number;
 }
 
+/**
+ * CRLB_a(N, 1) for every admissible sensing cluster size N ≤ N̄ and the records (see the module comment).
+ *
+ * Formula: N ≤ N̄ = min(maxN, ⌊C_backhaul/e⌋) from Eq. (10) of arXiv:2403.20228 with R_c ≥ 0; the
+ * records are the N whose CRLB is below that of every smaller N (not in the paper: only they can be
+ * optimal).
+ * Method: enumerate N = 1 … N̄ once; non-finite CRLBs (N = 1) are never records.
+ * Accuracy: exact (dominance argument in the module comment; tested through the optimizer against
+ * exhaustive search, test/optimize/frontier.test.ts).
+ * References: arXiv:2403.20228, Eq. (10); docs/optimization.md.
+ *
+ * @example
+ * import { SensingTable } from 'isacnet';
+ * // synthetic models: R_c(L, p^c) = a_L ln(1 + 10 p^c), a = (1, 1.2, 1.1); CRLB_a(N, 1) = 1/(N − 1)
+ * const a = [1, 1.2, 1.1];
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => a[L - 1] * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const problem = { backhaul: 4, e: 0.5, maxL: 3, maxN: 50 };
+ * const t = new SensingTable(crlb, problem);
+ * t.records.map((r) => r.N); // => [2, 3, 4, 5, 6, 7, 8]
+ * t.maxAdmissibleN; // => 8
+ */
 export class SensingTable {
   /** crlbFull[N] for N = 0 … N̄ (Infinity where it does not exist; index 0 unused). */
   readonly crlbFull: number[];

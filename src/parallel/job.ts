@@ -9,9 +9,24 @@ import type { ChunkTask, JobRunner, MonteCarloJob, ProgressFn } from './jobTypes
 
 export type { ChunkTask, JobRunner, MonteCarloJob, ProgressFn };
 
+/** Trials per chunk when a job does not say (part of a result's identity: seed → numbers). */
 export const DEFAULT_CHUNK_SIZE = 4096;
 
-/** The chunk tasks of a job, in index order. */
+/**
+ * The chunk tasks of a job, in index order: chunk c holds trials [c·size, (c + 1)·size) and draws from
+ * the stream (seed, c).
+ *
+ * Formula: not in the paper (reproducible Monte Carlo: results depend on (kernel, args, trials, seed,
+ * chunkSize) only, never on the thread count).
+ * Method: fixed chunks of `job.chunkSize` (default 4096) trials.
+ * Accuracy: exact; identical samples for 1 and 2 threads (test/parallel/job.test.ts and the kernel tests).
+ * References: src/math/rng.ts (streams); docs/architecture.md.
+ *
+ * @example
+ * import { planChunks, crlbNestedJob } from 'isacnet';
+ * const tasks = planChunks(crlbNestedJob([4], 2, 10000, 1));
+ * tasks.map((t) => [t.chunkIndex, t.count]); // => [[0, 4096], [1, 4096], [2, 1808]]
+ */
 export function planChunks(job: MonteCarloJob): ChunkTask[] {
   const size = job.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(job.trials) || job.trials < 1) throw new RangeError(`trials must be an integer ≥ 1, got ${job.trials}`);

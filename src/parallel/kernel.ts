@@ -44,7 +44,29 @@ export interface Kernel<A> extends AnyKernel, KernelDefinition<A> {
   job(args: A, trials: number, seed: number, chunkSize?: number): MonteCarloJob;
 }
 
-/** A typed kernel from its definition (see the module comment). */
+/**
+ * A typed kernel from its definition (see the module comment): `run(raw, rng, count)` for the runners,
+ * `job(args, trials, seed, chunkSize?)` for a checked job description.
+ *
+ * Formula: not in the paper (the Monte Carlo kernels of Eqs. (6), (8)–(9), (15)–(16) are built with it).
+ * Method: `parseArgs` checks every field (also when the job is made, so a bad job fails before any
+ * worker starts), `simulate` draws the trials.
+ * Accuracy: not applicable; test/parallel/kernel.test.ts checks argument checking and registry use.
+ * References: src/parallel/kernel.ts (module comment); docs/architecture.md (how a Monte Carlo job flows).
+ *
+ * @example
+ * import { defineKernel, composeRegistry, Rng } from 'isacnet';
+ * const coin = defineKernel({
+ *   name: 'example.coin',
+ *   parseArgs: (raw) => ({ p: Number(raw.p) }),
+ *   simulate: (a, rng, count) => Float64Array.from({ length: count }, () => (rng.uniform() < a.p ? 1 : 0)),
+ * });
+ * const job = coin.job({ p: 0.3 }, 10000, 1);
+ * [job.kernel, job.trials, job.seed]; // => ["example.coin", 10000, 1]
+ * // run it with a registry of your own kernels (the library's runJobSync knows KERNELS only)
+ * const reg = composeRegistry([coin]);
+ * reg.get('example.coin').run({ p: 1 }, new Rng(1), 3); // => [1, 1, 1]
+ */
 export function defineKernel<A extends object>(def: KernelDefinition<A>): Kernel<A> {
   return {
     ...def,
@@ -65,7 +87,19 @@ export interface KernelRegistry {
   names(): string[];
 }
 
-/** A registry of the given kernels; duplicate names are an error. */
+/**
+ * A registry of the given kernels; duplicate names are an error.
+ *
+ * Formula: not in the paper.
+ * Method: a Map by name; `get` throws for an unknown name, listing the known ones.
+ * Accuracy: not applicable (test/parallel/kernel.test.ts).
+ * References: src/registry/kernels.ts (the library's registry, KERNELS).
+ *
+ * @example
+ * import { composeRegistry, KERNELS, crlbNestedKernel } from 'isacnet';
+ * KERNELS.names(); // => ["sensing.crlbNested", "sensing.network", "comm.typicalUser", "comm.network"]
+ * composeRegistry([crlbNestedKernel]).names(); // => ["sensing.crlbNested"]
+ */
 export function composeRegistry(kernels: readonly AnyKernel[]): KernelRegistry {
   const byName = new Map<string, AnyKernel>();
   for (const k of kernels) {

@@ -5,6 +5,11 @@
  * an offset inside each record) so that summaries say `reader.sum('accepted')` instead of
  * `rec[w * width + 2]`.
  *
+ * Formula: not in the paper (the record layouts of the network kernels).
+ * Method: a field-name → column map; sums in record order.
+ * Accuracy: exact (plain summation in record order).
+ * References: src/sensing/network.ts, src/comm/network.ts (record layouts).
+ *
  * @example
  * // Two records of width 3: [users, accepted, sample].
  * const r = new RecordReader(Float64Array.from([5, 4, 0.1, 7, 6, 0.2]), 3, ['users', 'accepted'] as const);

@@ -30,6 +30,7 @@ export interface ParamSpec {
   usedIn: string;
 }
 
+/** Keys of the scalar parameters, in the order of the schema (and of docs/parameters.md). */
 export const PARAM_KEYS = [
   'mt',
   'mr',
@@ -53,6 +54,7 @@ export const PARAM_KEYS = [
 
 export type ParamKey = (typeof PARAM_KEYS)[number];
 
+/** The schema: one entry per scalar parameter (symbol, unit, default, allowed range, provenance, equation). */
 export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'mt', flag: 'mt', symbol: 'M_t', unit: 'antennas', default: 4, min: 2, max: 64, integer: true, source: 'paper', description: 'transmit antennas per BS (ZF needs M_t ≥ 2: one user and one target beam)', usedIn: 'Eq. (2), Gamma(M_t − 1) gains below Eq. (18)' },
   { key: 'mr', flag: 'mr', symbol: 'M_r', unit: 'antennas', default: 5, min: 1, max: 64, integer: true, source: 'paper', description: 'receive antennas per BS', usedIn: 'Eq. (4)' },
@@ -79,6 +81,19 @@ export type Params = Record<ParamKey, number> & {
   zeta2: number | null;
 };
 
+/**
+ * The schema entry of one parameter.
+ *
+ * Formula: not in the paper (metadata; `usedIn` names the equations of arXiv:2403.20228 that use it).
+ * Method: lookup in PARAM_SPECS.
+ * Accuracy: exact.
+ * References: docs/parameters.md (generated from the same table).
+ *
+ * @example
+ * import { specOf } from 'isacnet';
+ * specOf('lambdaB').unit; // => "/km²"
+ * specOf('psi').default; // => 15
+ */
 export function specOf(key: ParamKey): ParamSpec {
   const s = PARAM_SPECS.find((p) => p.key === key);
   if (!s) throw new Error(`no parameter ${key}`);
@@ -89,14 +104,30 @@ export function specByFlag(flag: string): ParamSpec | undefined {
   return PARAM_SPECS.find((p) => p.flag === flag);
 }
 
-/** Section V defaults plus the toolkit defaults. */
+/**
+ * The default parameters: the values of Section V of arXiv:2403.20228 plus the toolkit's documented
+ * choices for what the paper leaves out (f_c, B, G_t, G_r, p^c, e). A fresh object on every call.
+ *
+ * Formula: not in the paper (Section V lists M_t = 4, M_r = 5, P_t = 1 W, σ = 1, λ_b = λ_u = λ_s = 1 /km²,
+ * σ_s² = −80 dB, α = 4, β = 2, C_backhaul = 6 nats/s/Hz, ψ = 15).
+ * Method: the `default` column of PARAM_SPECS; `zeta2` null (|ζ|² derived from Eq. (5)).
+ * Accuracy: exact; test/params/schema.test.ts checks the Section V values and that every default is
+ * inside its allowed range.
+ * References: arXiv:2403.20228, Section V; docs/parameters.md.
+ *
+ * @example
+ * import { defaultParams } from 'isacnet';
+ * const p = defaultParams();
+ * [p.mt, p.mr, p.lambdaB, p.alpha, p.beta, p.psi, p.backhaul]; // => [4, 5, 1, 4, 2, 15, 6]
+ * p.zeta2; // => null
+ */
 export function defaultParams(): Params {
   const p = { zeta2: null } as Params;
   for (const s of PARAM_SPECS) p[s.key] = s.default;
   return p;
 }
 
-/** |ζ|² override spec (not a plain scalar parameter: its default is derived). */
+/** |ζ|² override spec (not a plain scalar parameter: its default is derived from Eq. (5)). */
 export const ZETA2_SPEC = {
   key: 'zeta2',
   flag: 'zeta2',

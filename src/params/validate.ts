@@ -4,6 +4,21 @@
  */
 import { PARAM_KEYS, PARAM_SPECS, ZETA2_SPEC, defaultParams, type ParamKey, type ParamSpec, type Params } from './schema.ts';
 
+/**
+ * The error of an invalid parameter: its message names the parameter, the offending value and the
+ * allowed range (the CLI prints it and exits with status 2).
+ *
+ * Formula: not in the paper.
+ * Method: an `Error` with `name` "ParamError".
+ * Accuracy: not applicable; test/params/schema.test.ts checks the messages.
+ * References: docs/parameters.md (allowed ranges).
+ *
+ * @example
+ * import { ParamError, resolveParams } from 'isacnet';
+ * let caught: unknown;
+ * try { resolveParams({ psi: 0 }); } catch (err) { caught = err; }
+ * caught instanceof ParamError; // => true
+ */
 export class ParamError extends Error {
   constructor(message: string) {
     super(message);
@@ -72,6 +87,19 @@ export function rangeOf(spec: ParamSpec): RangeSpec {
 /**
  * Merge defaults ← config object ← overrides (each a partial map keyed by camelCase key) and
  * validate every value. Unknown keys are errors.
+ *
+ * Formula: not in the paper (the defaults are Section V of arXiv:2403.20228 plus the toolkit's).
+ * Method: start from `defaultParams()`, apply the layers left to right (later wins, `undefined`
+ * skipped), check each value against its schema range (numeric strings are accepted), `zeta2: null`
+ * restores the derived |ζ|².
+ * Accuracy: exact; test/params/schema.test.ts checks ranges and messages.
+ * References: docs/parameters.md.
+ *
+ * @example
+ * import { resolveParams } from 'isacnet';
+ * resolveParams().psi; // => 15
+ * resolveParams({ lambdaS: 2, psi: 10 }, { lambdaS: 0.5 }).lambdaS; // => 0.5
+ * resolveParams({ pc: '0.3' }).pc; // => 0.3
  */
 export function resolveParams(...layers: Array<Record<string, unknown> | undefined>): Params {
   const out = defaultParams();

@@ -8,7 +8,11 @@ import { KERNELS } from './kernels.ts';
 
 export { WorkerPool, defaultThreads };
 
-const WORKER_URL = new URL('./worker-bootstrap.mjs', import.meta.url);
+/**
+ * The worker entry: compiled JavaScript (dist/registry/nodeWorker.js) next to a compiled pool; from
+ * the TypeScript sources (development, tests) a bootstrap that registers tsx first.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker-bootstrap.mjs', import.meta.url) : new URL('./nodeWorker.js', import.meta.url);
 
 /** A pool of `threads` threads (1 = inline) running the registry's kernels; `close()` it when done. */
 export function createWorkerPool(threads: number): WorkerPool {

@@ -14,3 +14,4 @@ export * from './acceptance.ts';
 export * from './crlbAcceptance.ts';
 export * from './network.ts';
 export * from './networkSummary.ts';
+export * from './kernels.ts';

@@ -65,7 +65,21 @@ export interface SensingNetworkOptions {
   chunkSize?: number;
 }
 
-/** The Monte Carlo job of a network simulation. */
+/**
+ * The Monte Carlo job of a network simulation.
+ *
+ * Formula: not in the paper (a job description: the mechanism of Section III-B of arXiv:2403.20228 by
+ * simulation, see `simulateSensingNetwork`).
+ * Method: arguments checked now; `windows` trials of kernel `sensing.network`, 2 windows per chunk
+ * (part of the result's identity), torus side from `sensingNetworkSide` unless given.
+ * Accuracy: not applicable (a job description).
+ * References: docs/sensing.md (network-level simulation).
+ *
+ * @example
+ * import { sensingNetworkJob } from 'isacnet';
+ * const job = sensingNetworkJob({ muS: 1, Ns: [10, 15], psis: [15], beta: 2, windows: 4, seed: 1 });
+ * [job.kernel, job.trials, job.chunkSize]; // => ["sensing.network", 4, 2]
+ */
 export function sensingNetworkJob(o: SensingNetworkOptions): MonteCarloJob {
   const Ns = [...o.Ns].sort((a, b) => a - b);
   const args: SensingNetworkArgs = {
@@ -83,7 +97,25 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-/** Summaries per (ψ, N), ψ outer, N inner (ascending), CRLBs multiplied by `scale`. */
+/**
+ * Summaries per (ψ, N), ψ outer, N inner (ascending), CRLBs multiplied by `scale`.
+ *
+ * Formula: the simulated κ_s of Lemma 1 (Eq. (15) of arXiv:2403.20228) as accepted/requested requests,
+ * and the CRLB with acceptance of Eq. (16) as its median (the mean is infinite when κ_s < 1).
+ * Method: ratio estimator pooled over windows with a 95% CI from the between-window spread; median
+ * with its distribution-free CI; mean conditional on ≥ 4 accepted BSs.
+ * Accuracy: as the sample (400 windows give κ_s to ±0.0025 at N = 15, docs/errata.md S5); JSON-safe
+ * nulls where a statistic does not exist (test/sensing/network.test.ts).
+ * References: arXiv:2403.20228, Lemma 1 and Eq. (16); docs/sensing.md; docs/errata.md S5–S6.
+ *
+ * @example
+ * import { sensingNetworkJob, summarizeSensingNetwork, runJobSync } from 'isacnet';
+ * const job = sensingNetworkJob({ muS: 1, Ns: [10, 15], psis: [15], beta: 2, windows: 4, seed: 1 });
+ * const points = summarizeSensingNetwork(runJobSync(job), job);
+ * // 4 windows, seed 1: simulated κ_s for N = 10 and 15 (Lemma 1: 0.9647, 0.8264)
+ * points.map((q) => q.kappa.mc); // => [0.98010, 0.87980]
+ * points[0].crlb.mean; // => null
+ */
 export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, scale = 1): SensingNetworkPoint[] {
   const a = sensingNetworkKernel.parseArgs(job.args);
   const K = a.samplesPerWindow;
@@ -165,7 +197,21 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
   return points;
 }
 
-/** Run a network simulation with `run` (e.g. a WorkerPool's run, or runJobSync) and summarize it. */
+/**
+ * Run a network simulation with `run` (e.g. a WorkerPool's run, or runJobSync) and summarize it.
+ *
+ * Formula: as `summarizeSensingNetwork` (Lemma 1 and Eq. (16) of arXiv:2403.20228 by simulation).
+ * Method: `sensingNetworkJob`, then `run`, then `summarizeSensingNetwork`.
+ * Accuracy: as `summarizeSensingNetwork`; identical records for 1 and 2 threads
+ * (test/sensing/network.test.ts).
+ * References: docs/sensing.md.
+ *
+ * @example
+ * import { runSensingNetwork, inlineRunner } from 'isacnet';
+ * const points = await runSensingNetwork({ muS: 1, Ns: [10], psis: [15], beta: 2, windows: 4, seed: 1 }, inlineRunner);
+ * // seed 1, 4 windows
+ * points[0].kappa.mc; // => 0.98494
+ */
 export async function runSensingNetwork(
   o: SensingNetworkOptions,
   run: JobRunner,

@@ -5,8 +5,12 @@
  * src/web; also the module comment at the top of a file, and members of an exported class or
  * object), an `@example` block runs as TypeScript. The block is everything after the `@example` line
  * up to the next `@tag` line or the end of the comment; if it contains ``` fences, only the lines
- * inside the fences. Every export of the file is in scope under its own name (`import` lines of the
- * example are dropped). A line that ends with a comment `// => <value>` asserts a value:
+ * inside the fences. Every export of the file is in scope under its own name. An `import` line of
+ * the example that names the package (`import { a, b as c } from 'isacnet'`, or a subpath such as
+ * `'isacnet/math'`) runs: the specifier is resolved through the `exports` map of package.json to its
+ * entry file, so an example can use the whole public API as a reader would; other `import` lines are
+ * dropped. An import sits on one line. A line that ends with a comment `// => <value>` asserts a
+ * value:
  *
  *   f(1); // => 0.5                     the value of the expression statement on that line
  *   const x = f(1); // => 0.5           the value of the variable declared on that line
@@ -20,8 +24,8 @@
  * span lines.
  *
  * Implementation: per source file with examples, a temporary .mts module in os.tmpdir() imports the
- * file by absolute path (`import * as M from 'file:///…'`), destructures the exports each block uses,
- * runs the blocks and prints what each `// =>` line evaluated to; it runs under
+ * file by absolute path (`import * as M from 'file:///…'`), destructures the exports each block uses
+ * (turns its package imports into `const { … } = await import('file:///…/entry.ts')`), runs the blocks and prints what each `// =>` line evaluated to; it runs under
  * `node --import tsx` in a child process and the values are compared here. One test case per
  * example block, named after the file and the symbol. A self-test runs the same machinery on a tiny
  * temporary module with a right and a wrong `// =>` value.
@@ -35,6 +39,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, readIfExists, rel, scanJs, walk, type Comment, type Scanned } from './sourceScan.ts';
 
+/** Name of the package whose imports an example may use (package.json `name`). */
+const PACKAGE = 'isacnet';
+
 // ---------------------------------------------------------------------------------------------
 // Extraction
 
@@ -44,6 +51,8 @@ export interface ExampleLine {
   code: string;
   /** Text after `// =>`, if the line asserts a value. */
   expected?: string;
+  /** Set on an `import … from 'isacnet…'` line: the package specifier. */
+  packageImport?: string;
 }
 
 export interface ExampleBlock {
@@ -95,6 +104,52 @@ function attachmentOf(s: Scanned, c: Comment, depth: Int32Array): Attachment {
   return { symbol: `${outer.symbol}.${member}`, runnable: outer.runnable };
 }
 
+/** The specifier of an `import … from 'isacnet'` (or `'isacnet/…'`) line, else undefined. */
+export function packageImportSpecifier(line: string): string | undefined {
+  const m = /\bfrom\s*(['"])([^'"]+)\1\s*;?\s*$/.exec(line);
+  if (m === null) return undefined;
+  return m[2] === PACKAGE || m[2].startsWith(`${PACKAGE}/`) ? m[2] : undefined;
+}
+
+/** Absolute path of the entry file a package specifier names, through package.json `exports`. */
+export function resolvePackageSpecifier(spec: string, root = ROOT): string | undefined {
+  const pkg = JSON.parse(readIfExists(path.join(root, 'package.json')) ?? '{}') as { name?: string; exports?: Record<string, string> | string };
+  if (pkg.name !== PACKAGE || pkg.exports === undefined) return undefined;
+  const key = spec === PACKAGE ? '.' : `.${spec.slice(PACKAGE.length)}`;
+  const target = typeof pkg.exports === 'string' ? (key === '.' ? pkg.exports : undefined) : pkg.exports[key];
+  return typeof target === 'string' ? path.join(root, target) : undefined;
+}
+
+/**
+ * A package import line as a statement of the runner: `import { a, b as c, type T } from 'isacnet'`
+ * → `const { a, b: c } = await import('file:///…/src/index.ts');` (type-only imports vanish), with
+ * the names it binds.
+ */
+export function packageImportStatement(code: string, url: string): { statement: string; names: string[] } {
+  const m = /^\s*import\s+(type\s+)?(.*?)\s+from\s*['"][^'"]+['"]\s*;?\s*$/.exec(code);
+  if (m === null) throw new SyntaxError(`cannot read the import ${JSON.stringify(code.trim())} (one import per line: import { a, b } from '${PACKAGE}')`);
+  if (m[1] !== undefined) return { statement: '', names: [] };
+  const clause = m[2].trim();
+  const src = `await import(${JSON.stringify(url)})`;
+  const star = /^\*\s+as\s+([A-Za-z_$][\w$]*)$/.exec(clause);
+  if (star !== null) return { statement: `const ${star[1]} = ${src};`, names: [star[1]] };
+  const parts = /^(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?$/.exec(clause);
+  if (parts === null) throw new SyntaxError(`cannot read the import clause ${JSON.stringify(clause)}`);
+  const fields: string[] = [];
+  const names: string[] = [];
+  if (parts[1] !== undefined) {
+    fields.push(`default: ${parts[1]}`);
+    names.push(parts[1]);
+  }
+  for (const spec of (parts[2] ?? '').split(',')) {
+    const s = /^\s*(type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(spec);
+    if (s === null || s[1] !== undefined) continue;
+    fields.push(s[3] !== undefined ? `${s[2]}: ${s[3]}` : s[2]);
+    names.push(s[3] ?? s[2]);
+  }
+  return { statement: fields.length ? `const { ${fields.join(', ')} } = ${src};` : `${src};`, names };
+}
+
 /** The `@example` blocks of a source file, and the examples that cannot run (not on an export). */
 export function extractExamples(file: string, source: string): { blocks: ExampleBlock[]; misplaced: string[] } {
   const s = scanJs(source);
@@ -132,7 +187,12 @@ export function extractExamples(file: string, source: string): { blocks: Example
       }
       const exampleLines: ExampleLine[] = [];
       for (const b of body) {
-        if (b.text.trim() === '' || /^\s*import\s/.test(b.text)) continue;
+        if (b.text.trim() === '') continue;
+        if (/^\s*import\s/.test(b.text)) {
+          const spec = packageImportSpecifier(b.text);
+          if (spec !== undefined) exampleLines.push({ line: b.line, code: b.text, packageImport: spec });
+          continue;
+        }
         const ls = scanJs(b.text);
         const last = ls.comments[ls.comments.length - 1];
         const m = last !== undefined && last.kind === 'line' ? /^\/\/\s*=>\s*(.*?)\s*$/.exec(last.text) : null;
@@ -402,10 +462,30 @@ export function buildRunner(absFile: string, exportNames: string[], blocks: Exam
     const code = b.lines.map((l) => l.code).join('\n');
     const declared = new Set([...code.matchAll(/(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
     const used = new Set(code.match(/[A-Za-z_$][\w$]*/g) ?? []);
+    const imports = new Map<number, string>();
+    for (const l of b.lines) {
+      if (l.packageImport === undefined) continue;
+      const target = resolvePackageSpecifier(l.packageImport);
+      if (target === undefined) {
+        imports.set(l.line, `__out.push({ block: ${k}, line: ${l.line}, error: ${JSON.stringify(`cannot resolve '${l.packageImport}' through the exports of package.json`)} });`);
+        continue;
+      }
+      try {
+        const s = packageImportStatement(l.code, pathToFileURL(target).href);
+        for (const n of s.names) declared.add(n);
+        imports.set(l.line, s.statement);
+      } catch (e) {
+        imports.set(l.line, `__out.push({ block: ${k}, line: ${l.line}, error: ${JSON.stringify((e as Error).message)} });`);
+      }
+    }
     const names = exportNames.filter((n) => used.has(n) && !declared.has(n));
     parts.push(`// block ${k}: ${b.file} ${b.symbol}`, 'try {');
     if (names.length) parts.push(`  const { ${names.join(', ')} } = __M;`);
     for (const l of b.lines) {
+      if (l.packageImport !== undefined) {
+        parts.push(imports.get(l.line) ?? '');
+        continue;
+      }
       if (l.expected === undefined) {
         parts.push(l.code);
         continue;
@@ -608,6 +688,9 @@ test('self-test: a synthetic module with a right and a wrong // => value', async
       " * const label: string = 'a // => b'; // a comment, not an assertion",
       ' * [double(1), double(1.5)]; // => [2, 3]',
       ' * new Float64Array([double(0.5)]); // => [1]',
+      " * import { powInt as pow, type Summary } from 'isacnet/math';",
+      " * import { unrelated } from 'some-other-package';",
+      ' * pow(double(1), 10); // => 1024',
       ' * ```',
       ' * @param x a number',
       ' */',
@@ -640,7 +723,7 @@ test('self-test: a synthetic module with a right and a wrong // => value', async
     const abs = path.join(dir, 'tiny.mts');
     writeFileSync(abs, source);
     const { blocks, misplaced: wrongPlace } = extractExamples('tiny.mts', source);
-    assert.deepEqual(blocks.map((b) => `${b.symbol}:${b.lines.filter((l) => l.expected !== undefined).map((l) => l.line).join(',')}`), ['double:6,7,9,10', 'half:20,21,22,23']);
+    assert.deepEqual(blocks.map((b) => `${b.symbol}:${b.lines.filter((l) => l.expected !== undefined).map((l) => l.line).join(',')}`), ['double:6,7,9,10,13', 'half:23,24,25,26']);
     assert.equal(wrongPlace.length, 1);
     assert.match(wrongPlace[0], /secret, which is not exported/);
     assert.deepEqual(exportedValueNames(source), ['boom', 'double', 'half', 'used']);
@@ -658,9 +741,26 @@ test('self-test: a synthetic module with a right and a wrong // => value', async
     assert.deepEqual(blockFailures(blocks[0], 0, run), []);
     const f = blockFailures(blocks[1], 1, run);
     assert.equal(f.length, 2, f.join('\n'));
-    assert.match(f[0], /^tiny\.mts:20: `half\(3\);`: expected 1\.4 \(±0\.050\), got 1\.5/);
-    assert.match(f[1], /^tiny\.mts:22: `boom\(\);`: expected 1, but it threw Error: boom/);
+    assert.match(f[0], /^tiny\.mts:23: `half\(3\);`: expected 1\.4 \(±0\.050\), got 1\.5/);
+    assert.match(f[1], /^tiny\.mts:25: `boom\(\);`: expected 1, but it threw Error: boom/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('self-test: package imports resolve through the exports of package.json', () => {
+  assert.equal(packageImportSpecifier("import { a } from 'isacnet';"), 'isacnet');
+  assert.equal(packageImportSpecifier('import { a } from "isacnet/math"'), 'isacnet/math');
+  assert.equal(packageImportSpecifier("import { a } from 'isacnetx';"), undefined);
+  assert.equal(packageImportSpecifier("import { a } from './x.ts';"), undefined);
+  assert.equal(resolvePackageSpecifier('isacnet'), path.join(ROOT, 'src', 'index.ts'));
+  assert.equal(resolvePackageSpecifier('isacnet/math'), path.join(ROOT, 'src', 'math', 'index.ts'));
+  assert.equal(resolvePackageSpecifier('isacnet/nope'), undefined);
+  assert.deepEqual(packageImportStatement("import { a, b as c, type T } from 'isacnet';", 'file:///x.ts'), {
+    statement: 'const { a, b: c } = await import("file:///x.ts");',
+    names: ['a', 'c'],
+  });
+  assert.deepEqual(packageImportStatement("import * as lib from 'isacnet'", 'file:///x.ts'), { statement: 'const lib = await import("file:///x.ts");', names: ['lib'] });
+  assert.deepEqual(packageImportStatement("import type { T } from 'isacnet';", 'file:///x.ts'), { statement: '', names: [] });
+  assert.throws(() => packageImportStatement("import { a,", 'file:///x.ts'), SyntaxError);
 });
