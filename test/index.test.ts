@@ -27,11 +27,23 @@ function cliJson(args: string[]): Record<string, unknown> {
 }
 
 test('every entry of the exports map loads by package name', () => {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; types: string; exports: Record<string, string> };
+  type Entry = string | { source: string; types: string; default: string };
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; types: string; exports: Record<string, Entry> };
   assert.equal(pkg.name, 'isacnet');
-  assert.equal(pkg.types, './src/index.ts');
+  assert.equal(pkg.types, './dist/index.d.ts');
   assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './comm', './math', './node', './optimize', './package.json', './params', './sensing']);
-  for (const target of Object.values(pkg.exports)) assert.ok(statSync(path.join(ROOT, target)).isFile(), target);
+  for (const [key, entry] of Object.entries(pkg.exports)) {
+    if (typeof entry === 'string') {
+      assert.ok(statSync(path.join(ROOT, entry)).isFile(), entry);
+      continue;
+    }
+    // The TypeScript source (condition `source`, used by the tests and tsx) and the compiled
+    // JavaScript with its declarations (what the package ships; built by `npm run build`).
+    assert.ok(statSync(path.join(ROOT, entry.source)).isFile(), entry.source);
+    const stem = entry.source.replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '');
+    assert.equal(entry.default, `${stem}.js`, key);
+    assert.equal(entry.types, `${stem}.d.ts`, key);
+  }
   const loaded: Record<string, object> = { '.': root, './sensing': sensing, './comm': comm, './optimize': optimize, './params': params, './math': math, './node': node };
   for (const [sub, m] of Object.entries(loaded)) assert.ok(Object.keys(m).length > 0, `isacnet${sub.slice(1)} exports nothing`);
 });

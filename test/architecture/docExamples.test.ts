@@ -113,10 +113,13 @@ export function packageImportSpecifier(line: string): string | undefined {
 
 /** Absolute path of the entry file a package specifier names, through package.json `exports`. */
 export function resolvePackageSpecifier(spec: string, root = ROOT): string | undefined {
-  const pkg = JSON.parse(readIfExists(path.join(root, 'package.json')) ?? '{}') as { name?: string; exports?: Record<string, string> | string };
+  type Target = string | { source?: string };
+  const pkg = JSON.parse(readIfExists(path.join(root, 'package.json')) ?? '{}') as { name?: string; exports?: Record<string, Target> | string };
   if (pkg.name !== PACKAGE || pkg.exports === undefined) return undefined;
   const key = spec === PACKAGE ? '.' : `.${spec.slice(PACKAGE.length)}`;
-  const target = typeof pkg.exports === 'string' ? (key === '.' ? pkg.exports : undefined) : pkg.exports[key];
+  const entry: Target | undefined = typeof pkg.exports === 'string' ? (key === '.' ? pkg.exports : undefined) : pkg.exports[key];
+  // Conditional entries: the examples run against the TypeScript sources (`source` condition).
+  const target = typeof entry === 'string' ? entry : entry?.source;
   return typeof target === 'string' ? path.join(root, target) : undefined;
 }
 
