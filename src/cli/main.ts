@@ -2,23 +2,17 @@
  * The `isacnet` command-line program. A thin shell: it parses, calls the library and prints.
  * Each sub-command lives in its own module under src/cli/commands/.
  */
-import { readFileSync } from 'node:fs';
+import { packageInfo } from '../params/packageInfo.ts';
 import { Command, CommanderError } from 'commander';
 import { reportError } from './options.ts';
 import { registerCommands } from './commands/index.ts';
-
-/** The package's version (package.json sits two levels up from src/cli/ and from dist/cli/). */
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('isacnet')
     .description('Cooperative ISAC networks (arXiv:2403.20228): closed forms, Monte Carlo, figures and optimization')
-    .version(packageVersion())
+    .version(packageInfo().version)
     .exitOverride()
     .showHelpAfterError(false);
   registerCommands(program);

@@ -3,6 +3,7 @@
  * and trial counts, on what, and how long each figure took. Everything needed to rerun or audit
  * a reproduction.
  */
+import { packageInfo } from '../params/packageInfo.ts';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,12 +42,7 @@ export interface Manifest {
   figures: ManifestFigure[];
 }
 
-/** Package name and version from package.json. */
-export function packageInfo(): { name: string; version: string } {
-  const file = new URL('../../package.json', import.meta.url);
-  const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
-  return { name: pkg.name, version: pkg.version };
-}
+export { packageInfo };
 
 /** Manifest entry of one figure, successful or not. */
 export function manifestFigure(
