@@ -4,7 +4,6 @@
  * a reproduction.
  */
 import { packageInfo } from '../params/packageInfo.ts';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Params } from '../params/schema.ts';

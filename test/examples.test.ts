@@ -1,0 +1,48 @@
+/**
+ * Every runnable example in examples/ runs and gives what the library and the CLI give.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crlbProp1, resolveParams } from '../src/index.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'bin', 'isacnet.js');
+const run = (args: string[]): string => execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+const script = (name: string, ...args: string[]): unknown => JSON.parse(run(['--conditions=source', '--import', 'tsx', path.join(ROOT, 'examples', name), ...args]));
+const cli = (...args: string[]): Record<string, unknown> => JSON.parse(run([CLI, ...args, '--json'])) as Record<string, unknown>;
+
+test('examples/dense-targets.json: the scenario file gives the same numbers as its flags', () => {
+  const common = ['sensing', '--N', '4,6', '--trials', '4000', '--windows', '4', '--seed', '3', '--threads', '1'];
+  const fromFile = cli(...common, '--config', path.join(ROOT, 'examples', 'dense-targets.json'));
+  const fromFlags = cli(...common, '--lambda-s', '3', '--psi', '8', '--lambda-u', '2', '--pc', '0.6', '--noise-power-db', '-90');
+  const params = fromFile.params as Record<string, unknown>;
+  assert.equal(params.lambdaS, 3);
+  assert.equal(params.psi, 8);
+  assert.deepEqual(fromFile.points, fromFlags.points);
+});
+
+test('examples/crlb-vs-n.ts: the table holds Prop. 1 of the scenario and a Monte Carlo that exists only from N = 4', () => {
+  const out = script('crlb-vs-n.ts', '4000', '2') as { rows: Array<{ N: number; prop1: number; mcMean: number | null; mcMedian: number | null }> };
+  const p = resolveParams({ lambdaB: 2, noisePowerDb: -75 });
+  assert.deepEqual(out.rows.map((r) => r.N), [2, 3, 4, 6, 10, 20]);
+  for (const r of out.rows) {
+    assert.equal(r.prop1, crlbProp1(r.N, p));
+    assert.equal(r.mcMean === null, r.N < 4, `N = ${r.N}: E[CRLB] exists iff N ≥ 4`);
+    assert.ok(r.mcMedian !== null && r.mcMedian > 0);
+  }
+  const medians = out.rows.map((r) => r.mcMedian as number);
+  assert.ok(medians.every((m, i) => i === 0 || m < medians[i - 1]), 'the median CRLB falls with N');
+});
+
+test('examples/optimize-backhaul-4.ts: the library trade-off equals `isacnet optimize --backhaul 4 --e 0.3`', () => {
+  const lib = script('optimize-backhaul-4.ts') as { paretoPoints: number; corners: { comm: { rate: number; L: number }; sens: { crlbA: number; N: number } }; timeSharingBeatsCooperationFor: [number, number] | null };
+  const c = cli('optimize', '--backhaul', '4', '--e', '0.3');
+  const corners = c.corners as { comm: { rate: number; L: number }; sens: { crlbA: number; N: number } };
+  assert.equal(lib.paretoPoints, (c.pareto as unknown[]).length);
+  assert.deepEqual(lib.corners, { comm: { rate: corners.comm.rate, L: corners.comm.L }, sens: { crlbA: corners.sens.crlbA, N: corners.sens.N } });
+  const cont = c.containment as { contained: boolean; uncoveredTau?: [number, number] };
+  assert.deepEqual(lib.timeSharingBeatsCooperationFor, cont.contained ? null : cont.uncoveredTau);
+});
