@@ -36,9 +36,9 @@ export function oneMinusPowInv(y: number, K: number): number {
  * Corrected H1(x, K, α, η) of Lemma 2 (closed form; see the module comment).
  *
  * Formula: H1 = 2∫_1^{1/η} (1 − (1 + x t^{−α})^{−K}) t dt = η^{−2}(1 − (1 + xη^α)^{−K}) + (1 + x)^{−K} − 1
- * + K x^{2/α}[B(x/(1+x); 1 − 2/α, K + 2/α) − B(xη^α/(1+xη^α); 1 − 2/α, K + 2/α)]: Lemma 2 of
- * arXiv:2403.20228 (in Eqs. (19)–(20)) with the t = 1 boundary term corrected from (1 + x)^{−α} to
- * (1 + x)^{−K} (corrected version).
+ * + K x^{2/α}[B(x/(1+x); 1 − 2/α, K + 2/α) − B(xη^α/(1+xη^α); 1 − 2/α, K + 2/α)] (Lemma 2 of
+ * arXiv:2403.20228, in Eqs. (19)–(20), with the t = 1 boundary term corrected from (1 + x)^{−α} to
+ * (1 + x)^{−K}: the corrected version).
  * Method: the closed form with stdlib-js betainc.
  * Accuracy: matches the defining integrals (mpmath, 30 digits) to < 1e-10 relative over α ∈ {2.5, 3, 4, 6}, K ∈ {1, 3, 7}, x ∈ [1e-3, 50], η ∈ [0.05, 0.98] (test/comm/lemma2.test.ts); H1 → 0 as η → 1 by cancellation (absolute error ≈ 1e-16·η^{−2}).
  * References: arXiv:2403.20228, Lemma 2; docs/errata.md C3; docs/communication.md (Lemma 2).
