@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildWebApp } from '../src/web/node/build.ts';
-import { serveStatic } from '../src/web/node/staticServer.ts';
+import { serveStatic } from '../src/serve/staticServer.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

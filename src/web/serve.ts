@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildWebApp } from './node/build.ts';
-import { serveStatic } from './node/staticServer.ts';
+import { serveStatic } from '../serve/staticServer.ts';
 import { WEB_OUT_DIR } from './vite.config.ts';
 
 function option(name: string): string | undefined {

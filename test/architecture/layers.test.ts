@@ -189,6 +189,7 @@ export const LAYER_RANK: Readonly<Record<string, number>> = {
   math: 0,
   params: 0,
   parallel: 1,
+  serve: 1,
   geometry: 1,
   sensing: 2,
   comm: 2,
@@ -213,6 +214,7 @@ const ONLY_IMPORTS: Readonly<Record<string, string[]>> = {
   math: [],
   params: ['math'],
   parallel: ['math'],
+  serve: [],
 };
 
 /** Top-level folder of a repository-relative path under src/ (`index` for files directly in src/). */

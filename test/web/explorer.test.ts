@@ -337,7 +337,7 @@ test('keyboard: tabs switch with the arrow keys and every control has a label', 
 });
 
 test('the static build works under any URL prefix (relative asset and worker paths)', { skip }, async () => {
-  const { serveStatic } = await import('../../src/web/node/staticServer.ts');
+  const { serveStatic } = await import('../../src/serve/staticServer.ts');
   const parent = await serveStatic(path.dirname(h.outDir), 0);
   try {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });

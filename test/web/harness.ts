@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWebApp } from '../../src/web/node/build.ts';
-import { serveStatic, type StaticServer } from '../../src/web/node/staticServer.ts';
+import { serveStatic, type StaticServer } from '../../src/serve/staticServer.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('test-artifacts/web');

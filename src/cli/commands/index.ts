@@ -4,6 +4,7 @@ import { registerSensingCommand } from './sensing.ts';
 import { registerCommCommand } from './comm.ts';
 import { registerOptimizeCommand } from './optimize.ts';
 import { registerReproduceCommand } from './reproduce.ts';
+import { registerWebCommand } from './web.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerCommCommand(program);
   registerOptimizeCommand(program);
   registerReproduceCommand(program);
+  registerWebCommand(program);
 }

@@ -1,5 +1,6 @@
 /**
- * A minimal static file server for the built explorer (Node-only tooling). Serves `root` on
+ * A minimal static file server for the built explorer (Node-only infrastructure: used by
+ * `isacnet web` and `npm run web`; knows no domain). Serves `root` on
  * localhost with correct MIME types (ES-module workers need text/javascript), `index.html` for
  * directories, no caching, and refuses paths that leave the root.
  */
