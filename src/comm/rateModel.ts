@@ -2,7 +2,7 @@
  * Parameters of the CoMP rate of Section IV of arXiv:2403.20228 and their validation (shared by
  * Theorem 2, the exact rate and the Monte Carlo).
  */
-import { ParamError, checkNumber } from '../params/validate.ts';
+import { checkInteger, checkReal } from '../math/argumentError.ts';
 
 export interface RateModel {
   /** Cooperative cluster size L ≥ 1 (the nearest BS plus L − 1 requested BSs). */
@@ -19,12 +19,11 @@ export interface RateModel {
 
 /** Throws ParamError (flag, value, allowed range) for an invalid model. */
 export function validateRateModel(m: RateModel): RateModel {
-  checkNumber(m.L, { flag: 'L', symbol: 'L', min: 1, max: 1e4, integer: true });
-  checkNumber(m.pc, { flag: 'pc', symbol: 'p^c', min: 0, max: 1 });
-  checkNumber(m.kappaC, { flag: 'kappa-c', symbol: 'κ_c', min: 0, max: 1 });
-  checkNumber(m.alpha, { flag: 'alpha', symbol: 'α', min: 2, max: 8, minExclusive: true });
-  checkNumber(m.mt, { flag: 'mt', symbol: 'M_t', min: 2, max: 64, integer: true });
+  checkInteger('L', m.L, 1, 1e4);
+  checkReal('pc', m.pc, 0, 1);
+  checkReal('kappaC', m.kappaC, 0, 1);
+  checkReal('alpha', m.alpha, 2, 8, { minExclusive: true });
+  checkInteger('mt', m.mt, 2, 64);
   return m;
 }
 
-export { ParamError };

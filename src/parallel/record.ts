@@ -13,6 +13,8 @@
  * r.get(1, 'users'); // => 7
  * r.extra(1, 0); // => 0.2
  */
+import { ArgumentError, UnknownArgumentError } from '../math/argumentError.ts';
+
 export class RecordReader<F extends string> {
   /** Number of records. */
   readonly count: number;
@@ -30,16 +32,16 @@ export class RecordReader<F extends string> {
     readonly fields: readonly F[],
     readonly offset = 0,
   ) {
-    if (!(Number.isInteger(width) && width >= 1)) throw new RangeError(`width must be an integer ≥ 1, got ${width}`);
-    if (samples.length % width !== 0) throw new RangeError(`samples length ${samples.length} is not a multiple of the record width ${width}`);
-    if (offset < 0 || offset + fields.length > width) throw new RangeError(`fields [${offset}, ${offset + fields.length}) do not fit a record of width ${width}`);
+    if (!(Number.isInteger(width) && width >= 1)) throw new ArgumentError('width', width, 'an integer ≥ 1');
+    if (samples.length % width !== 0) throw new ArgumentError('samples.length', samples.length, `a multiple of the record width ${width}`);
+    if (offset < 0 || offset + fields.length > width) throw new ArgumentError('offset', offset, `in [0, ${width - fields.length}] so that ${fields.length} fields fit a record of width ${width}`);
     this.count = samples.length / width;
     this.index = new Map(fields.map((f, i) => [f, i]));
   }
 
   private at(field: F): number {
     const i = this.index.get(field);
-    if (i === undefined) throw new RangeError(`unknown record field "${field}" (known: ${this.fields.join(', ')})`);
+    if (i === undefined) throw new UnknownArgumentError(String(field), undefined, this.fields, 'record field');
     return this.offset + i;
   }
 
