@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { ArgumentError } from '../math/argumentError.ts';
+import { ArgumentError, describeAllowed } from '../math/argumentError.ts';
 import { PARAM_KEYS, PARAM_SPECS, ZETA2_SPEC, type Params } from '../params/schema.ts';
-import { ParamError, describeRange, resolveParams } from '../params/validate.ts';
+import { ParamError, allowedRangeOf, describeRange, resolveParams } from '../params/validate.ts';
 import { ConfigError, RUN_COMMANDS, RUN_OPTION_SPECS, defaultText, resolveRunOptions, type ConfigLayer, type RunCommand, type RunOptionValues } from '../params/runOptions.ts';
 import { defaultThreads } from '../registry/nodePool.ts';
 import { cliError } from './errors.ts';
@@ -79,6 +79,14 @@ export function paramsFromOptions(opts: Record<string, unknown>, config: ConfigL
   const paramConfig = config ? Object.fromEntries(Object.entries(config.values).filter(([k]) => !RUN_ONLY_KEYS.has(k) && !skip.has(k))) : undefined;
   if (config) {
     try {
+      // In a file, numbers are JSON numbers (the flags' strings are parsed; a file's "10" is not).
+      for (const [k, v] of Object.entries(paramConfig ?? {})) {
+        const spec = k === ZETA2_SPEC.key ? ZETA2_SPEC : PARAM_SPECS.find((p) => p.key === k);
+        if (spec && typeof v !== 'number' && !(k === ZETA2_SPEC.key && v === null)) {
+          const range = allowedRangeOf(spec);
+          throw new ArgumentError(k, v, `a JSON number, ${describeAllowed(range)}`, undefined, { range });
+        }
+      }
       resolveParams(paramConfig);
     } catch (e) {
       throw e instanceof ArgumentError ? new ConfigError(config.file, e) : e;
