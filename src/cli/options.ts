@@ -11,8 +11,9 @@ import { ConfigError, RUN_COMMANDS, RUN_OPTION_SPECS, defaultText, resolveRunOpt
 import { defaultThreads } from '../registry/nodePool.ts';
 import { cliError } from './errors.ts';
 
-/** Adds one `--flag <value>` option per schema parameter, plus `--zeta2` and `--config`; `except` names parameters a command declares itself (comm's `--pc` list). */
+/** Adds one `--flag <value>` option per schema parameter, plus `--zeta2` and `--config`. */
 export function addParamOptions(cmd: Command, options: { except?: readonly string[] } = {}): Command {
+  // `except`: parameters the command declares itself, as run options (comm's `--pc` list).
   const except = new Set(options.except ?? []);
   cmd.addOption(new Option('--config <file>', 'JSON scenario file (keys as in docs/parameters.md); flags override it'));
   for (const s of PARAM_SPECS) {
@@ -61,12 +62,10 @@ export function loadConfig(opts: Record<string, unknown>): ConfigLayer | undefin
 /** Every run option key of every command that is not also a model parameter. */
 const RUN_ONLY_KEYS: ReadonlySet<string> = new Set(RUN_COMMANDS.flatMap((c) => RUN_OPTION_SPECS[c].map((s) => s.key)).filter((k) => !(PARAM_KEYS as readonly string[]).includes(k)));
 
-/**
- * Reads the config file (if any) and the parameter flags into validated Params: defaults ← config
- * ← flags. `except` names parameters the command resolves as run options instead (comm's `pc`).
- * A bad value in the file is a ConfigError naming the file and the key.
- */
+/** Reads `--config` (if any) and the parameter flags into validated Params. */
 export function paramsFromOptions(opts: Record<string, unknown>, config: ConfigLayer | undefined = loadConfig(opts), except: readonly string[] = []): Params {
+  // Defaults ← config ← flags; `except`: parameters the command resolves as run options instead
+  // (comm's `pc`). A bad value in the file is a ConfigError naming the file and the key.
   const skip = new Set(except);
   const flags: Record<string, unknown> = {};
   for (const s of PARAM_SPECS) {
@@ -108,7 +107,7 @@ export function resolveCommand<C extends RunCommand>(command: C, opts: Record<st
 /** Config keys that are run settings rather than model parameters. */
 export const RUN_KEYS: ReadonlySet<string> = RUN_ONLY_KEYS;
 
-/** Run settings from the config file (if any): its run-option keys, unchecked (use resolveCommand). */
+/** Run settings from the config file (if any), for commands that accept them. */
 export function runConfig(opts: Record<string, unknown>): Record<string, unknown> {
   const config = loadConfig(opts);
   return config ? Object.fromEntries(Object.entries(config.values).filter(([k]) => RUN_KEYS.has(k))) : {};

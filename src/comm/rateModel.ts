@@ -17,7 +17,7 @@ export interface RateModel {
   mt: number;
 }
 
-/** Throws ParamError (flag, value, allowed range) for an invalid model. */
+/** Throws ArgumentError (argument, value, allowed range) for an invalid model. */
 export function validateRateModel(m: RateModel): RateModel {
   checkInteger('L', m.L, 1, 1e4);
   checkReal('pc', m.pc, 0, 1);

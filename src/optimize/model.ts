@@ -84,7 +84,7 @@ export function rateRoom(problem: BackhaulProblem, N: number): number {
   return problem.backhaul - problem.e * N;
 }
 
-/** Validate the setting (ParamError naming the flag, value and range). */
+/** Validate the setting (ArgumentError naming the argument, value and range). */
 export function checkProblem(problem: BackhaulProblem): void {
   checkRange('backhaul', problem.backhaul, { min: 0, max: Infinity, minExclusive: true, unit: 'nats/s/Hz' });
   checkRange('e', problem.e, { min: 0, max: Infinity, unit: 'nats/s/Hz per BS' });
