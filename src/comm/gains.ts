@@ -11,7 +11,7 @@
  * analysis: E[e^{−s g}] = E_b[1/(1 + s + s² p^c p^s b)], b = 1 − |ρ|² ~ Beta(M_t − 1, 1).
  */
 import type { Rng } from '../math/rng.ts';
-import { ParamError } from '../params/validate.ts';
+import { checkOneOf } from '../math/argumentError.ts';
 import { ZfGainSampler } from './zf.ts';
 import { gaussLegendre } from '../math/gaussLegendre.ts';
 
@@ -20,8 +20,7 @@ export type GainModel = 'gamma' | 'zf';
 export const GAIN_MODELS: readonly GainModel[] = ['gamma', 'zf'];
 
 export function parseGainModel(value: unknown): GainModel {
-  if (value === 'gamma' || value === 'zf') return value;
-  throw new ParamError(`--gains: invalid value ${JSON.stringify(value)}; allowed values are gamma, zf`);
+  return checkOneOf('gains', value, GAIN_MODELS);
 }
 
 /** Draws desired and interference gains under one model. */

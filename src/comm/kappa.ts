@@ -16,7 +16,7 @@
  * Voronoi cells vary in size), and a BS's own users take resource blocks before requests do.
  */
 import { gammaincUpperRegularized, gammaln, gammaRatioHalf } from '../math/special.ts';
-import { ParamError } from '../params/validate.ts';
+import { checkInteger, checkReal } from '../math/argumentError.ts';
 
 /**
  * L̄ = Γ(L + 1/2)²/Γ(L)² (≈ L − 1/4 for large L).
@@ -58,8 +58,8 @@ function poissonPmf(n: number, m: number): number {
  * kappaCPrintedForLoad(15, lBar(20)); // => 0.767221668
  */
 export function kappaCPrintedForLoad(psi: number, meanLoad: number): number {
-  if (!(Number.isInteger(psi) && psi >= 1)) throw new ParamError(`--psi (ψ): invalid value ${psi}; allowed range is an integer in [1, ∞)`);
-  if (!(meanLoad >= 0 && Number.isFinite(meanLoad))) throw new RangeError(`mean load must be finite and ≥ 0, got ${meanLoad}`);
+  checkInteger('psi', psi, 1);
+  checkReal('meanLoad', meanLoad, 0, Infinity);
   let kappa = gammaincUpperRegularized(psi, meanLoad); // P(N ≤ ψ − 1)
   // Tail n ≥ ψ: P(N = n)·(ψ−1)/(n−1), with the n = ψ term equal to P(N = ψ).
   let tailMass = 1 - kappa;
@@ -89,8 +89,8 @@ export function kappaCPrintedForLoad(psi: number, meanLoad: number): number {
  * kappaCPrinted(15, 1, 20); // => 0.767221668
  */
 export function kappaCPrinted(psi: number, muC: number, L: number): number {
-  if (!(Number.isInteger(L) && L >= 1)) throw new ParamError(`--L (L): invalid value ${L}; allowed range is an integer in [1, ∞)`);
-  if (!(muC >= 0 && Number.isFinite(muC))) throw new ParamError(`λ_u/λ_b: invalid value ${muC}; allowed range is [0, ∞)`);
+  checkInteger('L', L, 1);
+  checkReal('muC', muC, 0, Infinity);
   return kappaCPrintedForLoad(psi, muC * lBar(L));
 }
 

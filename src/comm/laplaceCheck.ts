@@ -21,6 +21,7 @@
  */
 import type { Rng } from '../math/rng.ts';
 import { h1, h2 } from './lemma2.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export interface LaplaceCheckArgs {
   model: 'lemma2' | 'exact';
@@ -128,7 +129,7 @@ export function empiricalLaplace(a: LaplaceCheckArgs, rng: Rng): LaplaceEstimate
   const { model, L, kappaC: k, pc, mt, alpha, u1, eta, zs, trials } = a;
   const uMax = a.uMax ?? 400;
   const uL = u1 / (eta * eta);
-  if (uMax <= 2 * uL) throw new RangeError('uMax too small for this η');
+  if (uMax <= 2 * uL) throw new ArgumentError('uMax', uMax, `> 2u₁/η² = ${2 * uL} (too small for this η)`);
   const ha = alpha / 2;
   const acc = zs.map(() => ({ U: 0, U2: 0, I1: 0, I12: 0, I2: 0, I22: 0 }));
   for (let t = 0; t < trials; t++) {

@@ -2,14 +2,14 @@
  * Parameters of the CoMP rate of Section IV of arXiv:2403.20228 and their validation (shared by
  * Theorem 2, the exact rate and the Monte Carlo).
  */
-import { ParamError, checkNumber } from '../params/validate.ts';
+import { checkInteger, checkReal } from '../math/argumentError.ts';
 import type { CoMPRateParams } from '../params/derived.ts';
 
 export type { CoMPRateParams };
 
 /**
- * Check a CoMP rate-model record { L, p^c, κ_c, α, M_t }: returns it, or throws ParamError (flag,
- * value, allowed range).
+ * Check a CoMP rate-model record { L, p^c, κ_c, α, M_t }: returns it, or throws ArgumentError
+ * (argument, value, allowed range).
  *
  * Formula: not in the paper (the ranges: L ≥ 1 integer, p^c, κ_c ∈ [0, 1], α ∈ (2, 8], M_t ∈ [2, 64]
  * integer, the model of Eqs. (8)–(9) of arXiv:2403.20228).
@@ -22,12 +22,10 @@ export type { CoMPRateParams };
  * validateRateModel({ L: 2, pc: 0.5, kappaC: 1, alpha: 4, mt: 4 }).L; // => 2
  */
 export function validateRateModel(m: CoMPRateParams): CoMPRateParams {
-  checkNumber(m.L, { flag: 'L', symbol: 'L', min: 1, max: 1e4, integer: true });
-  checkNumber(m.pc, { flag: 'pc', symbol: 'p^c', min: 0, max: 1 });
-  checkNumber(m.kappaC, { flag: 'kappa-c', symbol: 'κ_c', min: 0, max: 1 });
-  checkNumber(m.alpha, { flag: 'alpha', symbol: 'α', min: 2, max: 8, minExclusive: true });
-  checkNumber(m.mt, { flag: 'mt', symbol: 'M_t', min: 2, max: 64, integer: true });
+  checkInteger('L', m.L, 1, 1e4);
+  checkReal('pc', m.pc, 0, 1);
+  checkReal('kappaC', m.kappaC, 0, 1);
+  checkReal('alpha', m.alpha, 2, 8, { minExclusive: true });
+  checkInteger('mt', m.mt, 2, 64);
   return m;
 }
-
-export { ParamError };

@@ -22,7 +22,7 @@
 import type { Rng } from '../math/rng.ts';
 import { gainSampler, type GainModel } from './gains.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
-import { checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
+import { ArgumentError, checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
 
 export interface TypicalUserArgs {
   L: number;
@@ -107,7 +107,7 @@ export function simulateTypicalUser(args: TypicalUserArgs, rng: Rng, count: numb
   const tailU = meanFieldTail(discBs, alpha);
   const tail4U = meanFieldTail(4 * discBs, alpha);
   const uMax = check ? 4 * discBs : discBs;
-  if (L > discBs / 4) throw new RangeError(`discBs = ${discBs} is too small for L = ${L}`);
+  if (L > discBs / 4) throw new ArgumentError('discBs', discBs, `≥ 4L = ${4 * L} (too small for L = ${L})`);
   for (let t = 0; t < count; t++) {
     let signal = 0;
     let interference = 0;

@@ -18,16 +18,14 @@
  */
 import type { Rng } from '../math/rng.ts';
 import { gammaincLowerRegularized, gammaln, gammaRatioHalf } from '../math/special.ts';
-import { ParamError } from '../params/validate.ts';
+import { checkInteger, checkReal } from '../math/argumentError.ts';
 
 function checkDensity(densityPerUnitArea: number): void {
-  if (!(densityPerUnitArea > 0 && Number.isFinite(densityPerUnitArea))) {
-    throw new ParamError(`density λ: invalid value ${densityPerUnitArea}; allowed range is (0, ∞)`);
-  }
+  checkReal('densityPerUnitArea', densityPerUnitArea, 0, Infinity, { minExclusive: true });
 }
 
 function checkRank(n: number): void {
-  if (!(Number.isInteger(n) && n >= 1)) throw new ParamError(`rank n: invalid value ${n}; allowed range is an integer in [1, ∞)`);
+  checkInteger('n', n, 1);
 }
 
 /**

@@ -22,6 +22,7 @@
  * Array.from(g.ids); // => [0, 3, 1, 2]
  */
 import type { Rng } from '../math/rng.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export interface RequestsByBs {
   /** Requests received per BS. */
@@ -59,9 +60,9 @@ export function groupRequestsByBs(
   nBs: number,
   reuse?: RequestsByBs,
 ): RequestsByBs {
-  if (!(Number.isInteger(stride) && stride >= 1)) throw new RangeError(`stride must be an integer ≥ 1, got ${stride}`);
+  if (!(Number.isInteger(stride) && stride >= 1)) throw new ArgumentError('stride', stride, 'an integer ≥ 1');
   if (!(Number.isInteger(rankFrom) && Number.isInteger(rankTo) && 0 <= rankFrom && rankFrom <= rankTo && rankTo <= stride)) {
-    throw new RangeError(`ranks must satisfy 0 ≤ rankFrom ≤ rankTo ≤ stride = ${stride}, got [${rankFrom}, ${rankTo})`);
+    throw new ArgumentError('[rankFrom, rankTo]', [rankFrom, rankTo], `integers with 0 ≤ rankFrom ≤ rankTo ≤ stride = ${stride}`);
   }
   const load = reuse ? reuse.load : new Int32Array(nBs);
   const start = reuse ? reuse.start : new Int32Array(nBs + 1);

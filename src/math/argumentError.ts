@@ -21,6 +21,25 @@ export interface AllowedRange {
 }
 
 /**
+ * Extra structure of an ArgumentError for the shells: the numeric range that was checked (so the CLI
+ * can print its own "allowed range is …" form) or the allowed string values.
+ */
+export interface ArgumentInfo {
+  range?: AllowedRange;
+  values?: readonly string[];
+}
+
+/** How a shell names an argument (`psi` → `--psi` in the CLI, `ψ` in the web app). */
+export type NameOf = (argument: string) => string;
+
+const REF = /\{@([A-Za-z_$][\w$.[\]]*)\}/g;
+
+/** `text` with every reference `{@name}` to another argument replaced by `nameOf(name)` (default: the name itself). */
+export function renderRefs(text: string, nameOf: NameOf = (a) => a): string {
+  return text.replace(REF, (_m, name: string) => nameOf(name));
+}
+
+/**
  * The error of an invalid library argument: a `RangeError` naming the argument, the value and the
  * allowed range in the library's own words (`psi must be an integer in [1, 10000], got 0`).
  *
@@ -37,20 +56,74 @@ export interface AllowedRange {
  * (caught as ArgumentError).argument; // => "Ns[0]"
  */
 export class ArgumentError extends RangeError {
+  /** What is allowed, with references to other arguments in the library's names. */
+  readonly allowed: string;
+  /** Extra sentence (what to change), in the library's names; undefined when none. */
+  readonly detail?: string;
+  /** The numeric range that was checked, when the check was a range check. */
+  readonly range?: AllowedRange;
+  /** The allowed values, when the check was a choice among names. */
+  readonly values?: readonly string[];
+  private readonly allowedText: string;
+  private readonly detailText?: string;
+
   /**
    * @param argument the argument's name as the library calls it (`psi`, `Ns[2]`, `args.beta`)
    * @param value the offending value
    * @param allowed what is allowed, as a phrase that follows "must be" (`an integer in [1, ∞)`)
    * @param detail optional extra sentence (what to change)
+   * @param info the checked range or the allowed values (for the shells' own wording)
+   *
+   * `allowed` and `detail` may name other arguments as `{@name}` (`2 when {@crlbModel} is "eq16"`):
+   * the message names them plainly, and `allowedWith`/`detailWith` let a shell use its own words.
    */
   constructor(
     readonly argument: string,
     readonly value: unknown,
-    readonly allowed: string,
-    readonly detail?: string,
+    allowed: string,
+    detail?: string,
+    info: ArgumentInfo = {},
   ) {
-    super(`${argument} must be ${allowed}, got ${formatValue(value)}${detail ? `; ${detail}` : ''}`);
+    const a = renderRefs(allowed);
+    const d = detail === undefined ? undefined : renderRefs(detail);
+    super(`${argument} must be ${a}, got ${formatValue(value)}${d ? `; ${d}` : ''}`);
     this.name = 'ArgumentError';
+    this.allowed = a;
+    this.detail = d;
+    this.allowedText = allowed;
+    this.detailText = detail;
+    if (info.range) this.range = info.range;
+    if (info.values) this.values = info.values;
+  }
+
+  /** `allowed` with the other arguments it mentions named by `nameOf`. */
+  allowedWith(nameOf: NameOf): string {
+    return renderRefs(this.allowedText, nameOf);
+  }
+
+  /** `detail` with the other arguments it mentions named by `nameOf` (undefined when none). */
+  detailWith(nameOf: NameOf): string | undefined {
+    return this.detailText === undefined ? undefined : renderRefs(this.detailText, nameOf);
+  }
+}
+
+/** An argument (a key of an options object, a config key) that the library does not know. */
+export class UnknownArgumentError extends ArgumentError {
+  /**
+   * @param argument the unknown name
+   * @param value its value
+   * @param known the names that are known
+   * @param what what the names are (`parameter`, `run option`)
+   */
+  constructor(
+    argument: string,
+    value: unknown,
+    readonly known: readonly string[],
+    readonly what = 'parameter',
+  ) {
+    super(argument, value, `a known ${what}`, `known: ${known.join(', ')}`);
+    this.name = 'UnknownArgumentError';
+    this.message = `unknown ${what} ${JSON.stringify(argument)} (known: ${known.join(', ')})`;
   }
 }
 
@@ -86,7 +159,7 @@ export function inRange(v: unknown, r: AllowedRange): v is number {
 
 /** `v` if it is a number inside `r`, else an ArgumentError naming `argument`. */
 export function checkRange(argument: string, v: unknown, r: AllowedRange): number {
-  if (!inRange(v, r)) throw new ArgumentError(argument, v, describeAllowed(r));
+  if (!inRange(v, r)) throw new ArgumentError(argument, v, describeAllowed(r), undefined, { range: r });
   return v;
 }
 
@@ -102,7 +175,7 @@ export function checkReal(argument: string, v: unknown, min: number, max: number
 
 /** One of the allowed string values. */
 export function checkOneOf<T extends string>(argument: string, v: unknown, allowed: readonly T[]): T {
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ArgumentError(argument, v, `one of ${allowed.join(', ')}`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ArgumentError(argument, v, `one of ${allowed.join(', ')}`, undefined, { values: allowed });
   return v as T;
 }
 

@@ -6,6 +6,8 @@
  * numpy.polynomial.legendre.leggauss to ~1e-15 for n ≤ 128 (test/math/gaussLegendre.test.ts).
  * The n-point rule integrates polynomials of degree ≤ 2n − 1 exactly.
  */
+import { ArgumentError } from './argumentError.ts';
+
 export interface GaussLegendreRule {
   nodes: Float64Array;
   weights: Float64Array;
@@ -14,7 +16,7 @@ export interface GaussLegendreRule {
 const cache = new Map<number, GaussLegendreRule>();
 
 export function gaussLegendre(n: number): GaussLegendreRule {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`Gauss–Legendre order must be an integer ≥ 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw new ArgumentError('n', n, 'an integer ≥ 1 (the Gauss–Legendre order)');
   const hit = cache.get(n);
   if (hit) return hit;
   const nodes = new Float64Array(n);

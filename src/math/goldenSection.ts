@@ -15,6 +15,7 @@
  * r.x; // => 0.3 (±1e-6)
  * r.value; // => 0 (±1e-12)
  */
+import { ArgumentError } from './argumentError.ts';
 
 export interface GoldenSectionResult {
   /** Best interior point found. */
@@ -36,7 +37,7 @@ export function goldenSectionMaximize(
   b: number,
   opts: { maxIter?: number; xTol?: number } = {},
 ): GoldenSectionResult {
-  if (!(b >= a)) throw new RangeError(`b must be ≥ a, got a = ${a}, b = ${b}`);
+  if (!(b >= a)) throw new ArgumentError('b', b, `≥ a = ${a}`);
   const maxIter = opts.maxIter ?? 60;
   const xTol = opts.xTol ?? 1e-13;
   let x1 = b - INV_PHI * (b - a);

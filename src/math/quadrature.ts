@@ -11,6 +11,7 @@
  * Accuracy: K15 is exact for polynomials of degree ≤ 22 on a panel; for smooth integrands the
  * returned error estimate is conservative (tested against scipy.integrate.quad and closed forms).
  */
+import { ArgumentError } from './argumentError.ts';
 
 // Kronrod nodes (positive half, descending) and weights; Gauss weights for nodes 1, 3, 5, 7.
 // Exported for other panel rules built on the same nodes (src/math/adaptiveGk21.ts).
@@ -116,7 +117,8 @@ export function integrateAdaptive(
 
 /** ∫_a^b f(x) dx on a finite interval (G7/K15 panels). */
 export function integrate(f: (x: number) => number, a: number, b: number, options: QuadratureOptions = {}): QuadratureResult {
-  if (!(Number.isFinite(a) && Number.isFinite(b))) throw new RangeError(`integrate needs finite limits, got [${a}, ${b}]`);
+  if (!Number.isFinite(a)) throw new ArgumentError('a', a, 'finite (integrate needs finite limits)');
+  if (!Number.isFinite(b)) throw new ArgumentError('b', b, 'finite (integrate needs finite limits)');
   const tolerances = { absTol: options.absTol ?? 0, relTol: options.relTol ?? 1e-10, maxPanels: options.maxPanels ?? 2000 };
   return integrateAdaptive(gk15, 15, f, a, b, tolerances, 'integrate');
 }

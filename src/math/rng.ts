@@ -13,6 +13,7 @@
  *
  * Randomness is always passed in (d3 style): no function in isacnet draws from a global generator.
  */
+import { ArgumentError } from './argumentError.ts';
 
 /** splitmix32 finalizer (Steele et al.), a bijective 32-bit mixer. */
 function mix32(z: number): number {
@@ -61,10 +62,10 @@ export class Rng {
    */
   constructor(seed: number, stream = 0) {
     if (!Number.isSafeInteger(seed) || seed < 0) {
-      throw new RangeError(`seed must be an integer in [0, 2^53), got ${seed}`);
+      throw new ArgumentError('seed', seed, 'an integer in [0, 2^53)');
     }
     if (!Number.isInteger(stream) || stream < 0 || stream >= 2 ** 32) {
-      throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
+      throw new ArgumentError('stream', stream, 'an integer in [0, 2^32)');
     }
     const lo = seed >>> 0;
     const hi = Math.floor(seed / 2 ** 32) >>> 0;
@@ -159,7 +160,7 @@ export class Rng {
    * Gamma(k) = Gamma(k + 1) · U^{1/k}.
    */
   gamma(shape: number, scale = 1): number {
-    if (!(shape > 0)) throw new RangeError(`gamma shape must be > 0, got ${shape}`);
+    if (!(shape > 0)) throw new ArgumentError('shape', shape, '> 0');
     if (shape < 1) {
       return this.gamma(shape + 1, scale) * Math.pow(this.uniformOpen(), 1 / shape);
     }
@@ -181,7 +182,7 @@ export class Rng {
 
   /** Poisson(mean) count: inversion for mean < 30, PTRS (Hörmann 1993) otherwise. */
   poisson(mean: number): number {
-    if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`poisson mean must be finite and ≥ 0, got ${mean}`);
+    if (!(mean >= 0) || !Number.isFinite(mean)) throw new ArgumentError('mean', mean, 'finite and ≥ 0');
     if (mean === 0) return 0;
     if (mean < 30) {
       let k = 0;

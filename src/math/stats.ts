@@ -5,6 +5,7 @@
  * Sums use Neumaier's compensated summation so that a mean over 10^7 samples keeps ~1e-15 relative
  * accuracy. All functions are deterministic in the order of their input.
  */
+import { ArgumentError } from './argumentError.ts';
 
 /** Neumaier-compensated sum. */
 export function sum(values: ArrayLike<number>): number {
@@ -20,7 +21,7 @@ export function sum(values: ArrayLike<number>): number {
 }
 
 export function mean(values: ArrayLike<number>): number {
-  if (values.length === 0) throw new RangeError('mean of an empty sample');
+  if (values.length === 0) throw new ArgumentError('values.length', 0, '≥ 1 (the mean of an empty sample is undefined)');
   return sum(values) / values.length;
 }
 
@@ -59,7 +60,7 @@ export function sorted(values: ArrayLike<number>): Float64Array {
 /** Quantile by linear interpolation between order statistics (numpy's default, type 7). */
 export function quantileSorted(s: ArrayLike<number>, p: number): number {
   const n = s.length;
-  if (n === 0) throw new RangeError('quantile of an empty sample');
+  if (n === 0) throw new ArgumentError('s.length', 0, '≥ 1 (the quantile of an empty sample is undefined)');
   if (p <= 0) return s[0];
   if (p >= 1) return s[n - 1];
   const h = (n - 1) * p;
@@ -88,7 +89,7 @@ export function medianCi95Sorted(s: ArrayLike<number>): [number, number] {
 
 /** Mean of the sample after dropping the fraction `trim` at each end (trim in [0, 0.5)). */
 export function trimmedMeanSorted(s: ArrayLike<number>, trim: number): number {
-  if (!(trim >= 0 && trim < 0.5)) throw new RangeError(`trim must be in [0, 0.5), got ${trim}`);
+  if (!(trim >= 0 && trim < 0.5)) throw new ArgumentError('trim', trim, 'in [0, 0.5)');
   const n = s.length;
   const g = Math.floor(n * trim);
   let acc = 0;

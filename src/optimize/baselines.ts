@@ -16,8 +16,7 @@
  *   first N with a finite CRLB_a: N = 2 for Eq. 16, whose N = 1 is singular), with the power split
  *   p^c swept over [0, 1] within Eq. (10).
  */
-import { ParamError } from '../params/validate.ts';
-import { rateRoom, type BackhaulProblem } from './model.ts';
+import { InfeasibleBackhaulError, rateRoom, type BackhaulProblem } from './model.ts';
 import type { Frontier, OperatingPoint } from './frontier.ts';
 
 export interface Corners {
@@ -48,9 +47,7 @@ export function assertFeasible(frontier: Frontier): void {
       break;
     }
   }
-  const need = nLoc !== null ? `the smallest localizing sensing cluster (N = ${nLoc} with CRLB model "${model.name}") needs e·N = ${(p.e * nLoc).toPrecision(4)} nats/s/Hz` : `no sensing cluster size gives a finite CRLB with model "${model.name}"`;
-  const range = nLoc !== null ? `allowed range is C_backhaul ≥ ${(p.e * nLoc).toPrecision(4)}` : 'no C_backhaul makes it feasible';
-  throw new ParamError(`--backhaul (C_backhaul): infeasible value ${p.backhaul} nats/s/Hz with --e ${p.e}: ${need}; ${range} (Eq. 10: R_c + e·N ≤ C_backhaul)`);
+  throw new InfeasibleBackhaulError(p.backhaul, p.e, nLoc, model.name);
 }
 
 /**

@@ -24,6 +24,7 @@
 import { maxSensingCluster, rateRoom, type BackhaulProblem } from './model.ts';
 import type { RateEnvelope } from './rateEnvelope.ts';
 import type { SensingTable } from './sensingTable.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 /** One operating point of the network. */
 export interface OperatingPoint {
@@ -85,7 +86,7 @@ export class Frontier {
     readonly sensing: SensingTable,
     readonly problem: BackhaulProblem,
   ) {
-    if (envelope.maxL !== problem.maxL) throw new RangeError(`envelope has maxL ${envelope.maxL}, problem ${problem.maxL}`);
+    if (envelope.maxL !== problem.maxL) throw new ArgumentError('envelope.maxL', envelope.maxL, `equal to problem.maxL = ${problem.maxL}`);
   }
 
   private point(rate: number, N: number, crlbFull: number, pc: number, L: number | null): OperatingPoint {

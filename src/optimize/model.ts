@@ -5,7 +5,7 @@
  * Any implementation may be plugged in: the paper's closed forms (Theorem 2, Eq. 16), the toolkit's
  * exact rate, a table of Monte Carlo estimates, or a synthetic model in a test.
  */
-import { ParamError } from '../params/validate.ts';
+import { ArgumentError, checkInteger, checkRange } from '../math/argumentError.ts';
 
 /**
  * The communication side: the average rate R_c(L, p^c) of Eq. (9) in nats/s/Hz.
@@ -132,7 +132,7 @@ export function rateRoom(problem: BackhaulProblem, N: number): number {
 }
 
 /**
- * Validate the setting (ParamError naming the flag, value and range).
+ * Validate the setting (ArgumentError naming the argument, value and range).
  *
  * Formula: not in the paper (C_backhaul > 0 and e ≥ 0 of Eq. (10) of arXiv:2403.20228; the integer
  * search ranges maxL ∈ [1, 1000], maxN ∈ [2, 10000] are the toolkit's).
@@ -145,17 +145,40 @@ export function rateRoom(problem: BackhaulProblem, N: number): number {
  * checkProblem({ backhaul: 6, e: 0.2, maxL: 30, maxN: 200 }); // => undefined
  * let name = '';
  * try { checkProblem({ backhaul: -1, e: 0.2, maxL: 30, maxN: 200 }); } catch (err) { name = (err as Error).name; }
- * name; // => "ParamError"
+ * name; // => "ArgumentError"
  */
 export function checkProblem(problem: BackhaulProblem): void {
-  if (!(Number.isFinite(problem.backhaul) && problem.backhaul > 0)) {
-    throw new ParamError(`--backhaul (C_backhaul): invalid value ${problem.backhaul}; allowed range is (0, ∞) nats/s/Hz`);
-  }
-  if (!(Number.isFinite(problem.e) && problem.e >= 0)) throw new ParamError(`--e (e): invalid value ${problem.e}; allowed range is [0, ∞) nats/s/Hz per BS`);
-  if (!(Number.isInteger(problem.maxL) && problem.maxL >= 1 && problem.maxL <= 1000)) {
-    throw new ParamError(`--max-L: invalid value ${problem.maxL}; allowed range is an integer in [1, 1000]`);
-  }
-  if (!(Number.isInteger(problem.maxN) && problem.maxN >= 2 && problem.maxN <= 10000)) {
-    throw new ParamError(`--max-N: invalid value ${problem.maxN}; allowed range is an integer in [2, 10000]`);
+  checkRange('backhaul', problem.backhaul, { min: 0, max: Infinity, minExclusive: true, unit: 'nats/s/Hz' });
+  checkRange('e', problem.e, { min: 0, max: Infinity, unit: 'nats/s/Hz per BS' });
+  checkInteger('maxL', problem.maxL, 1, 1000);
+  checkInteger('maxN', problem.maxN, 2, 10000);
+}
+
+/**
+ * Eq. (10) leaves no room for a localizing sensing cluster: C_backhaul < e·N for the smallest N
+ * whose CRLB_a is finite (or no N has a finite CRLB_a). An ArgumentError on `backhaul` whose
+ * message keeps the numbers a user needs: the smallest such N, e·N and the CRLB model.
+ */
+export class InfeasibleBackhaulError extends ArgumentError {
+  /** What the smallest localizing cluster needs, e.g. `the smallest localizing sensing cluster (N = 2 …) needs e·N = 0.4000 nats/s/Hz`. */
+  readonly need: string;
+  /** The feasible capacities, e.g. `allowed range is C_backhaul ≥ 0.4000`. */
+  readonly requirement: string;
+
+  constructor(
+    readonly backhaul: number,
+    readonly e: number,
+    /** Smallest N with a finite CRLB_a, or null when there is none. */
+    readonly smallestN: number | null,
+    readonly crlbModel: string,
+  ) {
+    const needed = smallestN === null ? null : (e * smallestN).toPrecision(4);
+    const need = needed !== null ? `the smallest localizing sensing cluster (N = ${smallestN} with CRLB model "${crlbModel}") needs e·N = ${needed} nats/s/Hz` : `no sensing cluster size gives a finite CRLB with model "${crlbModel}"`;
+    const requirement = needed !== null ? `allowed range is C_backhaul ≥ ${needed}` : 'no C_backhaul makes it feasible';
+    super('backhaul', backhaul, needed !== null ? `≥ ${needed} nats/s/Hz when {@e} = ${e} (Eq. 10: R_c + e·N ≤ C_backhaul)` : 'feasible (Eq. 10), which no value is', need);
+    this.name = 'InfeasibleBackhaulError';
+    this.need = need;
+    this.requirement = requirement;
+    this.message = `backhaul (C_backhaul): infeasible value ${backhaul} nats/s/Hz with e = ${e}: ${need}; ${requirement} (Eq. 10: R_c + e·N ≤ C_backhaul)`;
   }
 }

@@ -26,7 +26,7 @@ import { runSensingNetwork } from '../sensing/networkSummary.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
 import { crlbScaleM2, usersPerBs, targetsPerBs, coMPRateParamsAt } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
-import { ParamError } from '../params/validate.ts';
+import { ArgumentError, checkOneOf } from '../math/argumentError.ts';
 import type { CrlbModel, ClusterRateModel } from './model.ts';
 
 /** Names of the rate models of `rateModel`: the exact rate and Theorem 2. */
@@ -37,13 +37,11 @@ export type RateModelName = (typeof RATE_MODELS)[number];
 export type CrlbModelName = (typeof CRLB_MODELS)[number];
 
 export function checkRateModelName(v: unknown): RateModelName {
-  if (typeof v === 'string' && (RATE_MODELS as readonly string[]).includes(v)) return v as RateModelName;
-  throw new ParamError(`--rate-model: invalid value ${JSON.stringify(v)}; allowed values are ${RATE_MODELS.join(', ')}`);
+  return checkOneOf('rateModel', v, RATE_MODELS);
 }
 
 export function checkCrlbModelName(v: unknown): CrlbModelName {
-  if (typeof v === 'string' && (CRLB_MODELS as readonly string[]).includes(v)) return v as CrlbModelName;
-  throw new ParamError(`--crlb-model: invalid value ${JSON.stringify(v)}; allowed values are ${CRLB_MODELS.join(', ')}`);
+  return checkOneOf('crlbModel', v, CRLB_MODELS);
 }
 
 /**
@@ -100,7 +98,7 @@ export function fullSensingPowerParams(p: Params): Params {
   if (p.zeta2 === null) return { ...p, pc: 0 };
   // An override is the value at the configured p^s: rescale it to p^s = 1 (|ζ|² ∝ p^s).
   const ps = 1 - p.pc;
-  if (!(ps > 0)) throw new ParamError(`--zeta2 with --pc 1: the override is at zero sensing power and cannot be rescaled; set --pc < 1`);
+  if (!(ps > 0)) throw new ArgumentError('pc', p.pc, '< 1 when {@zeta2} is given', 'the {@zeta2} override is the sensing gain at p^s = 1 − p^c and cannot be rescaled from zero sensing power');
   return { ...p, pc: 0, zeta2: p.zeta2 / ps };
 }
 
@@ -124,7 +122,7 @@ export function fullSensingPowerParams(p: Params): Params {
 export function eq16CrlbModel(p: Params): CrlbModel {
   if (p.beta !== 2) {
     // Eq. (16) carries the ln²N law of Theorem 1, derived for β = 2 only; it has no value otherwise.
-    throw new ParamError(`--beta (β): invalid value ${p.beta} for --crlb-model eq16; allowed range is β = 2 (Eq. (16) is derived for β = 2); use --crlb-model mc for other β`);
+    throw new ArgumentError('beta', p.beta, '2 when {@crlbModel} is "eq16" (Eq. (16) is derived for β = 2)', 'use {@crlbModel} "mc" for other β');
   }
   const full = fullSensingPowerParams(p);
   return {

@@ -28,6 +28,7 @@
  */
 import type { ClusterRateModel } from './model.ts';
 import { rootIncreasing } from '../math/brent.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export interface EnvelopeValue {
   /** G(p^c), nats/s/Hz. */
@@ -92,8 +93,8 @@ export class RateEnvelope {
     readonly maxL: number,
     readonly gridCells = 16,
   ) {
-    if (!(Number.isInteger(maxL) && maxL >= 1)) throw new RangeError(`maxL must be an integer ≥ 1, got ${maxL}`);
-    if (!(Number.isInteger(gridCells) && gridCells >= 2)) throw new RangeError(`gridCells must be an integer ≥ 2, got ${gridCells}`);
+    if (!(Number.isInteger(maxL) && maxL >= 1)) throw new ArgumentError('maxL', maxL, 'an integer ≥ 1');
+    if (!(Number.isInteger(gridCells) && gridCells >= 2)) throw new ArgumentError('gridCells', gridCells, 'an integer ≥ 2');
     const K = gridCells;
     // Uniform in √p^c: R_c grows like √p^c near 0 (E[SIR] = ∞ for α ≤ 4 … see src/comm), so equal
     // steps in √p^c keep the chords tight where the curves are steepest.
@@ -206,7 +207,7 @@ export class RateEnvelope {
 
   /** G(q) = max_L R_c(L, q) and its smallest argmax. */
   value(q: number): EnvelopeValue {
-    if (!(q >= 0 && q <= 1)) throw new RangeError(`p^c must be in [0, 1], got ${q}`);
+    if (!(q >= 0 && q <= 1)) throw new ArgumentError('q', q, 'in [0, 1] (a power share p^c)');
     const kq = this.gridIndex(q);
     if (kq >= 0) return { rate: this.gridMax[kq], L: this.gridArg[kq] };
     let floor = -Infinity;

@@ -37,6 +37,7 @@ import { rateRoom } from './model.ts';
 import type { Frontier, OperatingPoint } from './frontier.ts';
 import { maximizeUnimodal } from '../math/brent.ts';
 import { goldenSectionMaximize } from '../math/goldenSection.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export interface WeightedResult extends OperatingPoint {
   /** The weight w of the rate. */
@@ -132,7 +133,7 @@ function optimumRateLowerBound(frontier: Frontier, w: number, L: number): number
  * w.objective; // => 1.29994953
  */
 export function optimizeWeighted(frontier: Frontier, w: number): WeightedResult {
-  if (!(w >= 0 && w <= 1)) throw new RangeError(`weight w must be in [0, 1], got ${w}`);
+  if (!(w >= 0 && w <= 1)) throw new ArgumentError('w', w, 'in [0, 1]');
   if (w === 1) return rateOnly(frontier);
   const env = frontier.envelope;
   const Ls = Array.from({ length: frontier.problem.maxL }, (_, i) => i + 1);
@@ -189,7 +190,7 @@ export function optimizeWeighted(frontier: Frontier, w: number): WeightedResult 
     // Ties (e.g. w = 1, where the CRLB does not count) go to the lower CRLB, i.e. the later record.
     if (!best || J >= best.J) best = { J, N: rec.N, crlbFull: rec.crlbFull, L: bestL, pc: bestPc, rate: bestRate };
   }
-  if (!best) throw new RangeError('no localizing sensing cluster fits the backhaul');
+  if (!best) throw new ArgumentError('backhaul', frontier.problem.backhaul, 'large enough for a localizing sensing cluster (Eq. 10)');
   const crlb = best.pc < 1 ? best.crlbFull / (1 - best.pc) : Infinity;
   return {
     w,
@@ -210,7 +211,7 @@ export function optimizeWeighted(frontier: Frontier, w: number): WeightedResult 
  */
 function rateOnly(frontier: Frontier): WeightedResult {
   const top = frontier.maxRate();
-  if (!(top.rate >= 0)) throw new RangeError('no localizing sensing cluster fits the backhaul');
+  if (!(top.rate >= 0)) throw new ArgumentError('backhaul', frontier.problem.backhaul, 'large enough for a localizing sensing cluster (Eq. 10)');
   const p = frontier.minCrlbAtRate(top.rate) as OperatingPoint;
   return { ...p, w: 1, objective: p.rate, stats: { oneDimSolves: 0, rootFinds: 0, recordsVisited: 0 } };
 }

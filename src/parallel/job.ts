@@ -6,6 +6,7 @@
 import { streamRng } from '../math/rng.ts';
 import type { KernelRegistry } from './kernel.ts';
 import type { ChunkTask, JobRunner, MonteCarloJob, ProgressFn } from './jobTypes.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export type { ChunkTask, JobRunner, MonteCarloJob, ProgressFn };
 
@@ -29,8 +30,8 @@ export const DEFAULT_CHUNK_SIZE = 4096;
  */
 export function planChunks(job: MonteCarloJob): ChunkTask[] {
   const size = job.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  if (!Number.isInteger(job.trials) || job.trials < 1) throw new RangeError(`trials must be an integer ≥ 1, got ${job.trials}`);
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunkSize must be an integer ≥ 1, got ${size}`);
+  if (!Number.isInteger(job.trials) || job.trials < 1) throw new ArgumentError('trials', job.trials, 'an integer ≥ 1');
+  if (!Number.isInteger(size) || size < 1) throw new ArgumentError('chunkSize', size, 'an integer ≥ 1');
   const tasks: ChunkTask[] = [];
   for (let start = 0, c = 0; start < job.trials; start += size, c++) {
     tasks.push({ kernel: job.kernel, args: job.args, seed: job.seed, chunkIndex: c, count: Math.min(size, job.trials - start) });

@@ -20,6 +20,7 @@
  */
 import type { Rng } from '../math/rng.ts';
 import type { KernelArgs, MonteCarloJob } from './jobTypes.ts';
+import { UnknownArgumentError } from '../math/argumentError.ts';
 
 export type { KernelArgs };
 
@@ -109,7 +110,7 @@ export function composeRegistry(kernels: readonly AnyKernel[]): KernelRegistry {
   return {
     get(name: string): AnyKernel {
       const k = byName.get(name);
-      if (!k) throw new Error(`unknown Monte Carlo kernel "${name}" (known: ${[...byName.keys()].join(', ')})`);
+      if (!k) throw new UnknownArgumentError(name, undefined, [...byName.keys()], 'Monte Carlo kernel');
       return k;
     },
     names: () => [...byName.keys()],

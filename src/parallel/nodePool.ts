@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { concatChunks, planChunks, runChunk, type ChunkTask, type MonteCarloJob, type ProgressFn } from './job.ts';
 import type { KernelRegistry } from './kernel.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
@@ -34,7 +35,7 @@ export class WorkerPool {
     /** Passed to every worker as `workerData`. */
     private readonly workerData?: unknown,
   ) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`threads must be an integer ≥ 1, got ${size}`);
+    if (!Number.isInteger(size) || size < 1) throw new ArgumentError('threads', size, 'an integer ≥ 1');
     if (size > 1) {
       for (let i = 0; i < size; i++) this.workers.push(this.spawn());
     }

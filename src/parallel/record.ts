@@ -18,6 +18,20 @@
  * r.get(1, 'users'); // => 7
  * r.extra(1, 0); // => 0.2
  */
+import { ArgumentError, UnknownArgumentError } from '../math/argumentError.ts';
+
+/**
+ * Named-field reader of a kernel's flat record output (see the module comment).
+ *
+ * Formula: not in the paper (the record layouts of the network kernels).
+ * Method: a field-name → column map; sums in record order.
+ * Accuracy: exact (plain summation in record order, bit-identical to the loops it replaced).
+ * References: src/sensing/network.ts, src/comm/network.ts (record layouts).
+ *
+ * @example
+ * import { RecordReader } from 'isacnet';
+ * new RecordReader(Float64Array.from([1, 2, 3, 4]), 2, ['a', 'b'] as const).sum('b'); // => 6
+ */
 export class RecordReader<F extends string> {
   /** Number of records. */
   readonly count: number;
@@ -35,16 +49,16 @@ export class RecordReader<F extends string> {
     readonly fields: readonly F[],
     readonly offset = 0,
   ) {
-    if (!(Number.isInteger(width) && width >= 1)) throw new RangeError(`width must be an integer ≥ 1, got ${width}`);
-    if (samples.length % width !== 0) throw new RangeError(`samples length ${samples.length} is not a multiple of the record width ${width}`);
-    if (offset < 0 || offset + fields.length > width) throw new RangeError(`fields [${offset}, ${offset + fields.length}) do not fit a record of width ${width}`);
+    if (!(Number.isInteger(width) && width >= 1)) throw new ArgumentError('width', width, 'an integer ≥ 1');
+    if (samples.length % width !== 0) throw new ArgumentError('samples.length', samples.length, `a multiple of the record width ${width}`);
+    if (offset < 0 || offset + fields.length > width) throw new ArgumentError('offset', offset, `in [0, ${width - fields.length}] so that ${fields.length} fields fit a record of width ${width}`);
     this.count = samples.length / width;
     this.index = new Map(fields.map((f, i) => [f, i]));
   }
 
   private at(field: F): number {
     const i = this.index.get(field);
-    if (i === undefined) throw new RangeError(`unknown record field "${field}" (known: ${this.fields.join(', ')})`);
+    if (i === undefined) throw new UnknownArgumentError(String(field), undefined, this.fields, 'record field');
     return this.offset + i;
   }
 

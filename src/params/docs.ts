@@ -4,6 +4,26 @@
  */
 import { PARAM_SPECS, ZETA2_SPEC } from './schema.ts';
 import { describeRange } from './validate.ts';
+import { RUN_COMMANDS, RUN_OPTION_SPECS, defaultText, type RunOptionSpec } from './runOptions.ts';
+
+function runOptionAllowed(s: RunOptionSpec): string {
+  switch (s.kind) {
+    case 'integer':
+    case 'number':
+      return describeRange(s);
+    case 'integerList':
+    case 'numberList':
+      return `list, each ${describeRange(s)}`;
+    case 'boolean':
+      return 'true / false';
+    case 'path':
+      return 'path';
+    case 'enum':
+      return s.values.join(' \\| ');
+    case 'nameList':
+      return 'names';
+  }
+}
 
 export function parametersMarkdown(): string {
   const lines = [
@@ -24,7 +44,25 @@ export function parametersMarkdown(): string {
   lines.push(
     `| \`zeta2\` | \`--zeta2\` | ${ZETA2_SPEC.symbol} | ${ZETA2_SPEC.unit} | derived | > 0 | toolkit | ${ZETA2_SPEC.description} | Eq. (5) |`,
     '',
-    'Run settings (`N`, `L`, `trials`, `seed`, `threads`) may also be given in a config file.',
+    '## Run options',
+    '',
+    'Generated from `src/params/runOptions.ts`. Every run option may also be given in the config file under its *key*;',
+    'the resolution is defaults ← config file ← flags (the CLI itself sets no defaults). In the file (parameters and run',
+    'options alike), integers and numbers are JSON numbers (`"seed": 5`, not `"5"`), lists are a JSON array of numbers,',
+    'one number or a string in the flag syntax (`"1-20"`, `"1,2,5"`, `"2:2:20"`), booleans are `true`/`false`, paths and',
+    'model names are strings, `only` is an array of names or a comma-separated string. A value of the wrong type and a key',
+    'that is neither a parameter nor a run option are errors naming the file and the key; run options of other commands',
+    'are ignored (one file may serve several commands).',
+    '',
+    '| command | key | flag | default | allowed | meaning |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const c of RUN_COMMANDS) {
+    for (const r of RUN_OPTION_SPECS[c]) {
+      lines.push(`| ${c} | \`${r.key}\` | \`--${r.flag}\` | ${defaultText(r) ?? (r.kind === 'boolean' ? 'false' : '–')} | ${runOptionAllowed(r)} | ${r.description.replace(/\|/g, '\\|')} |`);
+    }
+  }
+  lines.push(
     '',
     'Units: distances in metres inside the sensing model (densities are converted from /km² to /m²), so',
     '|ζ|² is in m² and the CRLB in m² (β = 2). `crlbNormalized` = CRLB·|ζ|²(πλ_b)^β is unit-free.',

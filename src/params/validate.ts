@@ -1,23 +1,23 @@
 /**
- * Validation of parameters against the schema. Every error names the parameter (its CLI flag and
- * symbol), the offending value and the allowed range, so the CLI can print it verbatim and exit ≠ 0.
+ * Validation of parameters against the schema. Every error is an `ArgumentError` naming the
+ * parameter by its key (`lambdaB`), the offending value and the allowed range; the shells add flags.
  */
+import { ArgumentError, UnknownArgumentError, describeAllowed, type AllowedRange } from '../math/argumentError.ts';
 import { PARAM_KEYS, PARAM_SPECS, ZETA2_SPEC, defaultParams, type ParamKey, type ParamSpec, type Params } from './schema.ts';
 
 /**
- * The error of an invalid parameter: its message names the parameter, the offending value and the
- * allowed range (the CLI prints it and exits with status 2).
+ * An input error whose message a shell writes itself (the CLI's and the web app's own checks, such
+ * as an unknown figure name); the CLI prints it and exits with status 2. Library arguments throw
+ * `ArgumentError` instead (`resolveParams({ psi: 0 })` names `psi`).
  *
  * Formula: not in the paper.
  * Method: an `Error` with `name` "ParamError".
- * Accuracy: not applicable; test/params/schema.test.ts checks the messages.
+ * Accuracy: not applicable; test/cli/errors.test.ts checks the exit codes.
  * References: docs/parameters.md (allowed ranges).
  *
  * @example
- * import { ParamError, resolveParams } from 'isacnet';
- * let caught: unknown;
- * try { resolveParams({ psi: 0 }); } catch (err) { caught = err; }
- * caught instanceof ParamError; // => true
+ * import { ParamError } from 'isacnet';
+ * new ParamError('--only: unknown figure "fig9"').name; // => "ParamError"
  */
 export class ParamError extends Error {
   constructor(message: string) {
@@ -27,6 +27,8 @@ export class ParamError extends Error {
 }
 
 export interface RangeSpec {
+  /** Name of the value in errors (the library's name); the flag when absent. */
+  key?: string;
   flag: string;
   symbol?: string;
   unit?: string;
@@ -37,15 +39,14 @@ export interface RangeSpec {
   integer?: boolean;
 }
 
-export function describeRange(r: RangeSpec): string {
+export function describeRange(r: AllowedRange): string {
   const lo = `${r.minExclusive ? '(' : '['}${r.min}`;
   const hi = `${r.max === Infinity || r.max >= 1e300 ? '∞)' : `${r.max}${r.maxExclusive ? ')' : ']'}`}`;
   return `${r.integer ? 'an integer in ' : ''}${lo}, ${hi}${r.unit ? ` ${r.unit}` : ''}`;
 }
 
-/** Check one number against a range; throws ParamError naming flag, value and range. */
+/** Check one number (or numeric string) against a range; throws an ArgumentError naming `key`, the value and the range. */
 export function checkNumber(value: unknown, r: RangeSpec): number {
-  const name = `--${r.flag}${r.symbol ? ` (${r.symbol})` : ''}`;
   const v = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   const ok =
     typeof v === 'number' &&
@@ -54,9 +55,20 @@ export function checkNumber(value: unknown, r: RangeSpec): number {
     (r.maxExclusive ? v < r.max : v <= r.max) &&
     (!r.integer || Number.isInteger(v));
   if (!ok) {
-    throw new ParamError(`${name}: invalid value ${JSON.stringify(value)}; allowed range is ${describeRange(r)}`);
+    const range = allowedRangeOf(r);
+    throw new ArgumentError(r.key ?? r.flag, value, describeAllowed(range), undefined, { range });
   }
   return v as number;
+}
+
+/** The AllowedRange part of a RangeSpec. */
+export function allowedRangeOf(r: RangeSpec): AllowedRange {
+  const out: AllowedRange = { min: r.min, max: r.max };
+  if (r.minExclusive) out.minExclusive = true;
+  if (r.maxExclusive) out.maxExclusive = true;
+  if (r.integer) out.integer = true;
+  if (r.unit) out.unit = r.unit;
+  return out;
 }
 
 /** Parse "1,2,5" or "1-5" or "1:2:9" (start:step:end) into a list of numbers, each range-checked. */
@@ -66,17 +78,17 @@ export function parseList(value: unknown, r: RangeSpec): number[] {
   for (const item of items) {
     if (typeof item === 'string' && /^\d+-\d+$/.test(item)) {
       const [a, b] = item.split('-').map(Number);
-      if (b < a) throw new ParamError(`--${r.flag}: invalid range ${JSON.stringify(item)} (end before start)`);
+      if (b < a) throw new ArgumentError(r.key ?? r.flag, item, 'a range start-end with end ≥ start');
       for (let k = a; k <= b; k++) out.push(checkNumber(k, r));
     } else if (typeof item === 'string' && /^[^:]+:[^:]+:[^:]+$/.test(item)) {
       const [a, s, b] = item.split(':').map(Number);
-      if (!(s > 0) || !(b >= a)) throw new ParamError(`--${r.flag}: invalid range ${JSON.stringify(item)}; use start:step:end with step > 0`);
+      if (!(s > 0) || !(b >= a)) throw new ArgumentError(r.key ?? r.flag, item, 'a range start:step:end with step > 0 and end ≥ start');
       for (let k = 0; a + k * s <= b + 1e-12; k++) out.push(checkNumber(Number((a + k * s).toPrecision(12)), r));
     } else {
       out.push(checkNumber(item, r));
     }
   }
-  if (out.length === 0) throw new ParamError(`--${r.flag}: empty list`);
+  if (out.length === 0) throw new ArgumentError(r.key ?? r.flag, value, 'a non-empty list');
   return out;
 }
 
@@ -112,7 +124,7 @@ export function resolveParams(...layers: Array<Record<string, unknown> | undefin
         continue;
       }
       if (!(PARAM_KEYS as readonly string[]).includes(k)) {
-        throw new ParamError(`unknown parameter "${k}" (known: ${[...PARAM_KEYS, 'zeta2'].join(', ')})`);
+        throw new UnknownArgumentError(k, v, [...PARAM_KEYS, 'zeta2'], 'parameter');
       }
       const spec = PARAM_SPECS.find((s) => s.key === k) as ParamSpec;
       out[k as ParamKey] = checkNumber(v, spec);

@@ -12,7 +12,7 @@ import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
-import { ParamError } from '../params/validate.ts';
+import { checkInteger } from '../math/argumentError.ts';
 import { kappaSLemma1, kappaSNegBinomial, kappaSPalm, nBar } from '../sensing/acceptance.ts';
 import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
 import { sensingNetworkJob, summarizeSensingNetwork, type ConditionalMean, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
@@ -132,10 +132,10 @@ function acceptBlock(N: number, beta: number, kappaL1: number, kappaNb: number, 
 
 function checkRun(o: SensingRunOptions): number[] {
   const Ns = [...new Set(o.Ns)].sort((a, b) => a - b);
-  for (const N of Ns) if (!(Number.isInteger(N) && N >= 1 && N <= 100000)) throw new ParamError(`--N (N): invalid value ${N}; allowed range is an integer in [1, 100000]`);
-  if (!(Number.isInteger(o.trials) && o.trials >= 1)) throw new ParamError(`--trials: invalid value ${o.trials}; allowed range is an integer in [1, ∞)`);
-  if (!(Number.isSafeInteger(o.seed) && o.seed >= 0)) throw new ParamError(`--seed: invalid value ${o.seed}; allowed range is an integer in [0, 2^53)`);
-  if (!(Number.isInteger(o.windows) && o.windows >= 0)) throw new ParamError(`--windows: invalid value ${o.windows}; allowed range is an integer in [0, ∞)`);
+  o.Ns.forEach((N, i) => checkInteger(`Ns[${i}]`, N, 1, 100000));
+  checkInteger('trials', o.trials, 1);
+  checkInteger('seed', o.seed, 0, Number.MAX_SAFE_INTEGER);
+  checkInteger('windows', o.windows, 0);
   return Ns;
 }
 

@@ -29,22 +29,22 @@
  * tested against mpmath (test/sensing/fixtures/gen_sensing_kappa.py) to 1e-12 relative.
  */
 import { gammaincUpperRegularized, gammaln, gammaRatioHalf } from '../math/special.ts';
-import { ParamError } from '../params/validate.ts';
+import { ArgumentError, checkInteger, checkReal } from '../math/argumentError.ts';
 
 function checkPsi(psi: number): void {
-  if (!(Number.isInteger(psi) && psi >= 1)) throw new ParamError(`--psi (ψ): invalid value ${psi}; allowed range is an integer in [1, ∞)`);
+  checkInteger('psi', psi, 1);
 }
 
 function checkN(N: number): void {
-  if (!(Number.isInteger(N) && N >= 1)) throw new ParamError(`--N (N): invalid value ${N}; allowed range is an integer in [1, ∞)`);
+  checkInteger('N', N, 1);
 }
 
 function checkMu(muS: number): void {
-  if (!(muS >= 0 && Number.isFinite(muS))) throw new ParamError(`λ_s/λ_b (μ_s): invalid value ${muS}; allowed range is [0, ∞)`);
+  checkReal('muS', muS, 0, Infinity);
 }
 
 function checkLoad(m: number): void {
-  if (!(m >= 0 && Number.isFinite(m))) throw new RangeError(`mean load must be finite and ≥ 0, got ${m}`);
+  checkReal('meanLoad', m, 0, Infinity);
 }
 
 /**
@@ -213,7 +213,7 @@ export function kappaSPalm(psi: number, muS: number, N: number): number {
 export function kappaSPerRequestMixed(psi: number, meanLoad: number, shape: number): number {
   checkPsi(psi);
   checkLoad(meanLoad);
-  if (!(shape > 0)) throw new RangeError(`Gamma shape must be > 0, got ${shape}`);
+  if (!(shape > 0)) throw new ArgumentError('shape', shape, '> 0');
   if (meanLoad === 0) return 1;
   // NB(r = shape, p = m/(m + r)): P(n) = Γ(n + r)/(Γ(r) n!) (1 − p)^r p^n.
   const r = shape;

@@ -23,14 +23,14 @@
 import { gammaRatioHalf } from '../math/special.ts';
 import { crlbScaleM2 } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
-import { ParamError, checkNumber } from '../params/validate.ts';
+import { checkInteger, checkReal } from '../math/argumentError.ts';
 
 function checkN(N: number): void {
-  if (!(Number.isInteger(N) && N >= 1)) throw new ParamError(`--N (N): invalid value ${N}; allowed range is an integer in [1, ∞)`);
+  checkInteger('N', N, 1);
 }
 
 function checkBeta(beta: number): void {
-  checkNumber(beta, { flag: 'beta', symbol: 'β', min: 2, max: 8 });
+  checkReal('beta', beta, 2, 8);
 }
 
 /**

@@ -17,16 +17,16 @@
  */
 import { crlbScaleM2, targetsPerBs } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
-import { ParamError } from '../params/validate.ts';
+import { checkInteger, checkReal } from '../math/argumentError.ts';
 import { sumExpectedDistancePowNormalized } from './closedForms.ts';
 import { kappaSLemma1 } from './acceptance.ts';
 
 function checkN(N: number): void {
-  if (!(Number.isInteger(N) && N >= 1)) throw new ParamError(`--N (N): invalid value ${N}; allowed range is an integer in [1, ∞)`);
+  checkInteger('N', N, 1);
 }
 
 function checkKappa(kappa: number): void {
-  if (!(kappa >= 0 && kappa <= 1)) throw new RangeError(`acceptance probability must be in [0, 1], got ${kappa}`);
+  checkReal('kappa', kappa, 0, 1);
 }
 
 /**

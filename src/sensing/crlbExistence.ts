@@ -14,6 +14,7 @@
  * Numerical evidence (Hill estimates of α from 10⁶ simulated CRLBs) is in docs/sensing.md and
  * test/sensing/crlbExistence.test.ts.
  */
+import { ArgumentError } from '../math/argumentError.ts';
 
 /**
  * Tail index α_N = (N − 1)/2 of the CRLB distribution (0 for N = 1: CRLB = ∞ surely).
@@ -91,7 +92,7 @@ export function crlbVarianceExists(N: number): boolean {
 export function hillTailIndex(sortedAscending: ArrayLike<number>, k: number): number {
   let m = sortedAscending.length;
   while (m > 0 && !Number.isFinite(sortedAscending[m - 1])) m--;
-  if (!(Number.isInteger(k) && k >= 2)) throw new RangeError(`hillTailIndex: k must be an integer ≥ 2, got ${k}`);
+  if (!(Number.isInteger(k) && k >= 2)) throw new ArgumentError('k', k, 'an integer ≥ 2');
   if (k >= m) return NaN;
   const x0 = sortedAscending[m - k - 1];
   if (!(x0 > 0)) return NaN;

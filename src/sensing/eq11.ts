@@ -15,11 +15,12 @@
  *
  * Both versions are O(N⁴): reference implementations for tests and small N only.
  */
-import { ParamError } from '../params/validate.ts';
+import { ArgumentError, checkInteger } from '../math/argumentError.ts';
 
 function eq11(distances: ArrayLike<number>, bearings: ArrayLike<number>, beta: number, zeta2: number, n: number, clip: number): number {
-  if (!(Number.isInteger(n) && n >= 1)) throw new ParamError(`--N (N): invalid value ${n}; allowed range is an integer in [1, ∞)`);
-  if (distances.length < n || bearings.length < n) throw new RangeError(`eq11: need ${n} distances and bearings`);
+  checkInteger('n', n, 1);
+  if (distances.length < n) throw new ArgumentError('distances.length', distances.length, `≥ n = ${n}`);
+  if (bearings.length < n) throw new ArgumentError('bearings.length', bearings.length, `≥ n = ${n}`);
   const w = (i: number): number => Math.pow(distances[i - 1], -beta);
   const a = (i: number, j: number): number => Math.cos(bearings[i - 1]) + Math.cos(bearings[j - 1]);
   const b = (i: number, j: number): number => Math.sin(bearings[i - 1]) + Math.sin(bearings[j - 1]);

@@ -18,7 +18,7 @@
  * F is singular exactly when all bearings are collinear (θ_i ∈ {φ, φ + π}), in particular always
  * for N = 1 (one monostatic range fixes no 2-D position): the CRLB is then +∞.
  */
-import { ParamError } from '../params/validate.ts';
+import { ArgumentError, checkInteger } from '../math/argumentError.ts';
 
 /** A symmetric 2×2 matrix [xx, xy; xy, yy]. */
 export interface Sym2 {
@@ -28,8 +28,9 @@ export interface Sym2 {
 }
 
 function checkGeometry(distances: ArrayLike<number>, bearings: ArrayLike<number>, n: number): void {
-  if (distances.length < n || bearings.length < n) throw new RangeError(`geometry: need ${n} distances and bearings, got ${distances.length} and ${bearings.length}`);
-  if (!(Number.isInteger(n) && n >= 1)) throw new ParamError(`--N (N): invalid value ${n}; allowed range is an integer in [1, ∞)`);
+  if (distances.length < n) throw new ArgumentError('distances.length', distances.length, `≥ n = ${n}`);
+  if (bearings.length < n) throw new ArgumentError('bearings.length', bearings.length, `≥ n = ${n}`);
+  checkInteger('n', n, 1);
 }
 
 /**

@@ -31,6 +31,7 @@ import { checkAscendingIntegers, checkInteger, checkReal } from '../math/argumen
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
 import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 /** Registry name of the sensing network kernel (record layout in the module comment). */
 export const SENSING_NETWORK_KERNEL = 'sensing.network';
@@ -97,7 +98,7 @@ export function sensingNetworkSide(nMax: number, minSide = 30): number {
 
 function parseArgs(args: KernelArgs): SensingNetworkArgs {
   const psis = args.psis;
-  if (!Array.isArray(psis) || psis.length === 0) throw new RangeError(`psis must be a non-empty array of integers ≥ 1, got ${JSON.stringify(psis)}`);
+  if (!Array.isArray(psis) || psis.length === 0) throw new ArgumentError('psis', psis, 'a non-empty array of integers ≥ 1');
   psis.forEach((p: unknown, i) => checkInteger(`psis[${i}]`, p, 1));
   return {
     side: checkReal('side', args.side, 0, Infinity, { minExclusive: true }),

@@ -3,7 +3,8 @@
  * and the views; recomputes the active view once per animation frame after a change.
  */
 import { ParamPanel, type FieldKey } from './panel/panel.ts';
-import { VIEWS, VIEW_TITLES, checkChoice, cloneState, defaultState, setChoice, stateFromQuery, stateToQuery, type AppState, type ChoiceKey, type SettingKey, type ViewName } from './state.ts';
+import { VIEWS, VIEW_TITLES, checkChoice, cloneState, defaultState, messageOf, setChoice, stateFromQuery, stateToQuery, type AppState, type ChoiceKey, type SettingKey, type ViewName } from './state.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 import type { ParamKey } from '../params/schema.ts';
 import type { View } from './views/view.ts';
 
@@ -134,7 +135,7 @@ export class App {
       setChoice(this.state.choices, key, checkChoice(key, value));
     } catch (e) {
       // Only reachable with a hand-edited <select>: say so, keep the previous choice.
-      this.computeError = e instanceof Error ? e.message : String(e);
+      this.computeError = e instanceof ArgumentError ? messageOf(e) : e instanceof Error ? e.message : String(e);
       this.showBanner();
       return;
     }
@@ -159,7 +160,7 @@ export class App {
         this.computeError = null;
       } catch (e) {
         // A library function refused this setting (e.g. a ParamError): say so, keep the last curves.
-        this.computeError = `${VIEW_TITLES[name]}: ${e instanceof Error ? e.message : String(e)}`;
+        this.computeError = `${VIEW_TITLES[name]}: ${e instanceof ArgumentError ? messageOf(e) : e instanceof Error ? e.message : String(e)}`;
       }
       this.showBanner();
     });

@@ -6,7 +6,9 @@
  * default view has a bare URL and a shared link reproduces the view exactly.
  */
 import { PARAM_SPECS, ZETA2_SPEC, defaultParams, type Params } from '../params/schema.ts';
-import { ParamError, checkNumber, type RangeSpec } from '../params/validate.ts';
+import { ParamError, checkNumber, describeRange, type RangeSpec } from '../params/validate.ts';
+import { ArgumentError, UnknownArgumentError, checkOneOf, formatValue } from '../math/argumentError.ts';
+import { InfeasibleBackhaulError } from '../optimize/model.ts';
 
 export const VIEWS = ['network', 'sensing', 'comm', 'tradeoff'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -75,10 +77,7 @@ export function defaultChoices(): Choices {
 export function checkChoice(key: ChoiceKey, value: string): Choices[ChoiceKey] {
   const spec = CHOICE_SPECS.find((c) => c.key === key);
   if (!spec) throw new ParamError(`unknown choice ${key}`);
-  if (!(spec.values as readonly string[]).includes(value)) {
-    throw new ParamError(`--${spec.flag}: invalid value ${JSON.stringify(value)}; allowed values are ${spec.values.join(', ')}`);
-  }
-  return value as Choices[ChoiceKey];
+  return checkOneOf(spec.key, value, spec.values) as Choices[ChoiceKey];
 }
 
 export interface ParsedState {
@@ -100,7 +99,7 @@ export function stateFromQuery(query: string): ParsedState {
     try {
       state.params[spec.key] = checkNumber(raw, spec);
     } catch (e) {
-      errors.push(messageOf(e));
+      errors.push(urlMessageOf(e, spec));
     }
   }
   const z = q.get(ZETA2_SPEC.flag);
@@ -108,7 +107,7 @@ export function stateFromQuery(query: string): ParsedState {
     try {
       state.params.zeta2 = checkNumber(z, ZETA2_SPEC);
     } catch (e) {
-      errors.push(messageOf(e));
+      errors.push(urlMessageOf(e, ZETA2_SPEC));
     }
   }
   for (const spec of SETTING_SPECS) {
@@ -118,7 +117,7 @@ export function stateFromQuery(query: string): ParsedState {
     try {
       state.settings[spec.key] = checkNumber(raw, spec);
     } catch (e) {
-      errors.push(messageOf(e));
+      errors.push(urlMessageOf(e, spec));
     }
   }
   for (const spec of CHOICE_SPECS) {
@@ -128,7 +127,7 @@ export function stateFromQuery(query: string): ParsedState {
     try {
       setChoice(state.choices, spec.key, checkChoice(spec.key, raw));
     } catch (e) {
-      errors.push(messageOf(e));
+      errors.push(urlMessageOf(e, spec));
     }
   }
   const view = q.get('view');
@@ -166,7 +165,52 @@ export function setChoice(choices: Choices, key: ChoiceKey, value: Choices[Choic
   else choices.gains = value as Choices['gains'];
 }
 
+/** Library names of the explorer's quantities that are neither schema keys nor setting keys. */
+const FIELD_ALIASES: Readonly<Record<string, string>> = { N: 'N', Ns: 'N', L: 'L', Ls: 'L', maxL: 'L_max', maxN: 'N_max', crlbModel: 'CRLB model', rateModel: 'rate model', w: 'w' };
+
+/** The panel's name (the schema's symbol) of a library argument, if the explorer shows it. */
+export function fieldLabel(argument: string): string | undefined {
+  const base = argument.replace(/^args\./, '').replace(/(\[\d+\])+$/, '');
+  const p = PARAM_SPECS.find((s) => s.key === base);
+  if (p) return p.symbol;
+  if (base === ZETA2_SPEC.key) return ZETA2_SPEC.symbol;
+  const setting = SETTING_SPECS.find((s) => s.key === base);
+  if (setting) return setting.symbol ?? setting.label;
+  const choice = CHOICE_SPECS.find((c) => c.key === base);
+  if (choice) return choice.key;
+  return FIELD_ALIASES[base];
+}
+
+/**
+ * An ArgumentError in the explorer's words: the field's symbol, the value and what is allowed
+ * (`λ_b: invalid value "-1"; allowed range is (0, 10000] /km²`). `labelOf` names the argument
+ * itself (default: its panel symbol); other arguments the message mentions get their symbol.
+ */
+export function fieldMessage(e: ArgumentError, labelOf: (argument: string) => string | undefined = fieldLabel): string {
+  const ref = (a: string): string => fieldLabel(a) ?? a;
+  if (e instanceof UnknownArgumentError) return e.message;
+  if (e instanceof InfeasibleBackhaulError) {
+    return `${labelOf('backhaul') ?? 'backhaul'}: infeasible value ${e.backhaul} nats/s/Hz with ${ref('e')} = ${e.e}: ${e.need}; ${e.requirement} (Eq. 10: R_c + e·N ≤ C_backhaul)`;
+  }
+  const label = labelOf(e.argument);
+  if (label === undefined) return e.message;
+  const head = `${label}: invalid value ${formatValue(e.value)}`;
+  const detail = e.detailWith(ref);
+  const tail = detail ? `; ${detail}` : '';
+  if (e.range) return `${head}; allowed range is ${describeRange(e.range)}${tail}`;
+  if (e.values) return `${head}; allowed values are ${e.values.join(', ')}${tail}`;
+  return `${head}; must be ${e.allowedWith(ref)}${tail}`;
+}
+
+/** A rejected URL value, named by its URL key and symbol (`lambda-b (λ_b): invalid value …`). */
+function urlMessageOf(e: unknown, spec: { key: string; flag: string; symbol?: string }): string {
+  if (!(e instanceof ArgumentError)) return messageOf(e);
+  const label = spec.symbol && spec.symbol !== spec.flag ? `${spec.flag} (${spec.symbol})` : spec.flag;
+  return fieldMessage(e, (a) => (a === spec.key ? label : fieldLabel(a)));
+}
+
 export function messageOf(e: unknown): string {
+  if (e instanceof ArgumentError) return fieldMessage(e);
   if (e instanceof ParamError) return e.message;
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);

@@ -371,7 +371,7 @@ test('src/parallel knows no domain', () => {
   expectNone(parallelDomainImports(graph.edges), 'src/parallel imports domain code');
 });
 
-test('no CLI flag text in library error messages', { todo: 'validation rewrite of issue 8 in progress: 22 library messages still name flags' }, () => {
+test('no CLI flag text in library error messages', () => {
   const problems: string[] = [];
   for (const abs of walk(path.join(ROOT, 'src')).filter((f) => SOURCE_EXT.test(f))) {
     const file = rel(abs);

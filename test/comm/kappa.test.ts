@@ -38,8 +38,8 @@ test('κ_c is a probability, decreasing in L and in λ_u/λ_b, increasing in ψ'
   }
 });
 
-test('bad κ_c inputs throw ParamError naming the parameter', () => {
-  assert.throws(() => kappaCPrinted(0, 1, 2), /--psi/);
-  assert.throws(() => kappaCPrinted(15, 1, 0), /--L/);
-  assert.throws(() => kappaCPrinted(15, -1, 2), /λ_u\/λ_b/);
+test('bad κ_c inputs throw an ArgumentError naming the argument', () => {
+  assert.throws(() => kappaCPrinted(0, 1, 2), /: psi must be an integer in \[1, ∞\), got 0$/);
+  assert.throws(() => kappaCPrinted(15, 1, 0), /: L must be an integer in \[1, ∞\), got 0$/);
+  assert.throws(() => kappaCPrinted(15, -1, 2), /: muC must be in \[0, ∞\), got -1$/);
 });

@@ -69,12 +69,12 @@ test('κ_c = 0 leaves only the serving BS: rate independent of L in the exact mo
   for (const L of [2, 5, 12]) assert.ok(Math.abs(rateExact({ L, pc: 0.7, kappaC: 0, alpha: 4, mt: 4 }) - r1) < 1e-6 * r1, `L = ${L}`);
 });
 
-test('rate functions reject bad inputs with ParamError naming the parameter', () => {
-  assert.throws(() => rateExact({ L: 0, pc: 0.5, kappaC: 1, alpha: 4, mt: 4 }), /--L/);
-  assert.throws(() => rateExact({ L: 2, pc: 1.5, kappaC: 1, alpha: 4, mt: 4 }), /--pc .*\[0, 1\]/);
-  assert.throws(() => rateTheorem2({ L: 2, pc: 0.5, kappaC: 1, alpha: 2, mt: 4 }), /--alpha/);
-  assert.throws(() => rateTheorem2({ L: 2, pc: 0.5, kappaC: 1, alpha: 4, mt: 1 }), /--mt/);
-  assert.throws(() => rateExactDetailed({ L: 2, pc: 0.5, kappaC: -0.1, alpha: 4, mt: 4 }), /κ_c/);
+test('rate functions reject bad inputs with an ArgumentError naming the argument', () => {
+  assert.throws(() => rateExact({ L: 0, pc: 0.5, kappaC: 1, alpha: 4, mt: 4 }), /: L must be an integer in \[1, 10000\], got 0$/);
+  assert.throws(() => rateExact({ L: 2, pc: 1.5, kappaC: 1, alpha: 4, mt: 4 }), /: pc must be in \[0, 1\], got 1\.5$/);
+  assert.throws(() => rateTheorem2({ L: 2, pc: 0.5, kappaC: 1, alpha: 2, mt: 4 }), /: alpha must be in \(2, 8\], got 2$/);
+  assert.throws(() => rateTheorem2({ L: 2, pc: 0.5, kappaC: 1, alpha: 4, mt: 1 }), /: mt must be an integer in \[2, 64\], got 1$/);
+  assert.throws(() => rateExactDetailed({ L: 2, pc: 0.5, kappaC: -0.1, alpha: 4, mt: 4 }), /: kappaC must be in \[0, 1\], got -0\.1$/);
   void rateTheorem2Detailed;
 });
 

@@ -11,7 +11,7 @@ import {
   sampleBearings,
   sampleNearestDistances,
 } from '../../src/geometry/nearestDistances.ts';
-import { ParamError } from '../../src/params/validate.ts';
+import { ArgumentError } from '../../src/math/argumentError.ts';
 
 const fx = JSON.parse(readFileSync(new URL('./fixtures/nearest.json', import.meta.url), 'utf8')) as {
   mean: Array<{ n: number; lambda: number; value: number }>;
@@ -100,7 +100,7 @@ test('bearings are uniform on [0, 2π): mean of cos, sin and cos 2θ within 4σ 
   assert.ok(Math.abs(c) < tol && Math.abs(s) < tol && Math.abs(c2) < tol);
 });
 
-test('bad density or rank throws ParamError naming the value and range', () => {
-  assert.throws(() => expectedNthDistance(0, 1), (e: unknown) => e instanceof ParamError && /rank n: invalid value 0; allowed range is an integer in \[1, ∞\)/.test((e as Error).message));
-  assert.throws(() => expectedNthDistance(2, -1), (e: unknown) => e instanceof ParamError && /density λ: invalid value -1; allowed range is \(0, ∞\)/.test((e as Error).message));
+test('bad density or rank throws an ArgumentError naming the argument, the value and the range', () => {
+  assert.throws(() => expectedNthDistance(0, 1), (e: unknown) => e instanceof ArgumentError && /^n must be an integer in \[1, ∞\), got 0$/.test(e.message));
+  assert.throws(() => expectedNthDistance(2, -1), (e: unknown) => e instanceof ArgumentError && /^densityPerUnitArea must be in \(0, ∞\), got -1$/.test(e.message));
 });

@@ -19,7 +19,7 @@ test('groupRequestsByBs groups every request once, by BS, in item order (against
       assert.equal(g.load[b], naive.length);
     }
   }
-  assert.throws(() => groupRequestsByBs(nbr, stride, nItems, 1, 5, nBs), /ranks must satisfy/);
+  assert.throws(() => groupRequestsByBs(nbr, stride, nItems, 1, 5, nBs), /\[rankFrom, rankTo\] must be integers with 0 ≤ rankFrom ≤ rankTo ≤ stride = 4, got \[1,5\]/);
 });
 
 test('acceptUniformSubset accepts all when the load fits, exactly `slots` otherwise', () => {

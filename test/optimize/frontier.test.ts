@@ -6,7 +6,8 @@ import { exhaustiveMaxRate } from '../../src/optimize/exhaustive.ts';
 import { SensingTable } from '../../src/optimize/sensingTable.ts';
 import { Frontier } from '../../src/optimize/frontier.ts';
 import type { BackhaulProblem } from '../../src/optimize/model.ts';
-import { ParamError } from '../../src/params/validate.ts';
+import { ArgumentError } from '../../src/math/argumentError.ts';
+import { InfeasibleBackhaulError } from '../../src/optimize/model.ts';
 import { synthCrlb, synthCrlbFull, synthRate } from './synthetic.ts';
 
 const MAX_L = 8;
@@ -154,14 +155,20 @@ test('the region grows with C_backhaul (monotonicity)', () => {
   }
 });
 
-test('infeasible settings give a clear ParamError, not an empty result', () => {
+test('infeasible settings give a clear ArgumentError, not an empty result', () => {
   // C_backhaul < 2e: not even N = 2 fits.
   assert.throws(
     () => solveTradeoff(env, synthCrlb(), problem(0.3, 0.2)),
-    (err: unknown) => err instanceof ParamError && /--backhaul.*0\.3.*N = 2.*0\.4/.test((err as Error).message),
+    (err: unknown) =>
+      err instanceof InfeasibleBackhaulError &&
+      err instanceof ArgumentError &&
+      err.argument === 'backhaul' &&
+      err.smallestN === 2 &&
+      /^backhaul \(C_backhaul\): infeasible value 0\.3 nats\/s\/Hz with e = 0\.2: .*N = 2.*0\.4000/.test(err.message) &&
+      !/--/.test(err.message),
   );
-  assert.throws(() => solveTradeoff(env, synthCrlb(), problem(-1)), ParamError);
-  assert.throws(() => solveTradeoff(env, synthCrlb(), { ...problem(4), e: -0.1 }), /--e/);
+  assert.throws(() => solveTradeoff(env, synthCrlb(), problem(-1)), (e: unknown) => e instanceof ArgumentError && /^backhaul must be in \(0, ∞\) nats\/s\/Hz, got -1$/.test(e.message));
+  assert.throws(() => solveTradeoff(env, synthCrlb(), { ...problem(4), e: -0.1 }), /: e must be in \[0, ∞\) nats\/s\/Hz per BS, got -0\.1$/);
   // Exactly 2e: feasible, the region is the single point (0, CRLB(2)).
   const edge = solveTradeoff(env, synthCrlb(), problem(0.4, 0.2));
   assert.equal(edge.pareto.length, 1);

@@ -56,7 +56,7 @@ test('RecordReader reads named fields, sums in record order and reads positional
   const inner = new RecordReader(rec, 4, ['c'] as const, 2);
   assert.equal(inner.sum('c'), 17);
   assert.equal(inner.extra(0, 0), 9);
-  assert.throws(() => new RecordReader(rec, 3, ['a'] as const), /not a multiple of the record width 3/);
-  assert.throws(() => new RecordReader(rec, 4, ['a', 'b', 'c'] as const, 2), /do not fit a record of width 4/);
+  assert.throws(() => new RecordReader(rec, 3, ['a'] as const), /samples\.length must be a multiple of the record width 3, got 8/);
+  assert.throws(() => new RecordReader(rec, 4, ['a', 'b', 'c'] as const, 2), /offset must be in \[0, 1\] so that 3 fields fit a record of width 4, got 2/);
   assert.throws(() => r.sum('z' as 'a'), /unknown record field "z"/);
 });

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PARAM_SPECS, defaultParams } from '../../src/params/schema.ts';
-import { ParamError, checkNumber, parseList, resolveParams } from '../../src/params/validate.ts';
+import { checkNumber, parseList, resolveParams } from '../../src/params/validate.ts';
+import { ArgumentError, UnknownArgumentError } from '../../src/math/argumentError.ts';
 import { parametersMarkdown } from '../../src/params/docs.ts';
 import { zeta2M2, crlbScaleM2 } from '../../src/params/derived.ts';
 
@@ -20,12 +21,16 @@ test('every default lies in its own allowed range', () => {
   for (const s of PARAM_SPECS) assert.doesNotThrow(() => checkNumber(s.default, s), s.key);
 });
 
-test('errors name the flag, the value and the range', () => {
-  assert.throws(() => resolveParams({ lambdaB: -1 }), (e: unknown) => e instanceof ParamError && /--lambda-b/.test(e.message) && /-1/.test(e.message) && /\(0, 10000\]/.test(e.message));
-  assert.throws(() => resolveParams({ beta: 1.5 }), /--beta.*1\.5.*\[2, 8\]/);
-  assert.throws(() => resolveParams({ psi: 2.5 }), /--psi.*2\.5.*integer/);
-  assert.throws(() => resolveParams({ bogus: 1 }), /unknown parameter "bogus"/);
-  assert.throws(() => resolveParams({ pc: 'abc' }), /--pc.*"abc"/);
+test('errors name the key (the library\'s name), the value and the range; no flag text', () => {
+  assert.throws(
+    () => resolveParams({ lambdaB: -1 }),
+    (e: unknown) => e instanceof ArgumentError && e.argument === 'lambdaB' && e.value === -1 && e.message === 'lambdaB must be in (0, 10000] /km², got -1' && e.range?.min === 0 && e.range.minExclusive === true,
+  );
+  assert.throws(() => resolveParams({ beta: 1.5 }), /: beta must be in \[2, 8\], got 1\.5$/);
+  assert.throws(() => resolveParams({ psi: 2.5 }), /: psi must be an integer in \[1, 10000\] resource blocks, got 2\.5$/);
+  assert.throws(() => resolveParams({ bogus: 1 }), (e: unknown) => e instanceof UnknownArgumentError && e.argument === 'bogus' && /^unknown parameter "bogus" \(known: mt, /.test(e.message));
+  assert.throws(() => resolveParams({ pc: 'abc' }), /: pc must be in \[0, 1\] fraction of P_t, got "abc"$/);
+  assert.throws(() => resolveParams({ zeta2: 0 }), /: zeta2 must be in \(0, ∞\) m², got 0$/);
 });
 
 test('lists: commas, ranges a-b and start:step:end, each element checked', () => {
@@ -33,7 +38,9 @@ test('lists: commas, ranges a-b and start:step:end, each element checked', () =>
   assert.deepEqual(parseList('1,2,5', r), [1, 2, 5]);
   assert.deepEqual(parseList('3-6', r), [3, 4, 5, 6]);
   assert.deepEqual(parseList('0.1:0.2:0.5', { flag: 'pc', min: 0, max: 1 }), [0.1, 0.3, 0.5]);
-  assert.throws(() => parseList('0,1', r), /--N: invalid value "0"; allowed range is an integer in \[1, 1000\]/);
+  assert.throws(() => parseList('0,1', r), (e: unknown) => e instanceof ArgumentError && e.argument === 'N' && e.value === '0' && e.message === 'N must be an integer in [1, 1000], got "0"');
+  assert.throws(() => parseList('0,1', { ...r, key: 'Ns' }), /: Ns must be an integer in \[1, 1000\], got "0"$/);
+  assert.throws(() => parseList('5-3', r), /: N must be a range start-end with end ≥ start, got "5-3"$/);
 });
 
 test('|ζ|² follows Eq. (5) and the override wins', () => {

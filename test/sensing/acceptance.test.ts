@@ -6,7 +6,7 @@ import { argminN, crlbAcceptanceEq16, crlbAcceptanceEq16Lemma1, crlbAcceptanceEq
 import { crlbProp1Normalized, crlbTheorem1PrintedNormalized } from '../../src/sensing/closedForms.ts';
 import { defaultParams } from '../../src/params/schema.ts';
 import { crlbScaleM2 } from '../../src/params/derived.ts';
-import { ParamError } from '../../src/params/validate.ts';
+import { ArgumentError } from '../../src/math/argumentError.ts';
 
 const fx = JSON.parse(readFileSync(new URL('./fixtures/sensing_kappa.json', import.meta.url), 'utf8')) as Array<{
   psi: number;
@@ -67,8 +67,8 @@ test('optimal N for ψ = 15, λ_s = λ_b by Eq. (16) with Lemma 1 (both as print
   assert.equal(argminN((N) => crlbAcceptanceEq16Normalized(N, kappaSNegBinomial(15, 1, N)), 60), 14);
 });
 
-test('bad ψ, μ_s or N throws ParamError naming the value and range', () => {
-  assert.throws(() => kappaSLemma1(0, 1, 5), (e: unknown) => e instanceof ParamError && /--psi \(ψ\): invalid value 0; allowed range is an integer in \[1, ∞\)/.test((e as Error).message));
-  assert.throws(() => kappaSLemma1(15, -1, 5), (e: unknown) => e instanceof ParamError && /invalid value -1/.test((e as Error).message));
-  assert.throws(() => nBar(0), ParamError);
+test('bad ψ, μ_s or N throws an ArgumentError naming the argument, the value and the range', () => {
+  assert.throws(() => kappaSLemma1(0, 1, 5), (e: unknown) => e instanceof ArgumentError && e.argument === 'psi' && /^psi must be an integer in \[1, ∞\), got 0$/.test(e.message));
+  assert.throws(() => kappaSLemma1(15, -1, 5), (e: unknown) => e instanceof ArgumentError && e.argument === 'muS' && /^muS must be in \[0, ∞\), got -1$/.test(e.message));
+  assert.throws(() => nBar(0), (e: unknown) => e instanceof ArgumentError && e.argument === 'N' && e.value === 0);
 });

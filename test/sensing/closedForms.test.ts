@@ -13,7 +13,7 @@ import {
 } from '../../src/sensing/closedForms.ts';
 import { defaultParams } from '../../src/params/schema.ts';
 import { crlbScaleM2 } from '../../src/params/derived.ts';
-import { ParamError } from '../../src/params/validate.ts';
+import { ArgumentError } from '../../src/math/argumentError.ts';
 
 const fx = JSON.parse(readFileSync(new URL('./fixtures/sensing.json', import.meta.url), 'utf8')) as {
   closedForms: Array<{ N: number; beta: number; prop1: number; eq13: number }>;
@@ -60,7 +60,7 @@ test('values in m² are the normalized ones times crlbScaleM2 = 1/(|ζ|²(πλ_b
   assert.ok(rel(crlbTheorem1Corrected(10, p) as number, 2 * (crlbTheorem1Printed(10, p) as number)) < 1e-15);
 });
 
-test('bad N or β throws ParamError naming the value and range', () => {
-  assert.throws(() => crlbProp1Normalized(0, 2), (e: unknown) => e instanceof ParamError && /--N \(N\): invalid value 0/.test((e as Error).message));
-  assert.throws(() => crlbEq13Normalized(3, 1.5), (e: unknown) => e instanceof ParamError && /--beta \(β\): invalid value 1.5; allowed range is \[2, 8\]/.test((e as Error).message));
+test('bad N or β throws an ArgumentError naming the argument, the value and the range', () => {
+  assert.throws(() => crlbProp1Normalized(0, 2), (e: unknown) => e instanceof ArgumentError && e.argument === 'N' && /^N must be an integer in \[1, ∞\), got 0$/.test(e.message));
+  assert.throws(() => crlbEq13Normalized(3, 1.5), (e: unknown) => e instanceof ArgumentError && e.argument === 'beta' && /^beta must be in \[2, 8\], got 1\.5$/.test(e.message));
 });

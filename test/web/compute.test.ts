@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultParams } from '../../src/params/schema.ts';
-import { defaultSettings } from '../../src/web/state.ts';
+import { defaultSettings, messageOf } from '../../src/web/state.ts';
+import { InfeasibleBackhaulError } from '../../src/optimize/model.ts';
 import { LIVE_REL_TOL, computeComm, kappaCFor } from '../../src/web/compute/comm.ts';
 import { RateTable } from '../../src/web/compute/rateTable.ts';
 import { computeTradeoff } from '../../src/web/compute/tradeoff.ts';
@@ -49,7 +50,7 @@ test('the Chebyshev table in (p^c)^(1/2α) reproduces the exact rate between its
   }
 });
 
-test('trade-off region: points are feasible, correctly valued and non-dominated; infeasible backhaul is a ParamError', () => {
+test('trade-off region: points are feasible, correctly valued and non-dominated; infeasible backhaul is an InfeasibleBackhaulError', () => {
   const s = { ...defaultSettings(), lMax: 6, nMax: 20 };
   const r = computeTradeoff(p, s);
   assert.ok(r.tableMaxRelError < 1e-6, `table error ${r.tableMaxRelError}`);
@@ -69,7 +70,17 @@ test('trade-off region: points are feasible, correctly valued and non-dominated;
     assert.ok(Math.abs(q.crlbA / crlb - 1) < 1e-9, `CRLB_a ${q.crlbA} vs ${crlb}`);
   }
   assert.equal(r.result.containment.contained, true);
-  assert.throws(() => computeTradeoff({ ...p, backhaul: 0.3 }, s), /--backhaul \(C_backhaul\): infeasible value 0\.3/);
+  assert.throws(
+    () => computeTradeoff({ ...p, backhaul: 0.3 }, s),
+    (e: unknown) => e instanceof InfeasibleBackhaulError && e.argument === 'backhaul' && /^backhaul \(C_backhaul\): infeasible value 0\.3 nats\/s\/Hz with e = 0\.2/.test(e.message),
+  );
+  // In the explorer's words (the worker sends this text): the panel symbols, no CLI flags.
+  try {
+    computeTradeoff({ ...p, backhaul: 0.3 }, s);
+  } catch (e) {
+    assert.match(messageOf(e), /^C_backhaul: infeasible value 0\.3 nats\/s\/Hz with e = 0\.2: the smallest localizing sensing cluster \(N = 2/);
+    assert.doesNotMatch(messageOf(e), /--/);
+  }
 });
 
 test('the region from the rate table equals the region from the exact rate itself (as the CLI computes it)', () => {

@@ -210,7 +210,7 @@ test('communication Monte Carlo model choices live in the URL and reach the run'
   await closeClean(wp);
 });
 
-test('bad input shows the CLI message and keeps the last valid curves', { skip }, async () => {
+test('bad input shows the field, the value and the range (no CLI flags) and keeps the last valid curves', { skip }, async () => {
   const wp = await openPage(h, 'view=sensing');
   const page = wp.page;
   await viewReady(page, 'sensing');
@@ -218,7 +218,7 @@ test('bad input shows the CLI message and keeps the last valid curves', { skip }
   const url0 = page.url();
   await page.fill('#p-lambda-b', '-1');
   await page.waitForSelector('#p-lambda-b-err:not(:empty)');
-  assert.equal(await page.textContent('#p-lambda-b-err'), '--lambda-b (λ_b): invalid value "-1"; allowed range is (0, 10000] /km²');
+  assert.equal(await page.textContent('#p-lambda-b-err'), 'λ_b: invalid value "-1"; allowed range is (0, 10000] /km²');
   assert.equal(await page.getAttribute('#p-lambda-b', 'aria-invalid'), 'true');
   assert.ok(await page.isVisible('#banner'));
   assert.match((await page.textContent('#banner')) ?? '', /last valid values/);
@@ -227,7 +227,7 @@ test('bad input shows the CLI message and keeps the last valid curves', { skip }
   assert.equal(page.url(), url0, 'URL unchanged');
   // Non-numbers and out-of-range integers too.
   await page.fill('#p-psi', '2.5');
-  assert.match((await page.textContent('#p-psi-err')) ?? '', /--psi \(ψ\): invalid value "2\.5"; allowed range is an integer in \[1, 10000\]/);
+  assert.equal(await page.textContent('#p-psi-err'), 'ψ: invalid value "2.5"; allowed range is an integer in [1, 10000] resource blocks');
   await page.fill('#p-psi', '15');
   // A valid value clears the message and updates the curve.
   await page.fill('#p-lambda-b', '3');
@@ -237,7 +237,9 @@ test('bad input shows the CLI message and keeps the last valid curves', { skip }
   // A bad value in a shared URL is reported and replaced by the default.
   const wp2 = await openPage(h, 'view=sensing&beta=1');
   await viewReady(wp2.page, 'sensing');
-  assert.match((await wp2.page.textContent('#banner')) ?? '', /--beta \(β\): invalid value "1"; allowed range is \[2, 8\]/);
+  const banner2 = (await wp2.page.textContent('#banner')) ?? '';
+  assert.match(banner2, /beta \(β\): invalid value "1"; allowed range is \[2, 8\]/);
+  assert.doesNotMatch(banner2, /--beta/);
   assert.equal(await wp2.page.inputValue('#p-beta'), '2');
   await closeClean(wp2);
   await closeClean(wp);
@@ -260,7 +262,9 @@ test('trade-off view: region drawn, an infeasible backhaul shows the optimizer m
   // e·N for the smallest localizing cluster (N = 2) is 0.4 > 0.3.
   await page.fill('#p-backhaul', '0.3');
   await page.waitForSelector('[data-testid="tradeoff-message"]:not([hidden])', { timeout: 60_000 });
-  assert.match((await page.textContent('[data-testid="tradeoff-message"]')) ?? '', /--backhaul \(C_backhaul\): infeasible value 0\.3 nats\/s\/Hz with --e 0\.2.*last feasible setting/);
+  const infeasible = (await page.textContent('[data-testid="tradeoff-message"]')) ?? '';
+  assert.match(infeasible, /^C_backhaul: infeasible value 0\.3 nats\/s\/Hz with e = 0\.2: .*N = 2.*last feasible setting/);
+  assert.doesNotMatch(infeasible, /--/);
   assert.equal(await pathOf(page, 'coop'), d1, 'region kept');
   // Back to a feasible capacity: the region is recomputed (a larger C gives a larger region).
   await page.fill('#p-backhaul', '8');

@@ -33,7 +33,7 @@ test('every parameter round-trips through the URL under its CLI flag', () => {
   assert.deepEqual(back.state, s);
 });
 
-test('bad URL values give the CLI message and keep the default', () => {
+test('bad URL values are named by their URL key and symbol, with the value and the range, and keep the default', () => {
   const { state, errors } = stateFromQuery('lambda-b=-1&psi=2.5&N=0&view=nope&bogus=1&pc=0.3');
   assert.equal(state.params.lambdaB, 1);
   assert.equal(state.params.psi, 15);
@@ -41,9 +41,10 @@ test('bad URL values give the CLI message and keep the default', () => {
   assert.equal(state.settings.n, SETTING_SPECS.find((s) => s.key === 'n')?.default);
   assert.equal(state.view, 'network');
   assert.equal(errors.length, 5);
-  assert.match(errors[0], /--lambda-b \(λ_b\): invalid value "-1"; allowed range is \(0, 10000\] \/km²/);
-  assert.match(errors.join('\n'), /--psi \(ψ\): invalid value "2\.5"; allowed range is an integer in \[1, 10000\]/);
-  assert.match(errors.join('\n'), /--N \(N\).*"0"/);
+  assert.equal(errors[0], 'lambda-b (λ_b): invalid value "-1"; allowed range is (0, 10000] /km²');
+  assert.ok(errors.includes('psi (ψ): invalid value "2.5"; allowed range is an integer in [1, 10000] resource blocks'), errors.join('\n'));
+  assert.ok(errors.includes('N: invalid value "0"; allowed range is an integer in [1, 50]'), errors.join('\n'));
+  assert.ok(errors.every((m) => !/--/.test(m)), 'no CLI flag text in the web messages');
   assert.match(errors.join('\n'), /unknown view "nope"/);
   assert.match(errors.join('\n'), /unknown URL parameter "bogus"/);
 });
@@ -67,7 +68,7 @@ test('slider spans lie inside the schema ranges and log sliders invert', () => {
   }
 });
 
-test('Monte Carlo model choices round-trip through the URL under the CLI flags; bad ones get the CLI message', () => {
+test('Monte Carlo model choices round-trip through the URL under the CLI flags; bad ones are named by their URL key', () => {
   const s = defaultState();
   assert.equal(stateToQuery(s), '');
   s.choices = { acceptance: 'network', gains: 'zf' };
@@ -80,5 +81,5 @@ test('Monte Carlo model choices round-trip through the URL under the CLI flags; 
   const bad = stateFromQuery('?acceptance=sometimes&gains=zf');
   assert.equal(bad.state.choices.acceptance, 'independent');
   assert.equal(bad.state.choices.gains, 'zf');
-  assert.deepEqual(bad.errors, ['--acceptance: invalid value "sometimes"; allowed values are independent, network']);
+  assert.deepEqual(bad.errors, ['acceptance: invalid value "sometimes"; allowed values are independent, network']);
 });

@@ -10,11 +10,9 @@
  * Values that do not exist (an infinite CRLB, L without communication) are null.
  */
 import type { Command } from 'commander';
-import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
-import { checkNumber } from '../../params/validate.ts';
+import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import type { Params } from '../../params/schema.ts';
-import { createWorkerPool, defaultThreads } from '../../registry/nodePool.ts';
-import { checkCrlbModelName, checkRateModelName } from '../../optimize/models.ts';
+import { createWorkerPool } from '../../registry/nodePool.ts';
 import { runOptimize, type OptimizeOutput, type OptimizeSettings } from '../../reports/optimize.ts';
 
 
@@ -62,39 +60,30 @@ function table(o: OptimizeOutput): string {
 
 export function registerOptimizeCommand(program: Command): void {
   addParamOptions(
-    program
-      .command('optimize')
-      .description('backhaul-limited S&C trade-off: Pareto boundary of the rate–CRLB region, corners, time-sharing, weighted optimum (Eq. 10, Section V)')
-      .option('--rate-model <name>', 'rate model: exact | thm2', 'exact')
-      .option('--crlb-model <name>', 'CRLB_a model: eq16 (Eq. 16, Lemma 1 κ_s) | mc (simulated median)', 'eq16')
-      .option('--weight <w>', 'also maximize w·R_c − (1 − w)·ln CRLB_a, w in [0, 1]')
-      .option('--max-L <n>', 'largest communication cluster enumerated', '30')
-      .option('--max-N <n>', 'largest sensing cluster enumerated (Eq. 10 already bounds N ≤ C/e when e > 0)', '200')
-      .option('--levels <n>', 'CRLB levels of the ε-constraint sweep', '60')
-      .option('--decades <d>', 'the sweep spans CRLB*_sens … CRLB*_sens·10^decades', '3')
-      .option('--windows <n>', 'network-simulation windows for --crlb-model mc', '200')
-      .option('--seed <s>', 'seed of the --crlb-model mc simulation', '1')
-      .option('--threads <n>', 'worker threads for --crlb-model mc (default: every core)')
-      .option('--json', 'print the JSON contract'),
+    addRunOptions(
+      program
+        .command('optimize')
+        .description('backhaul-limited S&C trade-off: Pareto boundary of the rate–CRLB region, corners, time-sharing, weighted optimum (Eq. 10, Section V)'),
+      'optimize',
+    ),
   ).action(async (opts: Record<string, unknown>) => {
-    const cfg = runConfig(opts);
-    const p = paramsFromOptions(opts);
+    const { params: p, run } = resolveCommand('optimize', opts);
     const settings: OptimizeSettings = {
-      rateModel: checkRateModelName(opts.rateModel),
-      crlbModel: checkCrlbModelName(opts.crlbModel),
-      maxL: checkNumber(opts.maxL, { flag: 'max-L', min: 1, max: 1000, integer: true }),
-      maxN: checkNumber(opts.maxN, { flag: 'max-N', min: 2, max: 10000, integer: true }),
-      levels: checkNumber(opts.levels, { flag: 'levels', min: 2, max: 10000, integer: true }),
-      decades: checkNumber(opts.decades, { flag: 'decades', min: 0, max: 30, minExclusive: true }),
-      windows: checkNumber(opts.windows, { flag: 'windows', min: 2, max: 1e7, integer: true }),
-      seed: checkNumber(opts.seed ?? cfg.seed ?? 1, { flag: 'seed', min: 0, max: 2 ** 53 - 1, integer: true }),
-      threads: opts.threads !== undefined ? checkNumber(opts.threads, { flag: 'threads', min: 1, max: 1024, integer: true }) : defaultThreads(),
-      ...(opts.weight !== undefined ? { weight: checkNumber(opts.weight, { flag: 'weight', symbol: 'w', min: 0, max: 1 }) } : {}),
+      rateModel: run.rateModel,
+      crlbModel: run.crlbModel,
+      maxL: run.maxL,
+      maxN: run.maxN,
+      levels: run.levels,
+      decades: run.decades,
+      windows: run.windows,
+      seed: run.seed,
+      threads: run.threads,
+      ...(run.weight !== undefined ? { weight: run.weight } : {}),
     };
     const out = await runOptimize(p, settings, (threads) => {
       const pool = createWorkerPool(threads);
       return { run: (job, onProgress) => pool.run(job, onProgress), close: () => pool.close() };
     });
-    process.stdout.write(opts.json ? toJson(out) + '\n' : table(out));
+    process.stdout.write(run.json ? toJson(out) + '\n' : table(out));
   });
 }

@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
-import { addParamOptions, paramsFromOptions } from '../options.ts';
+import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { PARAM_SPECS } from '../../params/schema.ts';
 import { crlbScaleM2, zeta2M2 } from '../../params/derived.ts';
 import { describeRange } from '../../params/validate.ts';
 
 export function registerParamsCommand(program: Command): void {
   addParamOptions(
-    program
-      .command('params')
-      .description('print the parameter schema and the resolved values (with --json: machine-readable)')
-      .option('--json', 'print JSON'),
+    addRunOptions(program.command('params').description('print the parameter schema and the resolved values (with --json: machine-readable)'), 'params'),
   ).action((opts: Record<string, unknown>) => {
-    const p = paramsFromOptions(opts);
+    const { params: p, run } = resolveCommand('params', opts);
     const derived = { zeta2M2: zeta2M2(p), crlbScaleM2: crlbScaleM2(p) };
-    if (opts.json) {
+    if (run.json) {
       process.stdout.write(JSON.stringify({ params: p, derived, schema: PARAM_SPECS }, null, 2) + '\n');
       return;
     }

@@ -11,10 +11,10 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
-import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
-import { checkNumber, ParamError } from '../../params/validate.ts';
+import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
+import { ParamError } from '../../params/validate.ts';
 import type { Params } from '../../params/schema.ts';
-import { createWorkerPool, defaultThreads } from '../../registry/nodePool.ts';
+import { createWorkerPool } from '../../registry/nodePool.ts';
 import { FIGURES } from '../../figures/index.ts';
 import type { FigureBuilder, FigureResult } from '../../figures/types.ts';
 import { writeFileAtomic } from '../../figures/io.ts';
@@ -163,20 +163,13 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
 
 export function registerReproduceCommand(program: Command): void {
   addParamOptions(
-    program
-      .command('reproduce')
-      .description('regenerate every figure of the paper, the manifest and the HTML report (npm start)')
-      .option('--out <dir>', 'output folder', 'results')
-      .option('--quick', 'fewer Monte Carlo trials for a first look (< 30 s)')
-      .option('--threads <n>', 'worker threads (default: every core); results do not depend on it')
-      .option('--seed <s>', 'base seed of every figure', '1')
-      .option('--only <names>', 'comma-separated figure names (default: all registered)'),
+    addRunOptions(
+      program.command('reproduce').description('regenerate every figure of the paper, the manifest and the HTML report (npm start)'),
+      'reproduce',
+    ),
   ).action(async (opts: Record<string, unknown>) => {
-    const cfg = runConfig(opts);
-    const params = paramsFromOptions(opts);
-    const threads = opts.threads !== undefined ? checkNumber(opts.threads, { flag: 'threads', min: 1, max: 1024, integer: true }) : defaultThreads();
-    const seed = checkNumber(opts.seed ?? cfg.seed ?? 1, { flag: 'seed', min: 0, max: 2 ** 53 - 1, integer: true });
-    const only = typeof opts.only === 'string' ? opts.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const { params, run } = resolveCommand('reproduce', opts);
+    const { threads, seed, only } = run;
     // Handle Ctrl-C ourselves from the start: the signal is then processed between synchronous
     // steps, never inside a file write, and the temp-file cleanup of io.ts runs on exit.
     process.once('SIGINT', () => {
@@ -184,8 +177,8 @@ export function registerReproduceCommand(program: Command): void {
       process.exit(130);
     });
     const summary = await runReproduce({
-      outDir: String(opts.out ?? cfg.out ?? 'results'),
-      quick: Boolean(opts.quick ?? cfg.quick ?? false),
+      outDir: run.out,
+      quick: run.quick,
       threads,
       seed,
       params,

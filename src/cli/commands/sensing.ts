@@ -6,9 +6,8 @@
  * `points` so that the same seed gives byte-identical points for any --threads).
  */
 import { Command } from 'commander';
-import { addParamOptions, paramsFromOptions, runConfig } from '../options.ts';
-import { checkNumber, parseList } from '../../params/validate.ts';
-import { defaultThreads } from '../../registry/nodePool.ts';
+import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
+import { defaultSensingWindows } from '../../params/runOptions.ts';
 import { runWithPool } from '../runWithPool.ts';
 import { computeSensingReport, type SensingPoint, type SensingReport } from '../../reports/sensing.ts';
 
@@ -16,7 +15,7 @@ export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
 
 /** Default number of torus windows for a given number of CRLB trials. */
 export function defaultWindows(trials: number): number {
-  return Math.max(8, Math.min(400, Math.ceil(trials / 1000)));
+  return defaultSensingWindows(trials);
 }
 
 function fmt(v: number | null | undefined, digits = 4): string {
@@ -57,25 +56,12 @@ export function formatSensingTable(r: SensingReport): string {
 
 export function registerSensingCommand(program: Command): void {
   const cmd = new Command('sensing')
-    .description('expected CRLB vs cluster size N: Monte Carlo vs Prop. 1, Eq. (13), Theorem 1; κ_s (Lemma 1) and CRLB with acceptance (Eq. 16) vs network simulation')
-    .option('--N <list>', `cluster sizes, e.g. 1,2,5 or 1-20 or 2:2:20 (default ${DEFAULT_SENSING_N})`)
-    .option('--trials <n>', 'random geometries for the CRLB Monte Carlo (default 100000)')
-    .option('--seed <n>', 'random seed (default 1)')
-    .option('--windows <n>', 'torus windows of the network-level acceptance simulation, 0 to skip (default trials/1000, within [8, 400])')
-    .option('--samples-per-window <n>', 'targets per window whose CRLB with acceptance is recorded (default 256)')
-    .option('--threads <n>', 'worker threads (default: all cores; results do not depend on it)')
-    .option('--json', 'print the JSON contract object');
+    .description('expected CRLB vs cluster size N: Monte Carlo vs Prop. 1, Eq. (13), Theorem 1; κ_s (Lemma 1) and CRLB with acceptance (Eq. 16) vs network simulation');
+  addRunOptions(cmd, 'sensing');
   addParamOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
-    const p = paramsFromOptions(opts);
-    const rc = runConfig(opts);
-    const Ns = parseList(opts.N ?? rc.N ?? DEFAULT_SENSING_N, { flag: 'N', symbol: 'N', min: 1, max: 100000, integer: true });
-    const trials = checkNumber(opts.trials ?? rc.trials ?? 100000, { flag: 'trials', min: 1, max: 1e9, integer: true });
-    const seed = checkNumber(opts.seed ?? rc.seed ?? 1, { flag: 'seed', min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
-    const windows = checkNumber(opts.windows ?? defaultWindows(trials), { flag: 'windows', min: 0, max: 1e6, integer: true });
-    const samplesPerWindow = checkNumber(opts.samplesPerWindow ?? 256, { flag: 'samples-per-window', min: 1, max: 1e5, integer: true });
-    const threads = checkNumber(opts.threads ?? rc.threads ?? defaultThreads(), { flag: 'threads', min: 1, max: 256, integer: true });
-    const json = Boolean(opts.json ?? rc.json);
+    const { params: p, run } = resolveCommand('sensing', opts);
+    const { N: Ns, trials, seed, windows, samplesPerWindow, threads, json } = run;
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
     const { result: report, elapsedSeconds } = await runWithPool('sensing', threads, (run, onProgress) =>
       computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, run, onProgress),

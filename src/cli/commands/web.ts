@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { checkInteger } from '../../math/argumentError.ts';
+import { ParamError } from '../../params/validate.ts';
 import { serveStatic } from '../../serve/staticServer.ts';
 
 /** dist/web, two levels above src/cli/commands/ or dist/cli/commands/, one more for the package root. */
@@ -19,7 +19,10 @@ export function registerWebCommand(program: Command): void {
     .option('--port <n>', 'TCP port (0 picks a free one); default 5173')
     .option('--host <addr>', 'address to listen on; default 127.0.0.1')
     .action(async (opts: { port?: string; host?: string }) => {
-      const port = checkInteger('port', opts.port === undefined ? 5173 : Number(opts.port), 0, 65535);
+      const port = opts.port === undefined ? 5173 : Number(opts.port);
+      if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+        throw new ParamError(`--port: invalid value ${JSON.stringify(opts.port)}; allowed range is an integer in [0, 65535]`);
+      }
       const host = opts.host ?? '127.0.0.1';
       if (!existsSync(`${PREBUILT_WEB_DIR}index.html`)) {
         throw new Error(`no built explorer in ${PREBUILT_WEB_DIR}: run \`npm run build\` (or \`npm run build:web\`) first`);

@@ -3,6 +3,8 @@
  * library's functions off the main thread. Pure computation; see comm.ts and tradeoff.ts.
  */
 import { ParamError } from '../../params/validate.ts';
+import { ArgumentError } from '../../math/argumentError.ts';
+import { messageOf } from '../state.ts';
 import type { AnalysisReply, AnalysisRequest } from './protocol.ts';
 import { computeComm } from './comm.ts';
 import { computeTradeoff } from './tradeoff.ts';
@@ -17,7 +19,9 @@ scope.onmessage = (ev: MessageEvent<AnalysisRequest>) => {
     const result = kind === 'sensing' ? computeSensing(params, settings) : kind === 'comm' ? computeComm(params, settings) : computeTradeoff(params, settings);
     reply = { id, ok: true, result };
   } catch (e) {
-    reply = { id, ok: false, error: e instanceof Error ? e.message : String(e), paramError: e instanceof ParamError };
+    // Library errors name their argument as the library calls it; say it with the panel's names.
+    const paramError = e instanceof ParamError || e instanceof ArgumentError;
+    reply = { id, ok: false, error: paramError ? messageOf(e) : e instanceof Error ? e.message : String(e), paramError };
   }
   scope.postMessage(reply);
 };

@@ -6,6 +6,8 @@
 import type { JobRunner } from '../../parallel/job.ts';
 import { AbortError, type BrowserPool } from './browserPool.ts';
 import type { MonteCarloJob, ProgressFn } from '../../parallel/job.ts';
+import { ArgumentError } from '../../math/argumentError.ts';
+import { messageOf } from '../state.ts';
 
 
 export interface McRequest<T> {
@@ -106,7 +108,7 @@ export class McControl<T> {
         this.bar.value = 0;
       } else {
         this.root.dataset.state = 'error';
-        this.status.textContent = e instanceof Error ? e.message : String(e);
+        this.status.textContent = e instanceof ArgumentError ? messageOf(e) : e instanceof Error ? e.message : String(e);
         console.warn(e);
       }
     } finally {

@@ -7,11 +7,12 @@ import { usersPerBs, targetsPerBs } from '../../params/derived.ts';
 import { exportCsv, exportJson, exportPng, exportSvg } from '../plot/export.ts';
 import { drawSnapshot, type Snapshot } from '../network/snapshot.ts';
 import { renderNetwork, snapshotTable } from '../network/networkSvg.ts';
-import type { AppState } from '../state.ts';
+import { messageOf, type AppState } from '../state.ts';
 import { formatValue } from '../plot/scale.ts';
 import { kappaCMechanismPoisson, kappaCPrinted } from '../../comm/kappa.ts';
 import { kappaSLemma1, sensing } from '../lib.ts';
 import { renderReadout, section, timed, timingText, type View } from './view.ts';
+import { ArgumentError } from '../../math/argumentError.ts';
 
 export class NetworkView implements View {
   readonly name = 'network' as const;
@@ -99,7 +100,7 @@ export class NetworkView implements View {
       drawn = timed(() => drawSnapshot(input));
     } catch (e) {
       this.key = key;
-      this.timing.textContent = `No new snapshot: ${e instanceof Error ? e.message : String(e)}${this.snapshot ? '. The previous snapshot is still shown.' : ''}`;
+      this.timing.textContent = `No new snapshot: ${e instanceof ArgumentError ? messageOf(e) : e instanceof Error ? e.message : String(e)}${this.snapshot ? '. The previous snapshot is still shown.' : ''}`;
       this.timing.classList.add('warn');
       return;
     }
