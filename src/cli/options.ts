@@ -8,7 +8,7 @@ import { ArgumentError, describeAllowed } from '../math/argumentError.ts';
 import { PARAM_KEYS, PARAM_SPECS, ZETA2_SPEC, type Params } from '../params/schema.ts';
 import { ParamError, allowedRangeOf, describeRange, resolveParams } from '../params/validate.ts';
 import { ConfigError, RUN_COMMANDS, RUN_OPTION_SPECS, defaultText, resolveRunOptions, type ConfigLayer, type RunCommand, type RunOptionValues } from '../params/runOptions.ts';
-import { defaultThreads } from '../registry/nodePool.ts';
+import { defaultThreads } from '../parallel/nodePool.ts';
 import { cliError } from './errors.ts';
 
 /** Adds one `--flag <value>` option per schema parameter, plus `--zeta2` and `--config`. */

@@ -4,9 +4,6 @@
  * wall time, kept apart from the results so the same seed gives byte-identical points.
  */
 import type { JobRunner } from '../parallel/job.ts';
-import cliProgress from 'cli-progress';
-import { createWorkerPool } from '../registry/nodePool.ts';
-import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 
 
 export async function runWithPool<T>(
@@ -15,7 +12,10 @@ export async function runWithPool<T>(
   work: (run: JobRunner, onProgress: (fraction: number) => void) => Promise<T>,
 ): Promise<{ result: T; elapsedSeconds: number }> {
   const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const bar = showBar
+  // Loaded on demand, so that a command starts fast (no progress bar off a terminal).
+  const cliProgress = showBar ? (await import('cli-progress')).default : null;
+  const { createWorkerPool } = await import('../registry/nodePool.ts');
+  const bar = cliProgress
     ? new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
   bar?.start(1000, 0);

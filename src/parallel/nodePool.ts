@@ -12,6 +12,9 @@ export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
+/** About what starting a worker thread costs (measured 150–250 ms: it loads the kernel registry). */
+const WORKER_STARTUP_MS = 150;
+
 interface Reply {
   id: number;
   ok: boolean;
@@ -34,11 +37,12 @@ export class WorkerPool {
     private readonly workerUrl: URL,
     /** Passed to every worker as `workerData`. */
     private readonly workerData?: unknown,
+    /** Start threads for every job of more than one chunk, however quick (tests of thread-count independence). */
+    private readonly alwaysUseThreads = false,
   ) {
     if (!Number.isInteger(size) || size < 1) throw new ArgumentError('threads', size, 'an integer ≥ 1');
-    if (size > 1) {
-      for (let i = 0; i < size; i++) this.workers.push(this.spawn());
-    }
+    // Workers start on demand (the first job with more than one chunk), no more than it has chunks:
+    // a one-chunk job runs inline and a small command starts no thread at all.
   }
 
   private spawn(): Worker {
@@ -53,16 +57,28 @@ export class WorkerPool {
   async runTasks(tasks: ChunkTask[], onChunkDone?: (task: ChunkTask) => void): Promise<Float64Array[]> {
     if (this.closed) throw new Error('the worker pool is closed');
     const results: Float64Array[] = new Array(tasks.length);
-    if (this.workers.length === 0) {
-      for (let i = 0; i < tasks.length; i++) {
+    const inline = async (from: number): Promise<Float64Array[]> => {
+      for (let i = from; i < tasks.length; i++) {
         results[i] = runChunk(tasks[i], this.registry);
         onChunkDone?.(tasks[i]);
         // Yield to the event loop so progress bars and Ctrl-C stay responsive.
         if (i % 4 === 3) await new Promise((r) => setImmediate(r));
       }
       return results;
-    }
+    };
+    if (this.size === 1 || tasks.length <= 1) return inline(0);
     let next = 0;
+    if (this.workers.length === 0 && !this.alwaysUseThreads) {
+      // No thread started yet: time the first chunk here. When the rest would take less than a
+      // worker's start-up (it loads the whole registry), finish inline. Which thread runs a chunk
+      // never changes its samples, so this only saves time.
+      const t0 = performance.now();
+      results[0] = runChunk(tasks[0], this.registry);
+      onChunkDone?.(tasks[0]);
+      if ((performance.now() - t0) * (tasks.length - 1) < WORKER_STARTUP_MS) return inline(1);
+      next = 1;
+    }
+    while (this.workers.length < Math.min(this.size, tasks.length - next)) this.workers.push(this.spawn());
     let failed = false;
     const base = this.nextId;
     this.nextId += tasks.length;

@@ -10,7 +10,7 @@ const bin = path.resolve('bin/isacnet.js');
 const EXT = ['svg', 'png', 'csv', 'json'];
 
 function reproduce(args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [bin, 'reproduce', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [bin, 'reproduce', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1', ISACNET_ALWAYS_THREADS: '1' } });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

@@ -33,7 +33,7 @@ interface Out {
   run: { threads: number };
 }
 function run(args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [bin, 'sensing', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [bin, 'sensing', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1', ISACNET_ALWAYS_THREADS: '1' } });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 

@@ -10,7 +10,7 @@ test('comm.typicalUser through the job system: 1 and 2 threads give identical sa
   for (const gains of ['gamma', 'zf']) {
     const job = { kernel: TYPICAL_USER_KERNEL, args: { L: 4, pc: 0.5, kappaC: 0.8, alpha: 4, mt: 4, gains, discBs: 60 }, trials: 3000, seed: 9, chunkSize: 500 };
     const a = await runJob(job, 1);
-    const b = await runJob(job, 2);
+    const b = await runJob(job, 2, undefined, true);
     assert.equal(a.length, 6000);
     assert.deepEqual(Array.from(a), Array.from(b));
   }

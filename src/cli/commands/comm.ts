@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { ParamError } from '../../params/validate.ts';
 import { runWithPool } from '../runWithPool.ts';
-import { computeCommReport, type CommReport } from '../../reports/comm.ts';
+import type { CommReport } from '../../reports/comm.ts';
 
 export const DEFAULT_COMM_L = '1,2,3,4,5,6,8,10,12,15,20';
 
@@ -53,6 +53,7 @@ export function registerCommCommand(program: Command): void {
   addRunOptions(cmd, 'comm');
   addParamOptions(cmd, { except: ['pc'] });
   cmd.action(async (opts: Record<string, unknown>) => {
+    const { computeCommReport } = await import('../../reports/comm.ts');
     const { params: p, run } = resolveCommand('comm', opts);
     const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds, json } = run;
     if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);

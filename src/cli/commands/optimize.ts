@@ -12,8 +12,7 @@
 import type { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import type { Params } from '../../params/schema.ts';
-import { createWorkerPool } from '../../registry/nodePool.ts';
-import { runOptimize, type OptimizeOutput, type OptimizeSettings } from '../../reports/optimize.ts';
+import type { OptimizeOutput, OptimizeSettings } from '../../reports/optimize.ts';
 
 
 /** JSON with every non-finite number as null. */
@@ -67,6 +66,8 @@ export function registerOptimizeCommand(program: Command): void {
       'optimize',
     ),
   ).action(async (opts: Record<string, unknown>) => {
+    const { createWorkerPool } = await import('../../registry/nodePool.ts');
+    const { runOptimize } = await import('../../reports/optimize.ts');
     const { params: p, run } = resolveCommand('optimize', opts);
     const settings: OptimizeSettings = {
       rateModel: run.rateModel,

@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { defaultSensingWindows } from '../../params/runOptions.ts';
 import { runWithPool } from '../runWithPool.ts';
-import { computeSensingReport, type SensingPoint, type SensingReport } from '../../reports/sensing.ts';
+import type { SensingPoint, SensingReport } from '../../reports/sensing.ts';
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
 
@@ -60,6 +60,7 @@ export function registerSensingCommand(program: Command): void {
   addRunOptions(cmd, 'sensing');
   addParamOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
+    const { computeSensingReport } = await import('../../reports/sensing.ts');
     const { params: p, run } = resolveCommand('sensing', opts);
     const { N: Ns, trials, seed, windows, samplesPerWindow, threads, json } = run;
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
