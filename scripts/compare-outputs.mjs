@@ -26,7 +26,8 @@ const COMMANDS = {
   'comm-zf': ['comm', '--L', '1,2', '--gains', 'zf', '--trials', '20000', '--seed', '3', '--json'],
 };
 
-const VOLATILE = new Set(['elapsedSeconds', 'seconds', 'startedAt', 'finishedAt', 'totalSeconds', 'command', 'node', 'platform', 'cpu', 'threads']);
+// `provenance` (version, settings, input hash) is metadata about the run, compared by its own tests.
+const VOLATILE = new Set(['provenance', 'elapsedSeconds', 'seconds', 'startedAt', 'finishedAt', 'totalSeconds', 'command', 'node', 'platform', 'cpu', 'threads']);
 
 function strip(v) {
   if (Array.isArray(v)) return v.map(strip);

@@ -2,8 +2,9 @@
  * The public entry points, imported by package name as a user would (Node resolves the package's
  * own name through the `exports` map of package.json: self-reference): every subpath loads, the
  * root agrees with the subpaths and with the CLI, the root entry is Node-free (static walk of its
- * import graph), and every function or class the root exports carries a doc comment with the fixed
- * sections of docs/api.md and a runnable `@example` (run by test/architecture/docExamples.test.ts).
+ * import graph), and every function or class exported from any entry of the exports map (the root
+ * and each subpath) carries a doc comment with the fixed sections of docs/api.md and a runnable
+ * `@example` (run by test/architecture/docExamples.test.ts).
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -279,5 +280,95 @@ test('every function and class exported from src/index.ts has a doc comment with
     const missing = missingSections(doc);
     if (missing.length) problems.push(`${module} ${local}: missing ${missing.join(', ')}`);
   }
+  assert.deepEqual(problems, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Doc comments of the functions and classes of every entry (root and subpaths)
+
+/** Resolve a relative import specifier of `from` (a repository path) to a repository path. */
+function resolveRelative(from: string, specifier: string): string {
+  return path.relative(ROOT, path.resolve(ROOT, path.dirname(from), specifier)).split(path.sep).join('/');
+}
+
+/**
+ * Where the value export `name` of `file` is declared: [module, name in the module], following
+ * `export { a as b } from`, `export *`, and local `export { a }` of a declaration or an import
+ * (undefined if `file` does not export `name` as a value).
+ */
+function declarationOf(file: string, name: string, seen = new Set<string>()): { module: string; local: string } | undefined {
+  const key = `${file}#${name}`;
+  if (seen.has(key)) return undefined;
+  seen.add(key);
+  const sk = scanJs(readFileSync(path.join(ROOT, file), 'utf8'));
+  const esc = name.replace(/\$/g, '\\$');
+  if (new RegExp(`(?<![\\w$.])export\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:async\\s+)?(?:function\\s*\\*?|class|const|let|var)\\s+${esc}(?![\\w$])`).test(sk.skeleton)) return { module: file, local: name };
+  const spec = (s: string): { local: string; exported: string } | undefined => {
+    const p = /^\s*(type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(s);
+    return p === null || p[1] !== undefined ? undefined : { local: p[2], exported: p[3] ?? p[2] };
+  };
+  // export { a as b } from '…' and export { a as b } (local)
+  for (const m of sk.skeleton.matchAll(/(?<![\w$.])export\s*(type\s+)?\{([^}]*)\}(\s*from\s*(['"])\u0001*\4)?/g)) {
+    if (m[1] !== undefined) continue;
+    for (const s of m[2].split(',')) {
+      const e = spec(s);
+      if (e === undefined || e.exported !== name) continue;
+      if (m[3] !== undefined) {
+        const lit = sk.literalAt((m.index ?? 0) + m[0].search(/['"]/));
+        if (lit !== undefined) return declarationOf(resolveRelative(file, lit.text), e.local, seen);
+      }
+      // A local name: a declaration of this file, or an import.
+      if (new RegExp(`(?<![\\w$.])(?:abstract\\s+)?(?:async\\s+)?(?:function\\s*\\*?|class|const|let|var)\\s+${e.local.replace(/\$/g, '\\$')}(?![\\w$])`).test(sk.skeleton)) return { module: file, local: e.local };
+      for (const im of sk.skeleton.matchAll(/(?<![\w$.])import\s*(type\s+)?\{([^}]*)\}\s*from\s*(['"])\u0001*\3/g)) {
+        if (im[1] !== undefined) continue;
+        for (const t of im[2].split(',')) {
+          const i = spec(t);
+          if (i === undefined || i.exported !== e.local) continue;
+          const lit = sk.literalAt((im.index ?? 0) + im[0].search(/['"]/));
+          if (lit !== undefined) return declarationOf(resolveRelative(file, lit.text), i.local, seen);
+        }
+      }
+    }
+  }
+  for (const m of sk.skeleton.matchAll(/(?<![\w$.])export\s*\*\s*from\s*(['"])\u0001*\1/g)) {
+    const lit = sk.literalAt((m.index ?? 0) + m[0].search(/['"]/));
+    if (lit === undefined) continue;
+    const found = declarationOf(resolveRelative(file, lit.text), name, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+test('every function and class exported from every entry of the exports map has a doc comment with the fixed sections and an @example', () => {
+  type Entry = string | { source: string };
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, Entry> };
+  const loaded: Record<string, object> = { '.': root, './sensing': sensing, './comm': comm, './optimize': optimize, './params': params, './math': math, './node': node };
+  const problems: string[] = [];
+  const checked = new Set<string>();
+  for (const [key, entry] of Object.entries(pkg.exports)) {
+    if (typeof entry === 'string') continue; // package.json
+    const file = entry.source.replace(/^\.\//, '');
+    const m = loaded[key];
+    assert.notEqual(m, undefined, `${key} is not imported by this test`);
+    for (const [name, value] of Object.entries(m)) {
+      const where = declarationOf(file, name);
+      if (where === undefined) {
+        problems.push(`${file} ${name}: exported at run time, declaration not found`);
+        continue;
+      }
+      const id = `${where.module} ${where.local}`;
+      if (checked.has(id)) continue;
+      checked.add(id);
+      const doc = docCommentOf(readFileSync(path.join(ROOT, where.module), 'utf8'), where.local);
+      if (doc === undefined) {
+        problems.push(`${id}: no doc comment (isacnet${key.slice(1)} ${name})`);
+        continue;
+      }
+      if (typeof value !== 'function') continue; // constants and kernel objects: a doc comment suffices
+      const missing = missingSections(doc);
+      if (missing.length) problems.push(`${id}: missing ${missing.join(', ')} (isacnet${key.slice(1)} ${name})`);
+    }
+  }
+  assert.ok(checked.size > 200, `only ${checked.size} declarations checked`);
   assert.deepEqual(problems, []);
 });

@@ -19,6 +19,22 @@ export type GainModel = 'gamma' | 'zf';
 /** The gain models: `gamma` (the paper's laws below Eq. (18)) and `zf` (full zero-forcing simulation). */
 export const GAIN_MODELS: readonly GainModel[] = ['gamma', 'zf'];
 
+/**
+ * A gain model name ('gamma' or 'zf'), or an ArgumentError naming `gains`.
+ *
+ * Formula: not in the paper (chooses between the laws below Eq. (18) of arXiv:2403.20228 and the ZF
+ * simulation of Eq. (2)).
+ * Method: `checkOneOf('gains', value, GAIN_MODELS)`.
+ * Accuracy: exact (string comparison).
+ * References: docs/communication.md (gain models); docs/errata.md C8.
+ *
+ * @example
+ * import { parseGainModel } from 'isacnet/comm';
+ * parseGainModel('zf'); // => "zf"
+ * let msg = '';
+ * try { parseGainModel('rayleigh'); } catch (err) { msg = (err as Error).message; }
+ * msg; // => 'gains must be one of gamma, zf, got "rayleigh"'
+ */
 export function parseGainModel(value: unknown): GainModel {
   return checkOneOf('gains', value, GAIN_MODELS);
 }

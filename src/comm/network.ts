@@ -35,6 +35,7 @@ import { checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
 export const COMM_NETWORK_KERNEL = 'comm.network';
 /** Counter fields at the start of each window record (read them with `RecordReader`). */
 export const COMM_NET_FIELDS = ['users', 'requests', 'accepted', 'bsCount', 'reqSum', 'reqSq', 'ownSum', 'ownSq', 'rateSum', 'rateSq'] as const;
+/** Number of counter fields at the start of a window record (`COMM_NET_FIELDS.length`). */
 export const CNF = COMM_NET_FIELDS.length;
 
 export interface NetworkCoMPArgs {
@@ -130,6 +131,28 @@ function parseArgs(a: KernelArgs): NetworkCoMPArgs {
 /** Kernel `comm.network` (record layout in the module comment). */
 export const commNetworkKernel = defineKernel<NetworkCoMPArgs>({ name: COMM_NETWORK_KERNEL, parseArgs, simulate: simulateNetworkCoMP });
 
+/**
+ * One window of the CoMP network simulation written into `rec` (length `networkRecordWidth(L, K)`);
+ * `simulateNetworkCoMP` calls it once per window.
+ *
+ * Formula: the CoMP cooperation mechanism of Section IV of arXiv:2403.20228 with the SIR of Eq. (8)
+ * for every user (see `simulateNetworkCoMP`).
+ * Method: PPPs on a torus, k-nearest tables, per-BS request grouping and partial Fisher–Yates
+ * acceptance, interference within side/2 plus the mean field beyond (module comment).
+ * Accuracy: as `simulateNetworkCoMP` (test/comm/network.test.ts); the example's values are seeded
+ * (seed 1) and equal the first record of `simulateNetworkCoMP` with the same generator.
+ * References: arXiv:2403.20228, Section IV; docs/communication.md (κ_c).
+ *
+ * @example
+ * import { simulateWindow, simulateNetworkCoMP, networkSideForDisc, networkRecordWidth } from 'isacnet/comm';
+ * import { Rng } from 'isacnet/math';
+ * const args = { L: 3, pc: 0.5, alpha: 4, mt: 4, psi: 15, muC: 1, gains: 'gamma' as const, side: networkSideForDisc(100), samplesPerWindow: 0 };
+ * const rec = new Float64Array(networkRecordWidth(3, 0));
+ * simulateWindow(args, new Rng(1), rec);
+ * // seed 1: users, requests, accepted, BSs of the window
+ * Array.from(rec.slice(0, 4)); // => [143, 286, 286, 142]
+ * rec.every((v, i) => Object.is(v, simulateNetworkCoMP(args, new Rng(1), 1)[i])); // => true
+ */
 export function simulateWindow(a: NetworkCoMPArgs, rng: Rng, rec: Float64Array): void {
   const { L, pc, alpha, mt, psi, muC, side, samplesPerWindow: K } = a;
   rec.fill(NaN, CNF + (L - 1));

@@ -56,6 +56,7 @@ export function meanFieldTail(discBs: number, alpha: number): number {
   return Math.pow(discBs, 1 - alpha / 2) / (alpha / 2 - 1);
 }
 
+/** Width of a typical-user record: (rate, SIR) per trial. */
 export const TYPICAL_USER_RECORD = 2;
 
 /** Registry name of the typical-user kernel. */

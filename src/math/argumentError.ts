@@ -34,7 +34,19 @@ export type NameOf = (argument: string) => string;
 
 const REF = /\{@([A-Za-z_$][\w$.[\]]*)\}/g;
 
-/** `text` with every reference `{@name}` to another argument replaced by `nameOf(name)` (default: the name itself). */
+/**
+ * `text` with every reference `{@name}` to another argument replaced by `nameOf(name)` (default: the name itself).
+ *
+ * Formula: not in the paper (message text).
+ * Method: one regular-expression replace of `{@name}`.
+ * Accuracy: exact (string substitution); test/math/argumentError.test.ts checks references in messages.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { renderRefs } from 'isacnet/math';
+ * renderRefs('2 when {@crlbModel} is "eq16"'); // => '2 when crlbModel is "eq16"'
+ * renderRefs('≤ {@maxN}', (a) => `--${a}`); // => "≤ --maxN"
+ */
 export function renderRefs(text: string, nameOf: NameOf = (a) => a): string {
   return text.replace(REF, (_m, name: string) => nameOf(name));
 }
@@ -107,7 +119,21 @@ export class ArgumentError extends RangeError {
   }
 }
 
-/** An argument (a key of an options object, a config key) that the library does not know. */
+/**
+ * An argument (a key of an options object, a config key) that the library does not know.
+ *
+ * Formula: not in the paper.
+ * Method: an `ArgumentError` with `name` "UnknownArgumentError", the known names in `known` and the
+ * message `unknown <what> "<name>" (known: …)`.
+ * Accuracy: not applicable; test/math/argumentError.test.ts checks the message and fields.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { UnknownArgumentError, ArgumentError } from 'isacnet/math';
+ * const err = new UnknownArgumentError('lamdaB', 1, ['lambdaB', 'psi']);
+ * err.message; // => 'unknown parameter "lamdaB" (known: lambdaB, psi)'
+ * err instanceof ArgumentError; // => true
+ */
 export class UnknownArgumentError extends ArgumentError {
   /**
    * @param argument the unknown name
@@ -127,7 +153,21 @@ export class UnknownArgumentError extends ArgumentError {
   }
 }
 
-/** A value as it appears in messages: numbers and finite values plainly, others as JSON. */
+/**
+ * A value as it appears in messages: numbers and finite values plainly, others as JSON.
+ *
+ * Formula: not in the paper (message text).
+ * Method: `String` for numbers (NaN as "NaN"), JSON for strings and objects, "nothing" for undefined.
+ * Accuracy: exact (formatting); the messages are checked in test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { formatValue } from 'isacnet/math';
+ * formatValue(2.5); // => "2.5"
+ * formatValue('x'); // => '"x"'
+ * formatValue(undefined); // => "nothing"
+ * formatValue([1, 2]); // => "[1,2]"
+ */
 export function formatValue(v: unknown): string {
   if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
   if (typeof v === 'string') return JSON.stringify(v);
@@ -139,14 +179,39 @@ export function formatValue(v: unknown): string {
   }
 }
 
-/** "in [a, b]" / "an integer in [a, ∞)" for a range (∞ for max ≥ 1e300). */
+/**
+ * "in [a, b]" / "an integer in [a, ∞)" for a range (∞ for max ≥ 1e300).
+ *
+ * Formula: not in the paper (message text).
+ * Method: interval notation with open or closed brackets, ±∞ for bounds beyond ±1e300, and the unit.
+ * Accuracy: exact (formatting); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { describeAllowed } from 'isacnet/math';
+ * describeAllowed({ min: 1, max: Infinity, integer: true }); // => "an integer in [1, ∞)"
+ * describeAllowed({ min: 0, max: 1, maxExclusive: true }); // => "in [0, 1)"
+ */
 export function describeAllowed(r: AllowedRange): string {
   const lo = `${r.minExclusive ? '(' : '['}${r.min === -Infinity || r.min <= -1e300 ? '−∞' : r.min}`;
   const hi = r.max === Infinity || r.max >= 1e300 ? '∞)' : `${r.max}${r.maxExclusive ? ')' : ']'}`;
   return `${r.integer ? 'an integer in' : 'in'} ${lo}, ${hi}${r.unit ? ` ${r.unit}` : ''}`;
 }
 
-/** True when `v` is a finite number inside `r`. */
+/**
+ * True when `v` is a finite number inside `r`.
+ *
+ * Formula: not in the paper.
+ * Method: comparisons against the (open or closed) bounds and, for integer ranges, `Number.isInteger`.
+ * Accuracy: exact (comparisons); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { inRange } from 'isacnet/math';
+ * inRange(0.5, { min: 0, max: 1 }); // => true
+ * inRange(1, { min: 0, max: 1, maxExclusive: true }); // => false
+ * inRange(NaN, { min: -Infinity, max: Infinity }); // => false
+ */
 export function inRange(v: unknown, r: AllowedRange): v is number {
   return (
     typeof v === 'number' &&
@@ -157,29 +222,99 @@ export function inRange(v: unknown, r: AllowedRange): v is number {
   );
 }
 
-/** `v` if it is a number inside `r`, else an ArgumentError naming `argument`. */
+/**
+ * `v` if it is a number inside `r`, else an ArgumentError naming `argument`.
+ *
+ * Formula: not in the paper.
+ * Method: `inRange`, then an `ArgumentError` whose `allowed` is `describeAllowed(r)` and `range` is `r`.
+ * Accuracy: exact (comparisons); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { checkRange } from 'isacnet/math';
+ * checkRange('pc', 0.25, { min: 0, max: 1 }); // => 0.25
+ * let msg = '';
+ * try { checkRange('pc', 2, { min: 0, max: 1 }); } catch (err) { msg = (err as Error).message; }
+ * msg; // => "pc must be in [0, 1], got 2"
+ */
 export function checkRange(argument: string, v: unknown, r: AllowedRange): number {
   if (!inRange(v, r)) throw new ArgumentError(argument, v, describeAllowed(r), undefined, { range: r });
   return v;
 }
 
-/** An integer in [min, max]. */
+/**
+ * An integer in [min, max] (else an ArgumentError).
+ *
+ * Formula: not in the paper.
+ * Method: `checkRange` with an integer range.
+ * Accuracy: exact (comparisons); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { checkInteger } from 'isacnet/math';
+ * checkInteger('N', 10, 1); // => 10
+ * let msg = '';
+ * try { checkInteger('N', 2.5, 1); } catch (err) { msg = (err as Error).message; }
+ * msg; // => "N must be an integer in [1, ∞), got 2.5"
+ */
 export function checkInteger(argument: string, v: unknown, min: number, max = Infinity): number {
   return checkRange(argument, v, { min, max, integer: true });
 }
 
-/** A finite number in [min, max] (bounds open where asked). */
+/**
+ * A finite number in [min, max] (bounds open where asked; else an ArgumentError).
+ *
+ * Formula: not in the paper.
+ * Method: `checkRange` with the given bounds.
+ * Accuracy: exact (comparisons); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { checkReal } from 'isacnet/math';
+ * checkReal('pc', 0.2, 0, 1, { maxExclusive: true }); // => 0.2
+ * let msg = '';
+ * try { checkReal('pc', 1, 0, 1, { maxExclusive: true }); } catch (err) { msg = (err as Error).message; }
+ * msg; // => "pc must be in [0, 1), got 1"
+ */
 export function checkReal(argument: string, v: unknown, min: number, max: number, open: { minExclusive?: boolean; maxExclusive?: boolean } = {}): number {
   return checkRange(argument, v, { min, max, ...open });
 }
 
-/** One of the allowed string values. */
+/**
+ * One of the allowed string values (else an ArgumentError with `values`).
+ *
+ * Formula: not in the paper.
+ * Method: `Array.prototype.includes` on the allowed values.
+ * Accuracy: exact (string comparison); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { checkOneOf } from 'isacnet/math';
+ * checkOneOf('model', 'exact', ['exact', 'theorem2']); // => "exact"
+ * let msg = '';
+ * try { checkOneOf('model', 'exakt', ['exact', 'theorem2']); } catch (err) { msg = (err as Error).message; }
+ * msg; // => 'model must be one of exact, theorem2, got "exakt"'
+ */
 export function checkOneOf<T extends string>(argument: string, v: unknown, allowed: readonly T[]): T {
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new ArgumentError(argument, v, `one of ${allowed.join(', ')}`, undefined, { values: allowed });
   return v as T;
 }
 
-/** A non-empty array of integers in [min, max], strictly ascending. */
+/**
+ * A non-empty array of integers in [min, max], strictly ascending (else an ArgumentError).
+ *
+ * Formula: not in the paper.
+ * Method: `checkInteger` on each element (named `argument[i]`), then the order.
+ * Accuracy: exact (comparisons); test/math/argumentError.test.ts.
+ * References: src/math/argumentError.ts (module comment); test/math/argumentError.test.ts.
+ *
+ * @example
+ * import { checkAscendingIntegers } from 'isacnet/math';
+ * checkAscendingIntegers('Ns', [2, 5, 10], 1); // => [2, 5, 10]
+ * let msg = '';
+ * try { checkAscendingIntegers('Ns', [5, 2], 1); } catch (err) { msg = (err as Error).message; }
+ * msg; // => "Ns must be strictly ascending, got [5,2]"
+ */
 export function checkAscendingIntegers(argument: string, v: unknown, min: number, max = Infinity): number[] {
   if (!Array.isArray(v) || v.length === 0) throw new ArgumentError(argument, v, `a non-empty array of ascending integers in [${min}, ${max === Infinity ? '∞)' : `${max}]`}`);
   for (let i = 0; i < v.length; i++) {

@@ -15,6 +15,26 @@ export interface GaussLegendreRule {
 
 const cache = new Map<number, GaussLegendreRule>();
 
+/**
+ * The n-point Gauss–Legendre rule on [−1, 1] (nodes descending), cached per n.
+ *
+ * Formula: not in the paper (numerics): nodes are the zeros of P_n, weights 2/((1 − x²) P_n'(x)²).
+ * Method: Newton iteration on the three-term recurrence of P_n (module comment).
+ * Accuracy: nodes and weights match numpy.polynomial.legendre.leggauss to 1e-13 for n = 1…128
+ * (test/math/gaussLegendre.test.ts); exact for polynomials of degree ≤ 2n − 1 (the example: ∫x⁸ = 2/9
+ * with 5 points, off by 1 ulp).
+ * References: G. H. Golub, J. H. Welsch, Math. Comp. 23 (1969); NIST DLMF §3.5(v).
+ *
+ * @example
+ * import { gaussLegendre } from 'isacnet/math';
+ * const { nodes, weights } = gaussLegendre(3);
+ * nodes[0]; // => 0.774596669241483 (±1e-14)
+ * weights[1]; // => 0.888888888888889 (±1e-14)
+ * const r5 = gaussLegendre(5);
+ * let s = 0;
+ * for (let i = 0; i < 5; i++) s += r5.weights[i] * r5.nodes[i] ** 8;
+ * s; // => 0.222222222222222 (±1e-14)
+ */
 export function gaussLegendre(n: number): GaussLegendreRule {
   if (!Number.isInteger(n) || n < 1) throw new ArgumentError('n', n, 'an integer ≥ 1 (the Gauss–Legendre order)');
   const hit = cache.get(n);

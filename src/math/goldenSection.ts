@@ -30,7 +30,22 @@ export interface GoldenSectionResult {
 
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
-/** Maximize a unimodal `f` on [a, b] by golden-section search (see the module comment). */
+/**
+ * Maximize a unimodal `f` on [a, b] by golden-section search (see the module comment).
+ *
+ * Formula: not in the paper (numerics of the optimizer).
+ * Method: golden-section bracketing (Kiefer 1953), one evaluation per step, until the bracket is
+ * below `xTol` (1e-13) or `maxIter` (60) steps.
+ * Accuracy: the maximizer stays in the returned bracket [lo, hi] (test/math/goldenSection.test.ts,
+ * smooth and kinked f); the example's kink at 1/3 is found to 1.4e-14 (measured).
+ * References: J. Kiefer, Proc. AMS 4 (1953); Press et al., Numerical Recipes §10.2.
+ *
+ * @example
+ * import { goldenSectionMaximize } from 'isacnet/math';
+ * const r = goldenSectionMaximize((x) => Math.min(x, 1 - 2 * x), 0, 1);
+ * r.x; // => 0.333333333333333 (±1e-12)
+ * r.lo <= 1 / 3 && 1 / 3 <= r.hi; // => true
+ */
 export function goldenSectionMaximize(
   f: (x: number) => number,
   a: number,

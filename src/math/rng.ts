@@ -231,6 +231,21 @@ const LOG_FACT_TABLE: number[] = (() => {
   for (let k = 1; k < 10; k++) t.push(t[k - 1] + Math.log(k));
   return t;
 })();
+/**
+ * ln(k!) for an integer k ≥ 0 (the accuracy notes are in the comment above the table).
+ *
+ * Formula: not in the paper: ln k!, in the PTRS Poisson sampler of the PPP draws.
+ * Method: exact table for k < 10, Stirling series in x = k + 1 to the 1/(1260x⁵) term from k = 10.
+ * Accuracy: 2e-16 relative for k < 10; 3.0e-11 absolute at k = 10, 3.3e-13 at k = 20, below 1e-15
+ * relative from k ≈ 26 (against mpmath, test/math/fixtures/gen_log_factorial.py, test/math/rng.test.ts).
+ * References: W. Hörmann, "The transformed rejection method for generating Poisson random
+ * variables" (1993); NIST DLMF §5.11.
+ *
+ * @example
+ * import { logFactorial } from 'isacnet/math';
+ * logFactorial(5); // => 4.78749174278205 (±1e-15)
+ * logFactorial(20); // => 42.3356164607535 (±1e-13)
+ */
 export function logFactorial(k: number): number {
   if (k < 10) return LOG_FACT_TABLE[k];
   const x = k + 1;

@@ -32,7 +32,26 @@ export interface TimeSharingPoint {
   tau: number;
 }
 
-/** Throw the "no localizing cluster fits" error (exit code 2 in the CLI). */
+/**
+ * Throw the "no localizing cluster fits" error (exit code 2 in the CLI).
+ *
+ * Formula: the backhaul constraint Eq. (10) of arXiv:2403.20228: a localizing cluster N needs
+ * e·N ≤ C_backhaul.
+ * Method: returns when the sensing table has a localizing N; else finds the smallest localizing N of
+ * the CRLB model and throws an `InfeasibleBackhaulError` naming it.
+ * Accuracy: exact (integer search).
+ * References: arXiv:2403.20228, Eq. (10); docs/optimization.md.
+ *
+ * @example
+ * import { assertFeasible, Frontier, RateEnvelope, SensingTable } from 'isacnet/optimize';
+ * const rate = { name: 'synthetic', concaveInPc: true, rate: (L: number, pc: number) => L * Math.log1p(10 * pc) };
+ * const crlb = { name: '1/(N-1)', crlbFullPower: (N: number) => (N >= 2 ? 1 / (N - 1) : Infinity) };
+ * const frontier = (backhaul: number) => { const p = { backhaul, e: 1, maxL: 3, maxN: 50 }; return new Frontier(new RateEnvelope(rate, 3), new SensingTable(crlb, p), p); };
+ * assertFeasible(frontier(4)); // => undefined
+ * let name = '';
+ * try { assertFeasible(frontier(1)); } catch (err) { name = (err as Error).name; }
+ * name; // => "InfeasibleBackhaulError"
+ */
 export function assertFeasible(frontier: Frontier): void {
   const first = frontier.sensing.firstLocalizing;
   if (first) return;

@@ -36,10 +36,40 @@ export const CRLB_MODELS = ['eq16', 'mc'] as const;
 export type RateModelName = (typeof RATE_MODELS)[number];
 export type CrlbModelName = (typeof CRLB_MODELS)[number];
 
+/**
+ * A rate model name ('exact' or 'thm2'), or an ArgumentError naming `rateModel`.
+ *
+ * Formula: not in the paper (chooses between the exact rate and Theorem 2 of arXiv:2403.20228).
+ * Method: `checkOneOf('rateModel', v, RATE_MODELS)`.
+ * Accuracy: exact (string comparison).
+ * References: docs/optimization.md (models).
+ *
+ * @example
+ * import { checkRateModelName } from 'isacnet/optimize';
+ * checkRateModelName('thm2'); // => "thm2"
+ * let msg = '';
+ * try { checkRateModelName('x'); } catch (err) { msg = (err as Error).message; }
+ * msg; // => 'rateModel must be one of exact, thm2, got "x"'
+ */
 export function checkRateModelName(v: unknown): RateModelName {
   return checkOneOf('rateModel', v, RATE_MODELS);
 }
 
+/**
+ * A CRLB model name ('eq16' or 'mc'), or an ArgumentError naming `crlbModel`.
+ *
+ * Formula: not in the paper (chooses between Eq. (16) of arXiv:2403.20228 and the network Monte Carlo).
+ * Method: `checkOneOf('crlbModel', v, CRLB_MODELS)`.
+ * Accuracy: exact (string comparison).
+ * References: docs/optimization.md (models).
+ *
+ * @example
+ * import { checkCrlbModelName } from 'isacnet/optimize';
+ * checkCrlbModelName('eq16'); // => "eq16"
+ * let msg = '';
+ * try { checkCrlbModelName('eq13'); } catch (err) { msg = (err as Error).message; }
+ * msg; // => 'crlbModel must be one of eq16, mc, got "eq13"'
+ */
 export function checkCrlbModelName(v: unknown): CrlbModelName {
   return checkOneOf('crlbModel', v, CRLB_MODELS);
 }

@@ -8,6 +8,19 @@ import { concatChunks, planChunks, runChunk, type ChunkTask, type MonteCarloJob,
 import type { KernelRegistry } from './kernel.ts';
 import { ArgumentError } from '../math/argumentError.ts';
 
+/**
+ * The default thread count: `os.availableParallelism()` (or the CPU count), at least 1.
+ *
+ * Formula: not in the paper.
+ * Method: `os.availableParallelism` where Node has it, else `os.cpus().length`.
+ * Accuracy: not applicable (the results do not depend on the thread count, test/parallel/nodePool.test.ts).
+ * References: src/parallel/nodePool.ts (module comment); src/parallel/job.ts (chunks and streams).
+ *
+ * @example
+ * import { defaultThreads } from 'isacnet/node';
+ * defaultThreads() >= 1; // => true
+ * Number.isInteger(defaultThreads()); // => true
+ */
 export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
@@ -25,6 +38,23 @@ interface Reply {
 /**
  * A reusable pool; call `close()` when done. `registry` runs chunks inline (size 1); `workerUrl` is
  * a worker script that serves the same registry (`serveChunks` of src/parallel/nodeWorker.ts).
+ *
+ * Formula: not in the paper (runs the Monte Carlo kernels).
+ * Method: chunks handed out dynamically to worker threads and stored by index, so the output is the
+ * concatenation in chunk order; quick jobs run inline (first chunk timed).
+ * Accuracy: bit-identical output for any thread count (test/parallel/nodePool.test.ts; the example compares with
+ * `runJobSync`, seed 1).
+ * References: src/parallel/nodePool.ts (module comment); src/parallel/job.ts (chunks and streams).
+ *
+ * @example
+ * import { createWorkerPool, WorkerPool } from 'isacnet/node';
+ * import { crlbNestedJob, runJobSync } from 'isacnet';
+ * const pool = createWorkerPool(2);
+ * pool instanceof WorkerPool; // => true
+ * const job = crlbNestedJob([4], 2, 5000, 1);
+ * const s = await pool.run(job);
+ * await pool.close();
+ * s.every((v, i) => Object.is(v, runJobSync(job)[i])); // => true
  */
 export class WorkerPool {
   private workers: Worker[] = [];

@@ -25,6 +25,19 @@ function runOptionAllowed(s: RunOptionSpec): string {
   }
 }
 
+/**
+ * The Markdown of docs/parameters.md: the parameter table and the run options of every command.
+ *
+ * Formula: not in the paper (the defaults it lists are Section V of arXiv:2403.20228 plus the toolkit's).
+ * Method: one table row per `PARAM_SPECS` entry (and |ζ|²), then the run-option tables.
+ * Accuracy: exact; a test checks that the committed docs/parameters.md equals this output
+ * (test/params/schema.test.ts).
+ * References: docs/parameters.md; scripts/gen-param-docs.ts.
+ *
+ * @example
+ * import { parametersMarkdown } from 'isacnet/params';
+ * parametersMarkdown().split('\n')[0]; // => "# Parameters"
+ */
 export function parametersMarkdown(): string {
   const lines = [
     '# Parameters',

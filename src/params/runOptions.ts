@@ -89,6 +89,17 @@ const threads = (max: number, what = ''): NumberOptionSpec => ({
 });
 const seed = (max: number, description: string): NumberOptionSpec => ({ key: 'seed', flag: 'seed', kind: 'integer', valueName: 'n', min: 0, max, integer: true, description, default: 1 });
 const json: BooleanOptionSpec = { key: 'json', flag: 'json', kind: 'boolean', description: 'print the JSON contract object', default: false };
+/** Output formats of the commands that print points (src/cli/format.ts). */
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'jsonl'] as const;
+const format: EnumOptionSpec = {
+  key: 'format',
+  flag: 'format',
+  kind: 'enum',
+  valueName: 'f',
+  values: OUTPUT_FORMATS,
+  description: 'output: table (readable), json (the contract, = --json), csv (one row per point, units in the column names) or jsonl',
+  default: 'table',
+};
 
 /** The run options of every command, in the order of their help. */
 export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpec[]>> = {
@@ -112,6 +123,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'samplesPerWindow', flag: 'samples-per-window', kind: 'integer', valueName: 'n', min: 1, max: 1e5, integer: true, description: 'targets per window whose CRLB with acceptance is recorded', default: 256 },
     threads(256),
     json,
+    format,
   ],
   comm: [
     { key: 'L', flag: 'L', symbol: 'L', kind: 'integerList', valueName: 'list', min: 1, max: 1000, integer: true, description: 'cluster sizes, e.g. 1,2,8 or 1-20', default: [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20], defaultText: '1,2,3,4,5,6,8,10,12,15,20' },
@@ -134,6 +146,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'coverage', flag: 'coverage', kind: 'numberList', valueName: 'list', min: 0, max: 1e12, description: 'SIR thresholds T (linear) for P(SIR > T) by Monte Carlo' },
     threads(256),
     json,
+    format,
   ],
   optimize: [
     { key: 'rateModel', flag: 'rate-model', kind: 'enum', valueName: 'name', values: RATE_MODEL_NAMES, description: 'rate model: exact | thm2', default: 'exact' },
@@ -147,6 +160,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     seed(2 ** 53 - 1, 'seed of the --crlb-model mc simulation'),
     threads(1024, ' for --crlb-model mc'),
     { ...json, description: 'print the JSON contract' },
+    format,
   ],
   reproduce: [
     { key: 'out', flag: 'out', kind: 'path', valueName: 'dir', description: 'output folder', default: 'results' },
@@ -160,7 +174,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
 /** The resolved run options of each command. */
 export interface RunOptionValues {
   params: { json: boolean };
-  sensing: { N: number[]; trials: number; seed: number; windows: number; samplesPerWindow: number; threads: number; json: boolean };
+  sensing: { N: number[]; trials: number; seed: number; windows: number; samplesPerWindow: number; threads: number; json: boolean; format: (typeof OUTPUT_FORMATS)[number] };
   comm: {
     L: number[];
     pc: number[];
@@ -172,6 +186,7 @@ export interface RunOptionValues {
     coverage?: number[];
     threads: number;
     json: boolean;
+    format: (typeof OUTPUT_FORMATS)[number];
   };
   optimize: {
     rateModel: (typeof RATE_MODEL_NAMES)[number];
@@ -185,6 +200,7 @@ export interface RunOptionValues {
     seed: number;
     threads: number;
     json: boolean;
+    format: (typeof OUTPUT_FORMATS)[number];
   };
   reproduce: { out: string; quick: boolean; threads: number; seed: number; only?: string[] };
 }

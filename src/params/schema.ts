@@ -100,6 +100,20 @@ export function specOf(key: ParamKey): ParamSpec {
   return s;
 }
 
+/**
+ * The schema entry of the parameter whose CLI flag (without dashes) is `flag`, or undefined.
+ *
+ * Formula: not in the paper (schema lookup; ψ is Section V of arXiv:2403.20228).
+ * Method: linear search of `PARAM_SPECS`.
+ * Accuracy: exact.
+ * References: docs/parameters.md; test/params/schema.test.ts.
+ *
+ * @example
+ * import { specByFlag } from 'isacnet/params';
+ * specByFlag('lambda-b')?.key; // => "lambdaB"
+ * specByFlag('psi')?.default; // => 15
+ * specByFlag('--psi'); // => undefined
+ */
 export function specByFlag(flag: string): ParamSpec | undefined {
   return PARAM_SPECS.find((p) => p.flag === flag);
 }

@@ -39,13 +39,42 @@ export interface RangeSpec {
   integer?: boolean;
 }
 
+/**
+ * A range as docs/parameters.md and the help print it: "[0, 1)", "an integer in [1, ∞)" (∞ for
+ * max ≥ 1e300), with the unit.
+ *
+ * Formula: not in the paper (table text).
+ * Method: interval notation from the bounds; unlike `describeAllowed` (isacnet/math) no leading "in".
+ * Accuracy: exact (formatting); test/params/schema.test.ts checks the generated docs/parameters.md.
+ * References: docs/parameters.md; src/params/docs.ts.
+ *
+ * @example
+ * import { describeRange } from 'isacnet/params';
+ * describeRange({ min: 1, max: Infinity, integer: true }); // => "an integer in [1, ∞)"
+ * describeRange({ min: 0, max: 1, maxExclusive: true, unit: 'W' }); // => "[0, 1) W"
+ */
 export function describeRange(r: AllowedRange): string {
   const lo = `${r.minExclusive ? '(' : '['}${r.min}`;
   const hi = `${r.max === Infinity || r.max >= 1e300 ? '∞)' : `${r.max}${r.maxExclusive ? ')' : ']'}`}`;
   return `${r.integer ? 'an integer in ' : ''}${lo}, ${hi}${r.unit ? ` ${r.unit}` : ''}`;
 }
 
-/** Check one number (or numeric string) against a range; throws an ArgumentError naming `key`, the value and the range. */
+/**
+ * Check one number (or numeric string) against a range; throws an ArgumentError naming `key`, the value and the range.
+ *
+ * Formula: not in the paper (parameter ranges of docs/parameters.md).
+ * Method: a non-blank string is read with `Number`, then compared with the (open or closed) bounds and,
+ * for integer ranges, `Number.isInteger`.
+ * Accuracy: exact (comparisons); test/params/schema.test.ts checks ranges and messages.
+ * References: docs/parameters.md; src/math/argumentError.ts.
+ *
+ * @example
+ * import { checkNumber } from 'isacnet/params';
+ * checkNumber('0.3', { key: 'pc', flag: 'pc', min: 0, max: 1 }); // => 0.3
+ * let msg = '';
+ * try { checkNumber(2, { key: 'pc', flag: 'pc', min: 0, max: 1, maxExclusive: true }); } catch (err) { msg = (err as Error).message; }
+ * msg; // => "pc must be in [0, 1), got 2"
+ */
 export function checkNumber(value: unknown, r: RangeSpec): number {
   const v = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   const ok =
@@ -61,7 +90,18 @@ export function checkNumber(value: unknown, r: RangeSpec): number {
   return v as number;
 }
 
-/** The AllowedRange part of a RangeSpec. */
+/**
+ * The AllowedRange part of a RangeSpec (bounds, openness, integer flag and unit; no names).
+ *
+ * Formula: not in the paper.
+ * Method: copies the fields that are set.
+ * Accuracy: exact; test/params/schema.test.ts (the ranges carried by the errors).
+ * References: src/math/argumentError.ts (`AllowedRange`).
+ *
+ * @example
+ * import { allowedRangeOf } from 'isacnet/params';
+ * allowedRangeOf({ key: 'psi', flag: 'psi', symbol: 'ψ', min: 1, max: 1e4, integer: true }); // => { min: 1, max: 10000, integer: true }
+ */
 export function allowedRangeOf(r: RangeSpec): AllowedRange {
   const out: AllowedRange = { min: r.min, max: r.max };
   if (r.minExclusive) out.minExclusive = true;
@@ -71,7 +111,22 @@ export function allowedRangeOf(r: RangeSpec): AllowedRange {
   return out;
 }
 
-/** Parse "1,2,5" or "1-5" or "1:2:9" (start:step:end) into a list of numbers, each range-checked. */
+/**
+ * Parse "1,2,5" or "1-5" or "1:2:9" (start:step:end) into a list of numbers, each range-checked.
+ *
+ * Formula: not in the paper (the list flags such as `--N`).
+ * Method: split on commas; an item "a-b" expands to the integers a…b, "a:s:b" to a, a + s, … ≤ b
+ * (each rounded to 12 significant digits); every number goes through `checkNumber`. An array is
+ * checked item by item.
+ * Accuracy: exact for integers; start:step:end values are rounded to 12 significant digits.
+ * References: docs/parameters.md; test/params/schema.test.ts.
+ *
+ * @example
+ * import { parseList } from 'isacnet/params';
+ * parseList('1,2,5', { flag: 'N', min: 1, max: 100, integer: true }); // => [1, 2, 5]
+ * parseList('2-5', { flag: 'N', min: 1, max: 100, integer: true }); // => [2, 3, 4, 5]
+ * parseList('0.1:0.2:0.9', { flag: 'pc', min: 0, max: 1 }); // => [0.1, 0.3, 0.5, 0.7, 0.9]
+ */
 export function parseList(value: unknown, r: RangeSpec): number[] {
   const items: unknown[] = Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim());
   const out: number[] = [];
@@ -92,6 +147,18 @@ export function parseList(value: unknown, r: RangeSpec): number[] {
   return out;
 }
 
+/**
+ * The range of a parameter's schema entry (a `ParamSpec` is a `RangeSpec`).
+ *
+ * Formula: not in the paper (ranges of docs/parameters.md).
+ * Method: returns the spec itself, typed as its range.
+ * Accuracy: exact.
+ * References: src/params/schema.ts; docs/parameters.md.
+ *
+ * @example
+ * import { rangeOf, specByFlag } from 'isacnet/params';
+ * rangeOf(specByFlag('psi')!).max; // => 10000
+ */
 export function rangeOf(spec: ParamSpec): RangeSpec {
   return spec;
 }

@@ -19,12 +19,43 @@ const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker-bootstrap
  * Quick jobs run inline (see WorkerPool); `alwaysUseThreads` (or the environment variable
  * `ISACNET_ALWAYS_THREADS=1`, for tests that compare thread counts through the CLI) starts threads
  * for every job of more than one chunk.
+ *
+ * Formula: not in the paper (runs the Monte Carlo kernels).
+ * Method: `new WorkerPool(threads, KERNELS, worker URL)`; the workers load the registry of
+ * src/registry/kernels.ts.
+ * Accuracy: bit-identical output for any thread count (test/parallel/nodePool.test.ts; the example: seed 1, the same
+ * first values as `runJobSync`).
+ * References: src/parallel/nodePool.ts (module comment); src/parallel/job.ts (chunks and streams).
+ *
+ * @example
+ * import { createWorkerPool } from 'isacnet/node';
+ * import { crlbNestedJob } from 'isacnet';
+ * const pool = createWorkerPool(2);
+ * const s = await pool.run(crlbNestedJob([4], 2, 5000, 1));
+ * await pool.close();
+ * // seed 1: the first two geometries (normalized CRLB at N = 4)
+ * Array.from(s.slice(0, 2)); // => [0.035840, 4.6585]
  */
 export function createWorkerPool(threads: number, alwaysUseThreads = process.env.ISACNET_ALWAYS_THREADS === '1'): WorkerPool {
   return new WorkerPool(threads, KERNELS, WORKER_URL, undefined, alwaysUseThreads);
 }
 
-/** One-shot helper: run a job on `threads` threads and close the pool. */
+/**
+ * One-shot helper: run a job on `threads` threads and close the pool.
+ *
+ * Formula: not in the paper (runs the Monte Carlo kernels).
+ * Method: `createWorkerPool`, `run`, `close` (also on failure).
+ * Accuracy: bit-identical output for any thread count (test/parallel/nodePool.test.ts; the example: seed 1, the same
+ * first values as `runJobSync`).
+ * References: src/parallel/nodePool.ts (module comment); src/parallel/job.ts (chunks and streams).
+ *
+ * @example
+ * import { runJob } from 'isacnet/node';
+ * import { crlbNestedJob } from 'isacnet';
+ * const s = await runJob(crlbNestedJob([4], 2, 5000, 1), 2);
+ * s.length; // => 5000
+ * Array.from(s.slice(0, 2)); // => [0.035840, 4.6585]
+ */
 export async function runJob(job: MonteCarloJob, threads = defaultThreads(), onProgress?: ProgressFn, alwaysUseThreads?: boolean): Promise<Float64Array> {
   const pool = createWorkerPool(threads, alwaysUseThreads);
   try {

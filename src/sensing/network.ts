@@ -48,6 +48,7 @@ export const SENSING_NET_FIELDS = [
   'clusterLe3', // targets whose cluster has ≤ 3 BSs (E[CRLB] = ∞ given such a cluster)
 ] as const;
 
+/** Number of counters per (ψ, N) block of a window record (`SENSING_NET_FIELDS.length`). */
 export const NF = SENSING_NET_FIELDS.length;
 
 export interface SensingNetworkArgs {
@@ -141,7 +142,27 @@ export function simulateSensingNetwork(a: SensingNetworkArgs, rng: Rng, count: n
 /** Kernel `sensing.network` (record layout in the module comment). */
 export const sensingNetworkKernel = defineKernel<SensingNetworkArgs>({ name: SENSING_NETWORK_KERNEL, parseArgs, simulate: simulateSensingNetwork });
 
-/** One window written into `rec` (length = record width). */
+/**
+ * One window written into `rec` (length = record width); `simulateSensingNetwork` calls it once per window.
+ *
+ * Formula: the request/acceptance mechanism of Section III-B of arXiv:2403.20228 and the CRLB of
+ * Eqs. (5)–(6) over each target's accepted cluster (see `simulateSensingNetwork`).
+ * Method: PPPs on a torus, k-nearest tables, per-BS grouping and partial Fisher–Yates acceptance
+ * (module comment).
+ * Accuracy: as `simulateSensingNetwork` (test/sensing/network.test.ts); the example's values are
+ * seeded (seed 1) and equal the record of `simulateSensingNetwork` with the same generator.
+ * References: arXiv:2403.20228, Section III-B; docs/sensing.md.
+ *
+ * @example
+ * import { simulateWindow, simulateSensingNetwork, sensingNetworkRecordWidth } from 'isacnet/sensing';
+ * import { Rng } from 'isacnet/math';
+ * const args = { side: 30, muS: 1, Ns: [10], psis: [15], beta: 2, samplesPerWindow: 4 };
+ * const rec = new Float64Array(sensingNetworkRecordWidth(1, 1, 4));
+ * simulateWindow(args, new Rng(1), rec);
+ * // seed 1: requests, accepted, targets of the window
+ * Array.from(rec.slice(0, 3)); // => [8800, 8663, 880]
+ * rec.every((v, i) => Object.is(v, simulateSensingNetwork(args, new Rng(1), 1)[i])); // => true
+ */
 export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Array): void {
   const { side, muS, Ns, psis, beta, samplesPerWindow: K } = a;
   const nMax = Ns[Ns.length - 1];

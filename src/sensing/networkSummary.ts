@@ -65,6 +65,9 @@ export interface SensingNetworkOptions {
   chunkSize?: number;
 }
 
+/** Windows per chunk of the network simulation by default (part of a result's identity, with the seed). */
+export const SENSING_NETWORK_CHUNK = 2;
+
 /**
  * The Monte Carlo job of a network simulation.
  *
@@ -90,7 +93,7 @@ export function sensingNetworkJob(o: SensingNetworkOptions): MonteCarloJob {
     beta: o.beta,
     samplesPerWindow: o.samplesPerWindow ?? 256,
   };
-  return sensingNetworkKernel.job(args, o.windows, o.seed, o.chunkSize ?? 2);
+  return sensingNetworkKernel.job(args, o.windows, o.seed, o.chunkSize ?? SENSING_NETWORK_CHUNK);
 }
 
 function finiteOrNull(v: number): number | null {

@@ -46,6 +46,7 @@ test('defaults come from the schema (threads from the core count, sensing window
     samplesPerWindow: 256,
     threads: 3,
     json: false,
+    format: 'table',
   });
   assert.deepEqual(resolveRunOptions('optimize', undefined, {}, { cores: 2 }), {
     rateModel: 'exact',
@@ -58,6 +59,7 @@ test('defaults come from the schema (threads from the core count, sensing window
     seed: 1,
     threads: 2,
     json: false,
+    format: 'table',
   });
   const comm = resolveRunOptions('comm', undefined, {}, { cores: 1 });
   assert.deepEqual(comm.L, [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20]);
@@ -126,7 +128,7 @@ test('a config value of the wrong JSON type is an error naming the file and the 
 test('an unknown config key is an error naming the file and the key; other commands\' run options are ignored', () => {
   assert.throws(
     () => resolveRunOptions('sensing', cfg({ psy: 15 })),
-    (e: unknown) => configError('psy', /^scenario\.json: unknown parameter "psy" \(known: mt, .*, zeta2, N, trials, seed, windows, samplesPerWindow, threads, json\)$/)(e) && (e as ConfigError).cause instanceof UnknownArgumentError,
+    (e: unknown) => configError('psy', /^scenario\.json: unknown parameter "psy" \(known: mt, .*, zeta2, N, trials, seed, windows, samplesPerWindow, threads, json, format\)$/)(e) && (e as ConfigError).cause instanceof UnknownArgumentError,
   );
   // Model parameters belong to resolveParams; a scenario file may carry other commands' run options.
   const r = resolveRunOptions('sensing', cfg({ psi: 10, lambdaU: 2, L: [1, 4], maxL: 12, out: 'x', N: [2] }));

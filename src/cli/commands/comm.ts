@@ -9,6 +9,13 @@ import { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { ParamError } from '../../params/validate.ts';
 import { runWithPool } from '../runWithPool.ts';
+import { chosenFormat, writeOutput } from '../format.ts';
+import { provenance } from '../provenance.ts';
+
+/** CSV units: rates in nats/s/Hz. */
+function commUnit(path: readonly string[]): string {
+  return path[0] === 'rate' && path[path.length - 1] !== 'trials' ? 'nats_per_s_hz' : '';
+}
 import type { CommReport } from '../../reports/comm.ts';
 
 export const DEFAULT_COMM_L = '1,2,3,4,5,6,8,10,12,15,20';
@@ -53,19 +60,18 @@ export function registerCommCommand(program: Command): void {
   addRunOptions(cmd, 'comm');
   addParamOptions(cmd, { except: ['pc'] });
   cmd.action(async (opts: Record<string, unknown>) => {
-    const { computeCommReport } = await import('../../reports/comm.ts');
+    const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK } = await import('../../reports/comm.ts');
     const { params: p, run } = resolveCommand('comm', opts);
-    const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds, json } = run;
+    const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds } = run;
+    const format = chosenFormat(run);
     if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);
     const { result: report, elapsedSeconds } = await runWithPool('comm', threads, (run, onProgress) =>
       computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds }, run, onProgress),
     );
-    if (json) {
-      process.stdout.write(JSON.stringify({ params: report.params, points: report.points, run: { threads, elapsedSeconds } }, null, 2) + '\n');
-    } else {
-      process.stdout.write(formatCommTable(report));
-      process.stdout.write(`(${trials} trials per point, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`);
-    }
+    const prov = provenance('comm', p, run, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK });
+    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds }, provenance: prov }, report.points, commUnit, () =>
+      formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`,
+    );
   });
   program.addCommand(cmd);
 }

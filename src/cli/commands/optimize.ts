@@ -11,13 +11,18 @@
  */
 import type { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
+import { chosenFormat, toJson, writeOutput } from '../format.ts';
+import { provenance } from '../provenance.ts';
 import type { Params } from '../../params/schema.ts';
 import type { OptimizeOutput, OptimizeSettings } from '../../reports/optimize.ts';
 
 
-/** JSON with every non-finite number as null. */
-export function toJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2);
+export { toJson };
+
+/** CSV units of a Pareto row. */
+function optimizeUnit(path: readonly string[]): string {
+  const k = path[path.length - 1];
+  return k === 'rate' || k === 'backhaulUse' ? 'nats_per_s_hz' : k === 'crlbA' ? 'm2' : '';
 }
 
 const num = (v: number | null, digits = 4): string => (v === null ? '—' : Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(digits - 1) : v.toFixed(digits));
@@ -85,6 +90,8 @@ export function registerOptimizeCommand(program: Command): void {
       const pool = createWorkerPool(threads);
       return { run: (job, onProgress) => pool.run(job, onProgress), close: () => pool.close() };
     });
-    process.stdout.write(run.json ? toJson(out) + '\n' : table(out));
+    const format = chosenFormat(run);
+    const prov = provenance('optimize', p, run, run.crlbModel === 'mc' ? { network: (await import('../../sensing/networkSummary.ts')).SENSING_NETWORK_CHUNK } : {});
+    writeOutput(format, { ...out, provenance: prov } as unknown as Record<string, unknown> & { provenance: unknown }, out.pareto, optimizeUnit, () => table(out));
   });
 }

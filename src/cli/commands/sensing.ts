@@ -9,6 +9,15 @@ import { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { defaultSensingWindows } from '../../params/runOptions.ts';
 import { runWithPool } from '../runWithPool.ts';
+import { chosenFormat, writeOutput } from '../format.ts';
+import { provenance } from '../provenance.ts';
+import { DEFAULT_CHUNK_SIZE } from '../../parallel/job.ts';
+
+/** CSV units: CRLB values in m² (the normalized blocks are dimensionless by name). */
+const SENSING_VALUES = new Set(['mean', 'median', 'ci95', 'medianCi95', 'prop1', 'eq13', 'thm1', 'thm1Corrected', 'eq16', 'eq16McKappa', 'thinnedProp1']);
+function sensingUnit(path: readonly string[]): string {
+  return (path[0] === 'crlb' || path[0] === 'crlbAccept') && SENSING_VALUES.has(path[path.length - 1]) ? 'm2' : '';
+}
 import type { SensingPoint, SensingReport } from '../../reports/sensing.ts';
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
@@ -61,18 +70,18 @@ export function registerSensingCommand(program: Command): void {
   addParamOptions(cmd);
   cmd.action(async (opts: Record<string, unknown>) => {
     const { computeSensingReport } = await import('../../reports/sensing.ts');
+    const { SENSING_NETWORK_CHUNK } = await import('../../sensing/networkSummary.ts');
     const { params: p, run } = resolveCommand('sensing', opts);
-    const { N: Ns, trials, seed, windows, samplesPerWindow, threads, json } = run;
+    const { N: Ns, trials, seed, windows, samplesPerWindow, threads } = run;
+    const format = chosenFormat(run);
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
     const { result: report, elapsedSeconds } = await runWithPool('sensing', threads, (run, onProgress) =>
       computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, run, onProgress),
     );
-    if (json) {
-      process.stdout.write(JSON.stringify({ params: report.params, points: report.points, run: { threads, elapsedSeconds } }, null, 2) + '\n');
-    } else {
-      process.stdout.write(formatSensingTable(report));
-      process.stdout.write(`(${trials} geometries, ${windows} network windows, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`);
-    }
+    const prov = provenance('sensing', p, run, { crlbNested: DEFAULT_CHUNK_SIZE, network: SENSING_NETWORK_CHUNK });
+    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds }, provenance: prov }, report.points, sensingUnit, () =>
+      formatSensingTable(report) + `(${trials} geometries, ${windows} network windows, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`,
+    );
   });
   program.addCommand(cmd);
 }
