@@ -75,13 +75,15 @@ export const CRLB_MODEL_NAMES = ['eq16', 'mc'] as const;
 export const DEFAULT_DISC_BS_RUN = 100;
 
 const cores = (ctx: DefaultContext): number => ctx.cores;
-const threads = (max: number, what = ''): NumberOptionSpec => ({
+/** The most worker threads a command starts (more than a machine's cores only adds memory). */
+export const MAX_THREADS = 64;
+const threads = (what = ''): NumberOptionSpec => ({
   key: 'threads',
   flag: 'threads',
   kind: 'integer',
   valueName: 'n',
   min: 1,
-  max,
+  max: MAX_THREADS,
   integer: true,
   description: `worker threads${what}; results do not depend on it`,
   default: cores,
@@ -121,7 +123,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
       defaultText: 'trials/1000, within [8, 400]',
     },
     { key: 'samplesPerWindow', flag: 'samples-per-window', kind: 'integer', valueName: 'n', min: 1, max: 1e5, integer: true, description: 'targets per window whose CRLB with acceptance is recorded', default: 256 },
-    threads(256),
+    threads(),
     json,
     format,
   ],
@@ -144,7 +146,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },
     { key: 'discBs', flag: 'disc-bs', kind: 'number', valueName: 'n', min: 20, max: 1e6, description: 'BSs simulated explicitly around the user, mean field beyond', default: DEFAULT_DISC_BS_RUN },
     { key: 'coverage', flag: 'coverage', kind: 'numberList', valueName: 'list', min: 0, max: 1e12, description: 'SIR thresholds T (linear) for P(SIR > T) by Monte Carlo' },
-    threads(256),
+    threads(),
     json,
     format,
   ],
@@ -158,14 +160,14 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'decades', flag: 'decades', kind: 'number', valueName: 'd', min: 0, max: 30, minExclusive: true, description: 'the sweep spans CRLB*_sens … CRLB*_sens·10^decades', default: 3 },
     { key: 'windows', flag: 'windows', kind: 'integer', valueName: 'n', min: 2, max: 1e7, integer: true, description: 'network-simulation windows for --crlb-model mc', default: 200 },
     seed(2 ** 53 - 1, 'seed of the --crlb-model mc simulation'),
-    threads(1024, ' for --crlb-model mc'),
+    threads(' for --crlb-model mc'),
     { ...json, description: 'print the JSON contract' },
     format,
   ],
   reproduce: [
     { key: 'out', flag: 'out', kind: 'path', valueName: 'dir', description: 'output folder', default: 'results' },
     { key: 'quick', flag: 'quick', kind: 'boolean', description: 'fewer Monte Carlo trials for a first look (< 30 s)', default: false },
-    threads(1024),
+    threads(),
     seed(2 ** 53 - 1, 'base seed of every figure'),
     { key: 'only', flag: 'only', kind: 'nameList', valueName: 'names', description: 'comma-separated figure names', defaultText: 'all registered' },
   ],

@@ -111,6 +111,9 @@ export function allowedRangeOf(r: RangeSpec): AllowedRange {
   return out;
 }
 
+/** The longest list or range a list option may expand to (a guard against `0:1e-9:1`). */
+export const MAX_LIST_LENGTH = 10_000;
+
 /**
  * Parse "1,2,5" or "1-5" or "1:2:9" (start:step:end) into a list of numbers, each range-checked.
  *
@@ -130,16 +133,24 @@ export function allowedRangeOf(r: RangeSpec): AllowedRange {
 export function parseList(value: unknown, r: RangeSpec): number[] {
   const items: unknown[] = Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim());
   const out: number[] = [];
+  const name = r.key ?? r.flag;
+  const room = (n: number, item: unknown): void => {
+    if (out.length + n > MAX_LIST_LENGTH) throw new ArgumentError(name, item, `a list of at most ${MAX_LIST_LENGTH} values (this one would hold ${out.length + n})`);
+  };
+  if (items.length > MAX_LIST_LENGTH) room(items.length, value);
   for (const item of items) {
     if (typeof item === 'string' && /^\d+-\d+$/.test(item)) {
       const [a, b] = item.split('-').map(Number);
       if (b < a) throw new ArgumentError(r.key ?? r.flag, item, 'a range start-end with end ≥ start');
+      room(b - a + 1, item);
       for (let k = a; k <= b; k++) out.push(checkNumber(k, r));
     } else if (typeof item === 'string' && /^[^:]+:[^:]+:[^:]+$/.test(item)) {
       const [a, s, b] = item.split(':').map(Number);
       if (!(s > 0) || !(b >= a)) throw new ArgumentError(r.key ?? r.flag, item, 'a range start:step:end with step > 0 and end ≥ start');
+      room(Math.floor((b - a) / s + 1e-9) + 1, item);
       for (let k = 0; a + k * s <= b + 1e-12; k++) out.push(checkNumber(Number((a + k * s).toPrecision(12)), r));
     } else {
+      room(1, item);
       out.push(checkNumber(item, r));
     }
   }

@@ -13,6 +13,7 @@
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
  */
+import { checkMemory } from './memoryBudget.ts';
 import { usersPerBs, coMPRateParamsAt } from '../params/derived.ts';
 import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
@@ -169,6 +170,8 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   const discBs = o.discBs ?? DEFAULT_DISC_BS;
   const side = networkSideForDisc(discBs);
   const samplesPerWindow = o.coverageThresholds && o.coverageThresholds.length > 0 ? 64 : 0;
+  // One point's samples at a time: trials × (rate, SIR) doubles.
+  if (!o.noMonteCarlo && o.acceptance === 'independent') checkMemory('trials', o.trials, o.trials * TYPICAL_USER_RECORD * 8, 'the rate samples of one point (trials × 2 × 8 bytes)');
   const points: CommPoint[] = [];
   const total = o.Ls.length * o.pcs.length;
   let done = 0;

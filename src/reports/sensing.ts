@@ -8,6 +8,7 @@
  * WorkerPool in Node, a Web Worker pool in the browser, or `runJobSync`). Results depend on the seed
  * only: the CRLB job uses `seed`, the network job `seed + NETWORK_SEED_OFFSET`.
  */
+import { checkMemory } from './memoryBudget.ts';
 import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
@@ -163,6 +164,15 @@ export async function computeSensingReport(p: Params, o: SensingRunOptions, run:
   const Ns = checkRun(o);
   const muS = targetsPerBs(p);
   const scale = crlbScaleM2(p);
+  // The CRLB samples (trials × |N| doubles) and one network window's neighbour tables (targets ×
+  // N_max × (4 + 8 + 4 + 1) bytes: indices, squared distances, grouped ids, acceptance flags).
+  checkMemory('trials', o.trials, o.trials * Ns.length * 8, `the CRLB samples (trials × ${Ns.length} values of N × 8 bytes)`);
+  if (o.windows > 0 && muS > 0) {
+    const nMax = Ns[Ns.length - 1];
+    const side0 = sensingNetworkSide(nMax);
+    const targets = muS * side0 * side0;
+    checkMemory(muS > 1e3 ? 'lambdaB' : 'N', muS > 1e3 ? p.lambdaB : nMax, targets * nMax * 17, `one network window (λ_s/λ_b = ${muS.toPrecision(3)} targets per BS, ${targets.toPrecision(3)} targets × N_max = ${nMax} requests × 17 bytes; windows = 0 skips it)`);
+  }
   const crlbJob = crlbNestedJob(Ns, p.beta, o.trials, o.seed);
   const netEnabled = o.windows > 0 && muS > 0;
   const wCrlb = netEnabled ? 0.7 : 1;

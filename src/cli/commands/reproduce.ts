@@ -10,7 +10,41 @@
 
 import type { Command } from 'commander';
 import path from 'node:path';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
+import { ParamError } from '../../params/validate.ts';
+
+/**
+ * Refuse an output folder that cannot be written before any work starts: empty, a regular file,
+ * not creatable, or not writable (a probe file is written and removed).
+ */
+export function checkOutputDir(out: string): void {
+  const fail = (why: string): never => {
+    throw new ParamError(`--out: invalid value ${JSON.stringify(out)}; ${why}`);
+  };
+  if (out.trim() === '') fail('must name a folder');
+  let isDir = false;
+  try {
+    isDir = statSync(out).isDirectory();
+    if (!isDir) fail('it is a file, not a folder');
+  } catch (e) {
+    if (e instanceof ParamError) throw e;
+  }
+  try {
+    // Create the missing folders one level at a time (Node's recursive mkdir loops for ever on
+    // paths such as /proc/x, where the kernel answers ENOENT to every attempt).
+    if (!isDir) {
+      const missing: string[] = [];
+      for (let d = path.resolve(out); !existsSync(d); d = path.dirname(d)) missing.unshift(d);
+      for (const d of missing) mkdirSync(d);
+    }
+    const probe = path.join(out, `.isacnet-write-probe-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (e) {
+    fail(`the folder cannot be created or written (${(e as Error).message})`);
+  }
+}
 
 export function registerReproduceCommand(program: Command): void {
   addParamOptions(
@@ -27,6 +61,7 @@ export function registerReproduceCommand(program: Command): void {
       process.stderr.write('\nisacnet: interrupted; every file in the output folder is complete (atomic writes)\n');
       process.exit(130);
     });
+    checkOutputDir(run.out);
     const { runReproduce } = await import('./reproduceRun.ts');
     const summary = await runReproduce({
       outDir: run.out,
