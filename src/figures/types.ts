@@ -2,6 +2,7 @@
  * Shared types of the figure builders used by `isacnet reproduce` (npm start) and the report.
  */
 import type { Params } from '../params/schema.ts';
+import type { Provenance } from '../params/provenance.ts';
 import type { WorkerPool } from '../registry/nodePool.ts';
 import type { JobRunner } from '../parallel/job.ts';
 import type { FigureOutput } from './render.ts';
@@ -14,6 +15,8 @@ export interface FigureJobOptions {
   params: Params;
   /** Shared worker pool (all cores); results do not depend on its size. */
   pool: WorkerPool;
+  /** Written into the figure's JSON (how to recompute it); see src/params/provenance.ts. */
+  provenance?: Provenance;
   /** Progress within this figure, fraction in [0, 1]. */
   onProgress?: (fraction: number, label: string) => void;
 }

@@ -10,7 +10,7 @@ import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { ParamError } from '../../params/validate.ts';
 import { runWithPool } from '../runWithPool.ts';
 import { chosenFormat, writeOutput } from '../format.ts';
-import { provenance } from '../provenance.ts';
+import { provenance } from '../../params/provenance.ts';
 
 /** CSV units: rates in nats/s/Hz. */
 function commUnit(path: readonly string[]): string {

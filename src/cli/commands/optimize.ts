@@ -12,7 +12,7 @@
 import type { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { chosenFormat, toJson, writeOutput } from '../format.ts';
-import { provenance } from '../provenance.ts';
+import { provenance } from '../../params/provenance.ts';
 import type { Params } from '../../params/schema.ts';
 import type { OptimizeOutput, OptimizeSettings } from '../../reports/optimize.ts';
 

@@ -62,7 +62,8 @@ export function registerReproduceCommand(program: Command): void {
       process.exit(130);
     });
     checkOutputDir(run.out);
-    const { runReproduce } = await import('./reproduceRun.ts');
+    const { runReproduce } = await import('../../figures/reproduce.ts');
+    const { barProgress, lineProgress } = await import('./reproduceProgress.ts');
     const summary = await runReproduce({
       outDir: run.out,
       quick: run.quick,
@@ -71,6 +72,7 @@ export function registerReproduceCommand(program: Command): void {
       params,
       only,
       argv: process.argv.slice(2),
+      progress: process.stderr.isTTY ? barProgress() : lineProgress(),
     });
     const m = summary.manifest;
     const show = (f: string): string => (path.relative(process.cwd(), f).startsWith('..') ? f : path.relative(process.cwd(), f));

@@ -10,7 +10,7 @@ import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { defaultSensingWindows } from '../../params/runOptions.ts';
 import { runWithPool } from '../runWithPool.ts';
 import { chosenFormat, writeOutput } from '../format.ts';
-import { provenance } from '../provenance.ts';
+import { provenance } from '../../params/provenance.ts';
 import { DEFAULT_CHUNK_SIZE } from '../../parallel/job.ts';
 
 /** CSV units: CRLB values in m² (the normalized blocks are dimensionless by name). */

@@ -7,8 +7,8 @@
  * with the same `inputHash` give the same numbers.
  */
 import { createHash } from 'node:crypto';
-import type { Params } from '../params/schema.ts';
-import { packageInfo } from '../params/packageInfo.ts';
+import type { Params } from './schema.ts';
+import { packageInfo } from './packageInfo.ts';
 
 export interface Provenance {
   tool: string;
