@@ -23,10 +23,8 @@ if (!existsSync(bin('tsc'))) {
   console.error('build: TypeScript is not installed (run npm ci first)');
   process.exit(1);
 }
-// A clean tree: no outputs of deleted sources survive.
-for (const entry of ['cli', 'comm', 'figures', 'geometry', 'math', 'optimize', 'parallel', 'params', 'registry', 'reports', 'sensing', 'index.js', 'index.d.ts', 'BUILD']) {
-  rmSync(path.join(dist, entry), { recursive: true, force: true });
-}
+// A clean tree: no outputs of deleted or moved sources survive (vite rebuilds dist/web below).
+rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('vite'), ['build', '--config', 'src/web/vite.config.ts']);

@@ -104,15 +104,6 @@ export function resolveCommand<C extends RunCommand>(command: C, opts: Record<st
   return { params, run };
 }
 
-/** Config keys that are run settings rather than model parameters. */
-export const RUN_KEYS: ReadonlySet<string> = RUN_ONLY_KEYS;
-
-/** Run settings from the config file (if any), for commands that accept them. */
-export function runConfig(opts: Record<string, unknown>): Record<string, unknown> {
-  const config = loadConfig(opts);
-  return config ? Object.fromEntries(Object.entries(config.values).filter(([k]) => RUN_KEYS.has(k))) : {};
-}
-
 /** Print an error the way every command does, returning the exit code. */
 export function reportError(e: unknown): number {
   const { message, code } = cliError(e);

@@ -167,20 +167,18 @@ export async function computeSensingReport(p: Params, o: SensingRunOptions, run:
   // The CRLB samples (trials × |N| doubles) and one network window's neighbour tables (targets ×
   // N_max × (4 + 8 + 4 + 1) bytes: indices, squared distances, grouped ids, acceptance flags).
   checkMemory('trials', o.trials, o.trials * Ns.length * 8, `the CRLB samples (trials × ${Ns.length} values of N × 8 bytes)`);
-  if (o.windows > 0 && muS > 0) {
-    const nMax = Ns[Ns.length - 1];
-    const side0 = sensingNetworkSide(nMax);
-    const targets = muS * side0 * side0;
+  const netEnabled = o.windows > 0 && muS > 0;
+  const nMax = Ns[Ns.length - 1];
+  const side = netEnabled ? sensingNetworkSide(nMax) : null;
+  if (side !== null) {
+    const targets = muS * side * side;
     checkMemory(muS > 1e3 ? 'lambdaB' : 'N', muS > 1e3 ? p.lambdaB : nMax, targets * nMax * 17, `one network window (λ_s/λ_b = ${muS.toPrecision(3)} targets per BS, ${targets.toPrecision(3)} targets × N_max = ${nMax} requests × 17 bytes; windows = 0 skips it)`);
   }
   const crlbJob = crlbNestedJob(Ns, p.beta, o.trials, o.seed);
-  const netEnabled = o.windows > 0 && muS > 0;
   const wCrlb = netEnabled ? 0.7 : 1;
   const samples = await run(crlbJob, (d, t) => onProgress?.((wCrlb * d) / t));
   let net: SensingNetworkPoint[] | null = null;
-  let side: number | null = null;
-  if (netEnabled) {
-    side = sensingNetworkSide(Ns[Ns.length - 1]);
+  if (side !== null) {
     const job = sensingNetworkJob({ muS, Ns, psis: [p.psi], beta: p.beta, windows: o.windows, seed: o.seed + NETWORK_SEED_OFFSET, samplesPerWindow: o.samplesPerWindow, side });
     const out = await run(job, (d, t) => onProgress?.(wCrlb + ((1 - wCrlb) * d) / t));
     net = summarizeSensingNetwork(out, job, 1);
