@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run build`: compiles src/ (the web app aside) to ESM JavaScript with declarations and source
-// maps in dist/ (tsconfig.build.json), builds the explorer into dist/web (vite), and writes
+// maps in dist/ (tsconfig.build.json), bundles the stdlib-js functions (scripts/bundle-stdlib.mjs), builds the explorer into dist/web (vite), and writes
 // dist/BUILD, the stamp bin/isacnet.js compares with the sources' modification times.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { bundleStdlib } from './bundle-stdlib.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,5 +28,10 @@ if (!existsSync(bin('tsc'))) {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+// The compiled dist/math/stdlib.js imports the five @stdlib packages; replace it by their bundle
+// (one file instead of 212 packages: start-up, see src/math/stdlib.ts).
+const stdlibJs = path.join(dist, 'math', 'stdlib.js');
+await bundleStdlib(stdlibJs, stdlibJs);
+rmSync(`${stdlibJs}.map`, { force: true });
 run(bin('vite'), ['build', '--config', 'src/web/vite.config.ts']);
 writeFileSync(path.join(dist, 'BUILD'), `${new Date().toISOString()}\n`);

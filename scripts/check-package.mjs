@@ -7,7 +7,7 @@
 //      no tests, benchmarks or CI files.
 // Run by .ci/run; `node scripts/check-package.mjs` locally. Exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,10 @@ try {
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'isacnet-consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
   step('npm install <tarball> into a fresh project');
   sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], app);
+
+  // The shipped stdlib functions are one bundled file (start-up: src/math/stdlib.ts), not imports.
+  const stdlibJs = readFileSync(path.join(app, 'node_modules', 'isacnet', 'dist', 'math', 'stdlib.js'), 'utf8');
+  if (/^\s*import\s|require\(["']@stdlib/m.test(stdlibJs)) throw new Error('dist/math/stdlib.js is not the stdlib bundle (it imports packages)');
 
   step('(a) plain Node ESM import');
   writeFileSync(

@@ -3,11 +3,7 @@
  * precision accurate; stdlib takes x first). Each wrapper states its definition so that the paper's
  * notation maps onto it.
  */
-import stdlibGamma from '@stdlib/math-base-special-gamma';
-import stdlibGammaln from '@stdlib/math-base-special-gammaln';
-import stdlibGammainc from '@stdlib/math-base-special-gammainc';
-import stdlibBetainc from '@stdlib/math-base-special-betainc';
-import stdlibBeta from '@stdlib/math-base-special-beta';
+import { stdlibBeta, stdlibBetainc, stdlibGamma, stdlibGammainc, stdlibGammaln } from './stdlib.ts';
 
 /**
  * Γ(x).
