@@ -366,15 +366,18 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
   let closed = false;
 
   /** Check a job by id: settle it when finished, re-add it when it vanished. */
-  const check = async (id: string, task: KeyedTask): Promise<void> => {
+  /** The state of a job and, when it has finished, its result or failure (read after the state, so never a stale snapshot). */
+  const lookUp = async (id: string): Promise<{ state: string; job?: Job }> => {
+    const state = await queue.getJobState(id);
+    if (state !== 'completed' && state !== 'failed') return { state };
     const job = await queue.getJob(id);
-    if (!job) {
-      await queue.add(task.type, { type: task.type, payload: task.payload }, { ...jobOptions, jobId: id });
-      return;
-    }
-    const state = await job.getState();
-    if (state === 'completed') settle(id, true, (job.returnvalue as JsonValue) ?? null);
-    else if (state === 'failed') settle(id, false, failedError(task, id, job.failedReason).message);
+    return job ? { state, job } : { state: 'unknown' };
+  };
+  const check = async (id: string, task: KeyedTask): Promise<void> => {
+    const { state, job } = await lookUp(id);
+    if (state === 'unknown') await queue.add(task.type, { type: task.type, payload: task.payload }, { ...jobOptions, jobId: id });
+    else if (state === 'completed') settle(id, true, (job?.returnvalue as JsonValue) ?? null);
+    else if (state === 'failed') settle(id, false, failedError(task, id, job?.failedReason ?? 'failed').message);
   };
   const tasksById = new Map<string, KeyedTask>();
   const poll = setInterval(() => {
@@ -417,21 +420,18 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
           }),
       );
       const fresh: Array<{ name: string; data: QueueTask; opts: typeof jobOptions & { jobId: string } }> = [];
-      const found = await Promise.all(ids.map((id) => queue.getJob(id)));
+      const found = await Promise.all(ids.map(lookUp));
       for (let i = 0; i < tasks.length; i++) {
-        const job: Job | undefined = found[i];
+        const { state, job } = found[i];
         const id = ids[i];
-        if (!job) {
+        if (state === 'unknown') {
           fresh.push({ name: tasks[i].type, data: { type: tasks[i].type, payload: tasks[i].payload }, opts: { ...jobOptions, jobId: id } });
-          continue;
-        }
-        const state = await job.getState();
-        if (state === 'completed') {
+        } else if (state === 'completed') {
           stats.reused++;
-          settle(id, true, (job.returnvalue as JsonValue) ?? null);
+          settle(id, true, (job?.returnvalue as JsonValue) ?? null);
         } else if (state === 'failed') {
           stats.retried++;
-          await job.retry('failed');
+          await job?.retry('failed');
         } else {
           stats.joined++;
         }
