@@ -60,6 +60,9 @@ export const QUEUE_URL_FORM = 'a URL redis://[[user]:password@]host[:port][/db] 
 /** Connection timeout of `openTaskQueue` and `startTaskWorker` unless told otherwise (ms). */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 
+/** Events kept in BullMQ's event stream of a queue (each completion event holds the task's result). */
+const EVENT_STREAM_LENGTH = 1000;
+
 /** Databases a URL may select (Redis has 16 by default; `databases` in redis.conf raises it). */
 const MAX_DB = 1 << 20;
 
@@ -339,7 +342,8 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
     await quit(client);
     throw e;
   }
-  const queue = new Queue(name, { connection: client });
+  // BullMQ's event stream carries each result once more; keep it short (the poll covers trimmed events).
+  const queue = new Queue(name, { connection: client, streams: { events: { maxLen: EVENT_STREAM_LENGTH } } });
   const events = new QueueEvents(name, { connection: eventsClient });
   queue.on('error', () => undefined);
   events.on('error', () => undefined);

@@ -3,7 +3,7 @@
  * src/parallel/taskQueue.ts with the dispatcher of src/registry/queueTasks.ts, computing `threads`
  * tasks at a time. Node-only.
  *
- * BullMQ takes `threads` tasks at a time and each runs in one of `threads` worker threads
+ * BullMQ holds 2·`threads` tasks at a time and each runs in one of `threads` worker threads
  * (TaskThreads, thread entry src/registry/queueThread.ts), also for `threads` = 1: the main thread
  * stays free to renew the tasks' locks, so a long task is never taken for the task of a dead worker.
  */
@@ -22,7 +22,7 @@ export interface QueueWorkerOptions extends Omit<StartTaskWorkerOptions, 'concur
  * Start a worker of the library's queue tasks (`chunk`, …) on the queue `options.name` at `url`.
  *
  * Formula: not in the paper (distributed Monte Carlo infrastructure).
- * Method: `startTaskWorker(url, handler, { concurrency: threads, … })`; the handler runs `runQueueTask`
+ * Method: `startTaskWorker(url, handler, { concurrency: 2 · threads, … })`; the handler runs `runQueueTask`
  * on a free thread of a TaskThreads of `threads` threads; `close()` closes the BullMQ worker (letting
  * running tasks finish unless forced), then the threads.
  * Accuracy: results are those of `runQueueTask` of src/registry/queueTasks.ts (bit-identical to local runs; test/registry/queueTasks.test.ts).
@@ -42,7 +42,9 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     pool ??= new TaskThreads(threads, THREAD_URL);
     return pool.run(task);
   };
-  const worker = await startTaskWorker(url, run, { ...options, concurrency: threads });
+  // Twice as many tasks in hand as threads: the next task is fetched while a thread computes (it
+  // waits in TaskThreads' FIFO, its lock renewed), which hides the Redis round trips between tasks.
+  const worker = await startTaskWorker(url, run, { ...options, concurrency: 2 * threads });
   pool ??= new TaskThreads(threads, THREAD_URL); // start the threads now, while no task is waiting on them
   return {
     processed: () => worker.processed(),
