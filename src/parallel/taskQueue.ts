@@ -345,7 +345,7 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
   // BullMQ's event stream carries each result once more; keep it short (the poll covers trimmed events).
   const queue = new Queue(name, { connection: client, streams: { events: { maxLen: EVENT_STREAM_LENGTH } } });
   const events = new QueueEvents(name, { connection: eventsClient });
-  queue.on('error', () => undefined);
+  queue.on('error', () => undefined); // connection errors: ioredis reconnects; the poll catches up
   events.on('error', () => undefined);
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   const stats: TaskQueueStats = { submitted: 0, enqueued: 0, reused: 0, joined: 0, retried: 0 };
@@ -483,6 +483,8 @@ export interface StartTaskWorkerOptions {
   workerName?: string;
   /** Called after each task with its type, outcome and wall time. */
   onTask?: (info: { type: string; ok: boolean; ms: number; error?: string }) => void;
+  /** Called with the worker's own errors (a lost connection, a refused command); it keeps running and reconnects. */
+  onError?: (error: Error) => void;
 }
 
 /** A running worker; `close()` finishes the tasks in hand and disconnects. */
@@ -560,7 +562,7 @@ export async function startTaskWorker(url: string, handler: TaskHandler, options
       autorun: true,
     },
   );
-  worker.on('error', () => undefined);
+  worker.on('error', (e: Error) => options.onError?.(e));
   try {
     await worker.waitUntilReady();
   } catch (e) {

@@ -2,7 +2,8 @@
  * `isacnet worker --queue URL [--threads n]`: serve the Monte Carlo tasks of a BullMQ queue on Redis
  * (src/registry/queueWorker.ts) until SIGINT or SIGTERM, then finish the tasks in hand and close
  * (a second signal abandons them: BullMQ gives them to another worker once their lock expires).
- * `--threads n` computes n tasks at a time, each in its own worker thread. See docs/scale-out.md.
+ * `--threads n` computes n tasks at a time, each in its own worker thread. Without `--queue` the URL
+ * is read from the environment variable ISACNET_QUEUE. See docs/scale-out.md.
  *
  * ISACNET_QUEUE_LOCK_MS (environment) sets the task lock duration in ms (default 30000): a killed
  * worker's task is retried after about this long. The tests use a short one.
@@ -18,8 +19,10 @@ export function registerWorkerCommand(program: Command): void {
   addRunOptions(cmd, 'worker');
   cmd.option('--quiet', 'print nothing per task');
   cmd.action(async (opts: Record<string, unknown>) => {
-    const run = resolveRunOptions('worker', undefined, { queue: opts.queue, threads: opts.threads }, { cores: defaultThreads() });
-    if (run.queue === undefined) throw new ArgumentError('queue', undefined, 'a queue URL (redis://host:port/db)');
+    // The URL may also come from the environment (ISACNET_QUEUE), where other users cannot read it (ps shows arguments).
+    const queueUrl = opts.queue ?? (process.env.ISACNET_QUEUE || undefined);
+    const run = resolveRunOptions('worker', undefined, { queue: queueUrl, threads: opts.threads }, { cores: defaultThreads() });
+    if (run.queue === undefined) throw new ArgumentError('queue', undefined, 'a queue URL redis://[[user]:password@]host[:port][/db] (or the environment variable ISACNET_QUEUE)');
     const lockEnv = process.env.ISACNET_QUEUE_LOCK_MS;
     const lockDurationMs = lockEnv === undefined ? undefined : Number(lockEnv);
     const [{ startQueueWorker }, { chunkQueueName }, { packageInfo }, { parseQueueUrl }] = await Promise.all([
@@ -35,6 +38,7 @@ export function registerWorkerCommand(program: Command): void {
       name,
       threads: run.threads,
       ...(lockDurationMs !== undefined ? { lockDurationMs } : {}),
+      onError: (e) => process.stderr.write(`isacnet worker: ${e.message}\n`),
       onTask: quiet ? undefined : (t) => process.stderr.write(`isacnet worker: ${t.type} ${t.ok ? 'done' : `failed: ${t.error}`} in ${t.ms.toFixed(0)} ms\n`),
     });
     process.stderr.write(`isacnet worker: serving queue ${name} at ${shown} with ${run.threads} thread${run.threads > 1 ? 's' : ''}; Ctrl-C stops\n`);
