@@ -183,7 +183,8 @@ export function chunkTaskKey(task: ChunkTask, type = 'chunk'): string {
  * const runner = createQueueJobRunner(queue);
  * const job = crlbNestedJob([4], 2, 5000, 1);
  * const s = await runner(job);
- * s.every((v, i) => Object.is(v, runJobSync(job)[i])); // => true
+ * const local = runJobSync(job);
+ * s.every((v, i) => Object.is(v, local[i])); // => true
  */
 export function createQueueJobRunner(queue: TaskQueue): JobRunner {
   return async (job, onProgress) => {
