@@ -1,7 +1,9 @@
 /**
  * The run loop shared by the Monte Carlo commands (`sensing`, `comm`): a worker pool of `threads`
  * threads, a progress bar on a terminal only (never under CI or when stderr is piped), and the
- * wall time, kept apart from the results so the same seed gives byte-identical points.
+ * wall time, kept apart from the results so the same seed gives byte-identical points. With a queue
+ * URL (`--queue`) the chunks go to the workers of that BullMQ queue instead (createQueueJobRunner of
+ * src/registry/queueTasks.ts; the same numbers, docs/scale-out.md).
  */
 import type { JobRunner } from '../parallel/job.ts';
 
@@ -10,7 +12,9 @@ export async function runWithPool<T>(
   label: string,
   threads: number,
   work: (run: JobRunner, onProgress: (fraction: number) => void) => Promise<T>,
-): Promise<{ result: T; elapsedSeconds: number }> {
+  queueUrl?: string,
+): Promise<{ result: T; elapsedSeconds: number; queue?: string }> {
+  if (queueUrl !== undefined) return runWithQueue(label, queueUrl, work);
   const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
   // Loaded on demand, so that a command starts fast (no progress bar off a terminal).
   const cliProgress = showBar ? (await import('cli-progress')).default : null;
@@ -30,5 +34,27 @@ export async function runWithPool<T>(
   } finally {
     bar?.stop();
     await pool.close();
+  }
+}
+
+/** The same loop with the chunks on a BullMQ queue (connection checked before any work starts). */
+async function runWithQueue<T>(label: string, queueUrl: string, work: (run: JobRunner, onProgress: (fraction: number) => void) => Promise<T>): Promise<{ result: T; elapsedSeconds: number; queue: string }> {
+  const { openTaskQueue, parseQueueUrl } = await import('../parallel/taskQueue.ts');
+  const { chunkQueueName, createQueueJobRunner } = await import('../registry/queueTasks.ts');
+  const { packageInfo } = await import('../params/packageInfo.ts');
+  const queue = await openTaskQueue(queueUrl, { name: chunkQueueName(packageInfo().version) });
+  const showBar = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const cliProgress = showBar ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
+    ? new cliProgress.SingleBar({ format: `${label} (queue) [{bar}] {percentage}% | {eta_formatted} left`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : null;
+  bar?.start(1000, 0);
+  const t0 = Date.now();
+  try {
+    const result = await work(createQueueJobRunner(queue), (f) => bar?.update(Math.round(1000 * f)));
+    return { result, elapsedSeconds: (Date.now() - t0) / 1000, queue: parseQueueUrl(queueUrl).display };
+  } finally {
+    bar?.stop();
+    await queue.close();
   }
 }

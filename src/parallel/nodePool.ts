@@ -54,7 +54,8 @@ interface Reply {
  * const job = crlbNestedJob([4], 2, 5000, 1);
  * const s = await pool.run(job);
  * await pool.close();
- * s.every((v, i) => Object.is(v, runJobSync(job)[i])); // => true
+ * const local = runJobSync(job); // once: inside the callback it would rerun the job per sample
+ * s.every((v, i) => Object.is(v, local[i])); // => true
  */
 export class WorkerPool {
   private workers: Worker[] = [];

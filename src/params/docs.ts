@@ -18,6 +18,8 @@ function runOptionAllowed(s: RunOptionSpec): string {
       return 'true / false';
     case 'path':
       return 'path';
+    case 'url':
+      return 'URL';
     case 'enum':
       return s.values.join(' \\| ');
     case 'nameList':

@@ -28,7 +28,7 @@ import { ArgumentError, UnknownArgumentError, checkOneOf, describeAllowed, type 
 import { PARAM_KEYS, specOf } from './schema.ts';
 import { allowedRangeOf, checkNumber, parseList, type RangeSpec } from './validate.ts';
 
-export const RUN_COMMANDS = ['params', 'sensing', 'comm', 'optimize', 'reproduce'] as const;
+export const RUN_COMMANDS = ['params', 'sensing', 'comm', 'optimize', 'reproduce', 'worker'] as const;
 export type RunCommand = (typeof RUN_COMMANDS)[number];
 
 /** What a derived default may depend on: the machine's core count and the options resolved before it. */
@@ -57,9 +57,11 @@ export type NumberOptionSpec = SpecBase<number> & RangeSpec & { kind: 'integer' 
 export type ListOptionSpec = SpecBase<number[]> & RangeSpec & { kind: 'integerList' | 'numberList'; key: string };
 export type BooleanOptionSpec = SpecBase<boolean> & { kind: 'boolean' };
 export type PathOptionSpec = SpecBase<string> & { kind: 'path' };
+/** A URL (checked in full by the library function that uses it: the queue URL by parseQueueUrl of src/parallel/taskQueue.ts). */
+export type UrlOptionSpec = SpecBase<string> & { kind: 'url' };
 export type EnumOptionSpec = SpecBase<string> & { kind: 'enum'; values: readonly string[] };
 export type NameListOptionSpec = SpecBase<string[]> & { kind: 'nameList' };
-export type RunOptionSpec = NumberOptionSpec | ListOptionSpec | BooleanOptionSpec | PathOptionSpec | EnumOptionSpec | NameListOptionSpec;
+export type RunOptionSpec = NumberOptionSpec | ListOptionSpec | BooleanOptionSpec | PathOptionSpec | UrlOptionSpec | EnumOptionSpec | NameListOptionSpec;
 
 /** Windows of the network-level acceptance simulation for `trials` CRLB trials: trials/1000 within [8, 400]. */
 export function defaultSensingWindows(trials: number): number {
@@ -103,6 +105,10 @@ const format: EnumOptionSpec = {
   default: 'table',
 };
 
+/** The Redis URL of a BullMQ task queue (docs/scale-out.md). */
+const queue = (description: string): UrlOptionSpec => ({ key: 'queue', flag: 'queue', kind: 'url', valueName: 'url', description });
+const QUEUE_SUBMIT = 'run the Monte Carlo chunks on the workers of this Redis queue (redis://[[user]:password@]host[:port][/db], rediss:// for TLS; see docs/scale-out.md) instead of local threads; same numbers';
+
 /** The run options of every command, in the order of their help. */
 export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpec[]>> = {
   params: [{ ...json, description: 'print JSON' }],
@@ -126,6 +132,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     threads(),
     json,
     format,
+    queue(QUEUE_SUBMIT),
   ],
   comm: [
     { key: 'L', flag: 'L', symbol: 'L', kind: 'integerList', valueName: 'list', min: 1, max: 1000, integer: true, description: 'cluster sizes, e.g. 1,2,8 or 1-20', default: [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20], defaultText: '1,2,3,4,5,6,8,10,12,15,20' },
@@ -149,6 +156,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     threads(),
     json,
     format,
+    queue(QUEUE_SUBMIT),
   ],
   optimize: [
     { key: 'rateModel', flag: 'rate-model', kind: 'enum', valueName: 'name', values: RATE_MODEL_NAMES, description: 'rate model: exact | thm2', default: 'exact' },
@@ -171,12 +179,16 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     seed(2 ** 53 - 1, 'base seed of every figure'),
     { key: 'only', flag: 'only', kind: 'nameList', valueName: 'names', description: 'comma-separated figure names', defaultText: 'all registered' },
   ],
+  worker: [
+    { ...queue('the Redis URL of the task queue to serve (redis://[[user]:password@]host[:port][/db], rediss:// for TLS; see docs/scale-out.md)'), defaultText: 'required' },
+    { ...threads(''), description: 'tasks computed at the same time, each in its own worker thread (1: in the main thread); results do not depend on it' },
+  ],
 };
 
 /** The resolved run options of each command. */
 export interface RunOptionValues {
   params: { json: boolean };
-  sensing: { N: number[]; trials: number; seed: number; windows: number; samplesPerWindow: number; threads: number; json: boolean; format: (typeof OUTPUT_FORMATS)[number] };
+  sensing: { N: number[]; trials: number; seed: number; windows: number; samplesPerWindow: number; threads: number; json: boolean; format: (typeof OUTPUT_FORMATS)[number]; queue?: string };
   comm: {
     L: number[];
     pc: number[];
@@ -189,6 +201,7 @@ export interface RunOptionValues {
     threads: number;
     json: boolean;
     format: (typeof OUTPUT_FORMATS)[number];
+    queue?: string;
   };
   optimize: {
     rateModel: (typeof RATE_MODEL_NAMES)[number];
@@ -205,6 +218,7 @@ export interface RunOptionValues {
     format: (typeof OUTPUT_FORMATS)[number];
   };
   reproduce: { out: string; quick: boolean; threads: number; seed: number; only?: string[] };
+  worker: { queue?: string; threads: number };
 }
 
 /** A config file's content with its name (for messages). */
@@ -285,6 +299,9 @@ function fromConfig(s: RunOptionSpec, v: unknown): unknown {
     case 'path':
       if (typeof v !== 'string' || v === '') throw typeError(s, v, 'a non-empty string (a path)');
       return v;
+    case 'url':
+      if (typeof v !== 'string' || v.trim() === '') throw typeError(s, v, 'a non-empty string (a URL)');
+      return v.trim();
     case 'enum':
       if (typeof v !== 'string') throw typeError(s, v, `one of ${s.values.join(', ')} (a JSON string)`, { values: s.values });
       return checkOneOf(s.key, v, s.values);
@@ -319,6 +336,9 @@ function fromFlag(s: RunOptionSpec, v: unknown): unknown {
     case 'path':
       if (typeof v !== 'string' || v === '') throw typeError(s, v, 'a non-empty path');
       return v;
+    case 'url':
+      if (typeof v !== 'string' || v.trim() === '') throw typeError(s, v, 'a non-empty URL');
+      return v.trim();
     case 'enum':
       return checkOneOf(s.key, v, s.values);
     case 'nameList':

@@ -128,7 +128,7 @@ test('a config value of the wrong JSON type is an error naming the file and the 
 test('an unknown config key is an error naming the file and the key; other commands\' run options are ignored', () => {
   assert.throws(
     () => resolveRunOptions('sensing', cfg({ psy: 15 })),
-    (e: unknown) => configError('psy', /^scenario\.json: unknown parameter "psy" \(known: mt, .*, zeta2, N, trials, seed, windows, samplesPerWindow, threads, json, format\)$/)(e) && (e as ConfigError).cause instanceof UnknownArgumentError,
+    (e: unknown) => configError('psy', /^scenario\.json: unknown parameter "psy" \(known: mt, .*, zeta2, N, trials, seed, windows, samplesPerWindow, threads, json, format, queue\)$/)(e) && (e as ConfigError).cause instanceof UnknownArgumentError,
   );
   // Model parameters belong to resolveParams; a scenario file may carry other commands' run options.
   const r = resolveRunOptions('sensing', cfg({ psi: 10, lambdaU: 2, L: [1, 4], maxL: 12, out: 'x', N: [2] }));
@@ -179,4 +179,13 @@ test('the run-option schema is consistent: one flag and symbol per key, defaults
   assert.deepEqual([...CRLB_MODEL_NAMES], [...CRLB_MODELS]);
   assert.equal(DEFAULT_DISC_BS_RUN, DEFAULT_DISC_BS);
   assert.deepEqual([...ACCEPTANCE_MODELS], [...(CHOICE_SPECS.find((c) => c.key === 'acceptance')?.values ?? [])]);
+});
+
+test('the queue URL is a run option of sensing, comm and worker (checked in full by parseQueueUrl)', () => {
+  assert.equal(resolveRunOptions('worker', undefined, { queue: ' redis://h:6379/0 ' }, { cores: 3 }).queue, 'redis://h:6379/0');
+  assert.equal(resolveRunOptions('worker', undefined, {}, { cores: 3 }).threads, 3);
+  assert.equal(resolveRunOptions('sensing', cfg({ queue: 'redis://h/1' })).queue, 'redis://h/1');
+  assert.equal(resolveRunOptions('comm', undefined, {}).queue, undefined);
+  assert.throws(() => resolveRunOptions('worker', undefined, { queue: '' }), (e: unknown) => e instanceof ArgumentError && e.argument === 'queue');
+  assert.throws(() => resolveRunOptions('comm', cfg({ queue: 6379 })), (e: unknown) => e instanceof ConfigError && e.argument === 'queue');
 });

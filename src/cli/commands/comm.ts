@@ -62,15 +62,21 @@ export function registerCommCommand(program: Command): void {
   cmd.action(async (opts: Record<string, unknown>) => {
     const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK } = await import('../../reports/comm.ts');
     const { params: p, run } = resolveCommand('comm', opts);
-    const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds } = run;
+    const { queue, ...runShown } = run;
+    const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds } = runShown;
     const format = chosenFormat(run);
     if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);
-    const { result: report, elapsedSeconds } = await runWithPool('comm', threads, (run, onProgress) =>
-      computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds }, run, onProgress),
+    const { result: report, elapsedSeconds, queue: queueShown } = await runWithPool(
+      'comm',
+      threads,
+      (run, onProgress) => computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds }, run, onProgress),
+      queue,
     );
-    const prov = provenance('comm', p, run, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK });
-    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds }, provenance: prov }, report.points, commUnit, () =>
-      formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`,
+    // The queue URL (it may hold a password) never enters the provenance: where chunks ran changes no number.
+    const prov = provenance('comm', p, runShown, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK });
+    const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
+    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, report.points, commUnit, () =>
+      formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
     );
   });
   program.addCommand(cmd);

@@ -5,6 +5,7 @@ import { registerCommCommand } from './comm.ts';
 import { registerOptimizeCommand } from './optimize.ts';
 import { registerReproduceCommand } from './reproduce.ts';
 import { registerWebCommand } from './web.ts';
+import { registerWorkerCommand } from './worker.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerOptimizeCommand(program);
   registerReproduceCommand(program);
   registerWebCommand(program);
+  registerWorkerCommand(program);
 }

@@ -72,15 +72,21 @@ export function registerSensingCommand(program: Command): void {
     const { computeSensingReport } = await import('../../reports/sensing.ts');
     const { SENSING_NETWORK_CHUNK } = await import('../../sensing/networkSummary.ts');
     const { params: p, run } = resolveCommand('sensing', opts);
-    const { N: Ns, trials, seed, windows, samplesPerWindow, threads } = run;
+    const { queue, ...runShown } = run;
+    const { N: Ns, trials, seed, windows, samplesPerWindow, threads } = runShown;
     const format = chosenFormat(run);
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
-    const { result: report, elapsedSeconds } = await runWithPool('sensing', threads, (run, onProgress) =>
-      computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, run, onProgress),
+    const { result: report, elapsedSeconds, queue: queueShown } = await runWithPool(
+      'sensing',
+      threads,
+      (run, onProgress) => computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, run, onProgress),
+      queue,
     );
-    const prov = provenance('sensing', p, run, { crlbNested: DEFAULT_CHUNK_SIZE, network: SENSING_NETWORK_CHUNK });
-    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds }, provenance: prov }, report.points, sensingUnit, () =>
-      formatSensingTable(report) + `(${trials} geometries, ${windows} network windows, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`,
+    // The queue URL (it may hold a password) never enters the provenance: where chunks ran changes no number.
+    const prov = provenance('sensing', p, runShown, { crlbNested: DEFAULT_CHUNK_SIZE, network: SENSING_NETWORK_CHUNK });
+    const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
+    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, report.points, sensingUnit, () =>
+      formatSensingTable(report) + `(${trials} geometries, ${windows} network windows, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
     );
   });
   program.addCommand(cmd);
