@@ -1,0 +1,228 @@
+/**
+ * Mergeable statistics of Monte Carlo chunks (domain-free): a chunk returns its count, compensated
+ * sums of the values and of their squares, min/max, the number of non-finite values and, when asked,
+ * a DDSketch of the finite values (the mergeable quantile sketch of @datadog/sketches-js; Masson,
+ * Rim and Lee, PVLDB 12 (2019)). Everything is plain JSON, so a chunk's statistics can be stored,
+ * sent over a queue and merged later.
+ *
+ * Determinism: merging is done in chunk-index order by the callers, so the merged sums are the same
+ * bits for any number of threads or machines. The sketch holds integer bin counts, so its merge is
+ * exact and order-free.
+ *
+ * The sketch is rebuilt from its bins with the library's own `DenseStore.add` (its protobuf
+ * serialization needs protobufjs, which the package does not install).
+ */
+import { DDSketch } from '@datadog/sketches-js';
+import { ArgumentError } from '../math/argumentError.ts';
+
+/** Two-sided 95% normal quantile (as src/math/stats.ts). */
+const Z95 = 1.959963984540054;
+
+/** A Neumaier-compensated sum: value = s + c. */
+export interface CompensatedSum {
+  s: number;
+  c: number;
+}
+
+function addTo(acc: CompensatedSum, v: number): void {
+  const t = acc.s + v;
+  acc.c += Math.abs(acc.s) >= Math.abs(v) ? acc.s - t + v : v - t + acc.s;
+  acc.s = t;
+}
+
+/** The non-empty bins of one DDSketch store: ascending keys and their counts (JSON form, sparse). */
+export interface SketchStoreJson {
+  keys: number[];
+  counts: number[];
+}
+
+/** A DDSketch in JSON: its relative accuracy α, zero count and the positive and negative stores. */
+export interface SketchJson {
+  relativeAccuracy: number;
+  zeroCount: number;
+  positive: SketchStoreJson;
+  negative: SketchStoreJson;
+}
+
+/** Statistics of one column of a chunk's records. */
+export interface MomentStats {
+  /** Values seen (finite or not). */
+  n: number;
+  /** Finite values (the sums, min, max and sketch cover these only). */
+  finite: number;
+  /** +∞ values (e.g. the CRLB of a singular geometry). */
+  posInf: number;
+  sum: CompensatedSum;
+  sumSq: CompensatedSum;
+  min: number | null;
+  max: number | null;
+  sketch?: SketchJson;
+}
+
+interface StoreLike {
+  bins: number[];
+  offset: number;
+  minKey: number;
+  maxKey: number;
+  count: number;
+  add(key: number, weight?: number): void;
+}
+
+function storeJson(st: StoreLike): SketchStoreJson {
+  const keys: number[] = [];
+  const counts: number[] = [];
+  if (st.count === 0) return { keys, counts };
+  for (let k = st.minKey; k <= st.maxKey; k++) {
+    const c = st.bins[k - st.offset] ?? 0;
+    if (c > 0) {
+      keys.push(k);
+      counts.push(c);
+    }
+  }
+  return { keys, counts };
+}
+
+function fillStore(st: StoreLike, j: SketchStoreJson): number {
+  let n = 0;
+  j.keys.forEach((k, i) => {
+    st.add(k, j.counts[i]);
+    n += j.counts[i];
+  });
+  return n;
+}
+
+/** A DDSketch from its JSON form (counts and zero count restored; min/max are kept by MomentStats). */
+export function sketchFromJson(j: SketchJson): DDSketch {
+  const dd = new DDSketch({ relativeAccuracy: j.relativeAccuracy });
+  const pos = fillStore(dd.store as unknown as StoreLike, j.positive);
+  const neg = fillStore(dd.negativeStore as unknown as StoreLike, j.negative);
+  dd.zeroCount = j.zeroCount;
+  dd.count = pos + neg + j.zeroCount;
+  return dd;
+}
+
+/** The JSON form of a DDSketch. */
+export function sketchToJson(dd: DDSketch, relativeAccuracy: number): SketchJson {
+  return { relativeAccuracy, zeroCount: dd.zeroCount, positive: storeJson(dd.store as unknown as StoreLike), negative: storeJson(dd.negativeStore as unknown as StoreLike) };
+}
+
+/**
+ * Statistics of column `field` of `count` records of width `width` in `rec`; with `sketchAccuracy`
+ * also a DDSketch of relative accuracy α.
+ */
+export function columnStats(rec: ArrayLike<number>, width: number, field: number, sketchAccuracy?: number): MomentStats {
+  if (!Number.isInteger(width) || width < 1) throw new ArgumentError('width', width, 'an integer ≥ 1');
+  if (!Number.isInteger(field) || field < 0 || field >= width) throw new ArgumentError('field', field, `an integer in [0, ${width - 1}]`);
+  const n = Math.floor(rec.length / width);
+  const sum: CompensatedSum = { s: 0, c: 0 };
+  const sumSq: CompensatedSum = { s: 0, c: 0 };
+  let finite = 0;
+  let posInf = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const dd = sketchAccuracy !== undefined ? new DDSketch({ relativeAccuracy: sketchAccuracy }) : null;
+  for (let i = 0; i < n; i++) {
+    const v = rec[i * width + field];
+    if (!Number.isFinite(v)) {
+      if (v === Infinity) posInf++;
+      continue;
+    }
+    finite++;
+    addTo(sum, v);
+    addTo(sumSq, v * v);
+    if (v < min) min = v;
+    if (v > max) max = v;
+    dd?.accept(v);
+  }
+  const out: MomentStats = { n, finite, posInf, sum, sumSq, min: finite > 0 ? min : null, max: finite > 0 ? max : null };
+  if (dd && sketchAccuracy !== undefined) out.sketch = sketchToJson(dd, sketchAccuracy);
+  return out;
+}
+
+function mergeSketch(a: SketchJson, b: SketchJson): SketchJson {
+  if (a.relativeAccuracy !== b.relativeAccuracy) throw new ArgumentError('sketch.relativeAccuracy', b.relativeAccuracy, `the same as the other sketch's (${a.relativeAccuracy})`);
+  // A merge of two ascending key lists (integer counts: exact and order-free).
+  const merge = (x: SketchStoreJson, y: SketchStoreJson): SketchStoreJson => {
+    const keys: number[] = [];
+    const counts: number[] = [];
+    let i = 0;
+    let k = 0;
+    while (i < x.keys.length || k < y.keys.length) {
+      if (k >= y.keys.length || (i < x.keys.length && x.keys[i] < y.keys[k])) {
+        keys.push(x.keys[i]);
+        counts.push(x.counts[i++]);
+      } else if (i >= x.keys.length || y.keys[k] < x.keys[i]) {
+        keys.push(y.keys[k]);
+        counts.push(y.counts[k++]);
+      } else {
+        keys.push(x.keys[i]);
+        counts.push(x.counts[i++] + y.counts[k++]);
+      }
+    }
+    return { keys, counts };
+  };
+  return { relativeAccuracy: a.relativeAccuracy, zeroCount: a.zeroCount + b.zeroCount, positive: merge(a.positive, b.positive), negative: merge(a.negative, b.negative) };
+}
+
+/** Merge `b` after `a` (call in chunk-index order: the sums are then the same bits on any machine). */
+export function mergeMoments(a: MomentStats, b: MomentStats): MomentStats {
+  const sum = { ...a.sum };
+  addTo(sum, b.sum.s);
+  addTo(sum, b.sum.c);
+  const sumSq = { ...a.sumSq };
+  addTo(sumSq, b.sumSq.s);
+  addTo(sumSq, b.sumSq.c);
+  const pick = (x: number | null, y: number | null, f: (p: number, q: number) => number): number | null => (x === null ? y : y === null ? x : f(x, y));
+  const out: MomentStats = { n: a.n + b.n, finite: a.finite + b.finite, posInf: a.posInf + b.posInf, sum, sumSq, min: pick(a.min, b.min, Math.min), max: pick(a.max, b.max, Math.max) };
+  if (a.sketch && b.sketch) out.sketch = mergeSketch(a.sketch, b.sketch);
+  return out;
+}
+
+/** Mean, sample standard deviation and the normal 95% CI of the finite values (null below 2 values). */
+export function momentsMeanCi95(m: MomentStats): { mean: number; sd: number; ci95: [number, number]; halfWidth: number } | null {
+  if (m.finite < 2) return null;
+  const n = m.finite;
+  const total = m.sum.s + m.sum.c;
+  const mean = total / n;
+  const ss = m.sumSq.s + m.sumSq.c - total * mean;
+  const variance = Math.max(0, ss / (n - 1));
+  const sd = Math.sqrt(variance);
+  const half = Z95 * Math.sqrt(variance / n);
+  return { mean, sd, ci95: [mean - half, mean + half], halfWidth: half };
+}
+
+/**
+ * Quantile p of all n values (finite and +∞, the +∞ ranked last) from the sketch: the sketch value at
+ * rank p·(n − 1) (within the sketch's relative accuracy of the sample value at that rank); +∞ when that
+ * rank falls on an infinite value; null without a sketch or values.
+ */
+export function sketchQuantile(m: MomentStats, p: number): number | null {
+  if (!m.sketch || m.n === 0) return null;
+  const rank = p * (m.n - 1);
+  return sketchAtRank(m, rank);
+}
+
+function sketchAtRank(m: MomentStats, rank: number): number | null {
+  if (!m.sketch) return null;
+  if (rank > m.finite - 1) return m.posInf > 0 ? Infinity : m.max;
+  if (m.finite === 1) return m.min;
+  const dd = sketchFromJson(m.sketch);
+  const v = dd.getValueAtQuantile(rank / (m.finite - 1));
+  // The sketch's bin value can fall outside the sample's range by up to α; clamp to it.
+  return Math.min(m.max ?? v, Math.max(m.min ?? v, v));
+}
+
+/**
+ * The distribution-free 95% CI of the median (the ranks of `medianCi95Sorted` of src/math/stats.ts),
+ * read from the sketch; null without a sketch or where a bound is infinite.
+ */
+export function sketchMedianCi95(m: MomentStats): [number, number] | null {
+  if (!m.sketch || m.n === 0) return null;
+  const n = m.n;
+  const half = (Z95 * Math.sqrt(n)) / 2;
+  const j = Math.max(0, Math.floor(n / 2 - half) - 1);
+  const k = Math.min(n - 1, Math.ceil(n / 2 + half));
+  const lo = sketchAtRank(m, j);
+  const hi = sketchAtRank(m, k);
+  return lo !== null && hi !== null && Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+}
