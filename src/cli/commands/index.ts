@@ -5,6 +5,8 @@ import { registerCommCommand } from './comm.ts';
 import { registerOptimizeCommand } from './optimize.ts';
 import { registerReproduceCommand } from './reproduce.ts';
 import { registerWebCommand } from './web.ts';
+import { registerSweepCommand } from './sweep.ts';
+import { registerPlotCommand } from './plot.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
@@ -14,4 +16,6 @@ export function registerCommands(program: Command): void {
   registerOptimizeCommand(program);
   registerReproduceCommand(program);
   registerWebCommand(program);
+  registerSweepCommand(program);
+  registerPlotCommand(program);
 }
