@@ -192,14 +192,20 @@ export function momentsMeanCi95(m: MomentStats): { mean: number; sd: number; ci9
 }
 
 /**
- * Quantile p of all n values (finite and +∞, the +∞ ranked last) from the sketch: the sketch value at
- * rank p·(n − 1) (within the sketch's relative accuracy of the sample value at that rank); +∞ when that
- * rank falls on an infinite value; null without a sketch or values.
+ * Quantile p of all n values (finite and +∞, the +∞ ranked last) from the sketch, interpolated between
+ * the ranks ⌊p(n − 1)⌋ and ⌈p(n − 1)⌉ as `quantileSorted` of src/math/stats.ts interpolates the order
+ * statistics, so it is within the sketch's relative accuracy α of the sample quantile; +∞ when a rank
+ * falls on an infinite value; null without a sketch or values.
  */
 export function sketchQuantile(m: MomentStats, p: number): number | null {
   if (!m.sketch || m.n === 0) return null;
-  const rank = p * (m.n - 1);
-  return sketchAtRank(m, rank);
+  const h = p * (m.n - 1);
+  const lo = Math.floor(h);
+  const a = sketchAtRank(m, lo);
+  if (h === lo || a === null) return a;
+  const b = sketchAtRank(m, lo + 1);
+  if (b === null || !Number.isFinite(a) || !Number.isFinite(b)) return b;
+  return a === b ? a : a + (h - lo) * (b - a);
 }
 
 function sketchAtRank(m: MomentStats, rank: number): number | null {
@@ -207,7 +213,13 @@ function sketchAtRank(m: MomentStats, rank: number): number | null {
   if (rank > m.finite - 1) return m.posInf > 0 ? Infinity : m.max;
   if (m.finite === 1) return m.min;
   const dd = sketchFromJson(m.sketch);
-  const v = dd.getValueAtQuantile(rank / (m.finite - 1));
+  // DDSketch.getValueAtQuantile's logic at an integer rank (a quantile q → rank q(n − 1) can round
+  // below the integer and select the previous value).
+  const neg = dd.negativeStore.count;
+  let v: number;
+  if (rank < neg) v = -dd.mapping.value(dd.negativeStore.keyAtRank(neg - rank - 1, false));
+  else if (rank < dd.zeroCount + neg) v = 0;
+  else v = dd.mapping.value(dd.store.keyAtRank(rank - dd.zeroCount - neg));
   // The sketch's bin value can fall outside the sample's range by up to α; clamp to it.
   return Math.min(m.max ?? v, Math.max(m.min ?? v, v));
 }
