@@ -212,7 +212,7 @@ export function expandGrid(base: Params, grid: readonly SweepAxis[], zip: boolea
   let combos: Array<Record<string, number>>;
   if (zip) {
     const n = grid[0].values.length;
-    for (const a of grid) if (a.values.length !== n) throw new ArgumentError(`grid.${a.key}`, a.values.length, `${n} values, as many as grid.${grid[0].key} (zip pairs the axes)`);
+    for (const a of grid) if (a.values.length !== n) throw new ArgumentError(`grid.${a.key}`, a.values, `${n} values, as many as grid.${grid[0].key} (zip pairs the axes)`);
     combos = Array.from({ length: n }, (_, i) => Object.fromEntries(grid.map((a) => [a.key, a.values[i]])));
   } else {
     let total = 1;
@@ -227,7 +227,7 @@ export function expandGrid(base: Params, grid: readonly SweepAxis[], zip: boolea
     try {
       params = resolveParams(base, values);
     } catch (e) {
-      if (e instanceof ArgumentError) throw new ArgumentError(`grid.${e.argument}`, e.value, e.allowed, `at grid point ${index} (${describePoint(values)})`);
+      if (e instanceof ArgumentError) throw new ArgumentError(`grid.${e.argument}`, e.value, e.allowed, `at grid point ${index} (${describePoint(values)})`, e.range ? { range: e.range } : {});
       throw e;
     }
     return { index, values, params, seed: pointSeed(params, seed) };

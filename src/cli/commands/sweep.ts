@@ -12,14 +12,13 @@ import { createHash } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { addParamOptions, addRunOptions, paramsFromOptions } from '../options.ts';
 import { ArgumentError } from '../../math/argumentError.ts';
-import { ParamError, parseList } from '../../params/validate.ts';
+import { ParamError, describeRange, parseList } from '../../params/validate.ts';
 import { ConfigError, resolveRunOptions, type ConfigLayer, type RunOptionValues } from '../../params/runOptions.ts';
 import { PARAM_SPECS, type ParamSpec } from '../../params/schema.ts';
 import { packageInfo } from '../../params/packageInfo.ts';
 import { provenance } from '../../params/provenance.ts';
 import { defaultThreads } from '../../parallel/nodePool.ts';
 import type { SweepAxis, SweepProgress, SweepResult, SweepSpec } from '../../reports/sweep.ts';
-import { argumentMessage } from '../errors.ts';
 
 /** Keys of a scenario file that belong to the grid, not to the parameters or run options. */
 const GRID_KEY = 'grid';
@@ -66,10 +65,12 @@ export function parseGridAxis(name: string, values: unknown, where: string): Swe
   } else if (typeof values !== 'string' && typeof values !== 'number') {
     throw new ParamError(`${where}: grid ${spec.flag} must be a list such as 5,15 or 1..20 or 0.1:0.9:0.1, got ${JSON.stringify(values)}`);
   }
+  // Only the list syntax is checked here; the schema range is checked at every grid point
+  // (expandGrid), so that an error names the point.
   try {
-    return { key: spec.key, values: parseList(typeof values === 'number' ? String(values) : values, { ...spec, key: spec.key }) };
+    return { key: spec.key, values: parseList(typeof values === 'number' ? String(values) : values, { key: spec.key, flag: spec.flag, min: -Number.MAX_VALUE, max: Number.MAX_VALUE }) };
   } catch (e) {
-    if (e instanceof ArgumentError) throw new ParamError(`${where}: grid ${spec.flag}: ${argumentMessage(e).replace(/^--[\w-]+( \([^)]*\))?: /, '')}`);
+    if (e instanceof ArgumentError) throw new ParamError(`${where} ${spec.flag}: invalid value ${JSON.stringify(e.value)}; must be a list of numbers such as 5,15 or 1..20 or 0.1:0.9:0.1${/^in /.test(e.allowed) ? '' : ` (${e.allowed})`}`);
     throw e;
   }
 }
@@ -176,7 +177,8 @@ export function registerSweepCommand(program: Command): void {
       if (e instanceof ArgumentError && e.argument.startsWith('grid.')) {
         const key = e.argument.slice(5);
         const s = specByName(key);
-        throw new ParamError(`--grid ${s?.flag ?? key}: invalid value ${JSON.stringify(e.value)} ${e.detail ?? ''}; must be ${e.allowed}`.replace(/\s+;/, ';'));
+        const range = s ? `allowed range is ${describeRange(s)}` : `must be ${e.allowed}`;
+        throw new ParamError(`--grid ${s?.flag ?? key}: invalid value ${JSON.stringify(e.value)}${e.detail ? ` ${e.detail}` : ''}; ${Array.isArray(e.value) ? `must be ${e.allowed}` : range}`);
       }
       throw e;
     }
