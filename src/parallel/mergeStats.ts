@@ -9,10 +9,13 @@
  * bits for any number of threads or machines. The sketch holds integer bin counts, so its merge is
  * exact and order-free.
  *
- * The sketch is rebuilt from its bins with the library's own `DenseStore.add` (its protobuf
- * serialization needs protobufjs, which the package does not install).
+ * The sketch is DDSketch's (Masson, Rim and Lee): its logarithmic key mapping, key(v) =
+ * ⌈log_γ v⌉ with γ = (1 + α)/(1 − α), value(k) = 2γ^k/(1 + γ), integer counts per key, exactly as
+ * `DDSketch` of @datadog/sketches-js 2.1 computes them (test/parallel/mergeStats.test.ts compares
+ * bins and quantiles with it). It is written out here, in a few lines, because that package's modules
+ * `require` protobufjs (for its protobuf serialization), which it does not declare: a bundler cannot
+ * build the browser-safe root entry with it. The JSON form is the sparse list of non-empty keys.
  */
-import { DDSketch } from '@datadog/sketches-js';
 import { ArgumentError } from '../math/argumentError.ts';
 
 /** Two-sided 95% normal quantile (as src/math/stats.ts). */
@@ -59,51 +62,86 @@ export interface MomentStats {
   sketch?: SketchJson;
 }
 
-interface StoreLike {
-  bins: number[];
-  offset: number;
-  minKey: number;
-  maxKey: number;
-  count: number;
-  add(key: number, weight?: number): void;
+/** Below this magnitude a value counts as zero (DDSketch's `minPossible` for the mapping). */
+function minPossible(gamma: number): number {
+  return 2 ** -1023 * gamma;
 }
 
-function storeJson(st: StoreLike): SketchStoreJson {
-  const keys: number[] = [];
-  const counts: number[] = [];
-  if (st.count === 0) return { keys, counts };
-  for (let k = st.minKey; k <= st.maxKey; k++) {
-    const c = st.bins[k - st.offset] ?? 0;
-    if (c > 0) {
-      keys.push(k);
-      counts.push(c);
-    }
+/** DDSketch's LogarithmicMapping for relative accuracy α. */
+export class LogMapping {
+  readonly gamma: number;
+  private readonly multiplier: number;
+  constructor(readonly relativeAccuracy: number) {
+    if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) throw new ArgumentError('relativeAccuracy', relativeAccuracy, 'a number in (0, 1)');
+    const gm = (2 * relativeAccuracy) / (1 - relativeAccuracy);
+    this.gamma = 1 + gm;
+    // The same operations as the reference (bit-identical keys and values).
+    this.multiplier = (1 / Math.log1p(gm)) * Math.log(2);
   }
-  return { keys, counts };
+  key(v: number): number {
+    return Math.ceil(Math.log2(v) * this.multiplier);
+  }
+  value(k: number): number {
+    return 2 ** (k / this.multiplier) * (2 / (1 + this.gamma));
+  }
 }
 
-function fillStore(st: StoreLike, j: SketchStoreJson): number {
+function storeOf(counts: Map<number, number>): SketchStoreJson {
+  const keys = [...counts.keys()].sort((x, y) => x - y);
+  return { keys, counts: keys.map((k) => counts.get(k) as number) };
+}
+
+/** A DDSketch of the finite values of `values` (step `stride` from `start`) in JSON form. */
+export function sketchOf(values: ArrayLike<number>, relativeAccuracy: number, start = 0, stride = 1): SketchJson {
+  const m = new LogMapping(relativeAccuracy);
+  const tiny = minPossible(m.gamma);
+  const pos = new Map<number, number>();
+  const neg = new Map<number, number>();
+  let zeroCount = 0;
+  for (let i = start; i < values.length; i += stride) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (v > tiny) {
+      const k = m.key(v);
+      pos.set(k, (pos.get(k) ?? 0) + 1);
+    } else if (v < -tiny) {
+      const k = m.key(-v);
+      neg.set(k, (neg.get(k) ?? 0) + 1);
+    } else zeroCount++;
+  }
+  return { relativeAccuracy, zeroCount, positive: storeOf(pos), negative: storeOf(neg) };
+}
+
+/** The key at 0-based rank `rank` of a store (counting from the smallest key; DDSketch's keyAtRank, lower = true). */
+function keyAtRank(st: SketchStoreJson, rank: number): number {
+  let running = 0;
+  for (let i = 0; i < st.keys.length; i++) {
+    running += st.counts[i];
+    if (running > rank) return st.keys[i];
+  }
+  return st.keys[st.keys.length - 1];
+}
+
+function storeCount(st: SketchStoreJson): number {
   let n = 0;
-  j.keys.forEach((k, i) => {
-    st.add(k, j.counts[i]);
-    n += j.counts[i];
-  });
+  for (const c of st.counts) n += c;
   return n;
 }
 
-/** A DDSketch from its JSON form (counts and zero count restored; min/max are kept by MomentStats). */
-export function sketchFromJson(j: SketchJson): DDSketch {
-  const dd = new DDSketch({ relativeAccuracy: j.relativeAccuracy });
-  const pos = fillStore(dd.store as unknown as StoreLike, j.positive);
-  const neg = fillStore(dd.negativeStore as unknown as StoreLike, j.negative);
-  dd.zeroCount = j.zeroCount;
-  dd.count = pos + neg + j.zeroCount;
-  return dd;
-}
-
-/** The JSON form of a DDSketch. */
-export function sketchToJson(dd: DDSketch, relativeAccuracy: number): SketchJson {
-  return { relativeAccuracy, zeroCount: dd.zeroCount, positive: storeJson(dd.store as unknown as StoreLike), negative: storeJson(dd.negativeStore as unknown as StoreLike) };
+/** The sketch's value at 0-based rank `rank` among its values (DDSketch's getValueAtQuantile at that rank). */
+export function sketchValueAtRank(j: SketchJson, rank: number): number {
+  const m = new LogMapping(j.relativeAccuracy);
+  const neg = storeCount(j.negative);
+  if (rank < neg) {
+    // Negative values: the largest key is the most negative value.
+    let running = 0;
+    for (let i = j.negative.keys.length - 1; i >= 0; i--) {
+      running += j.negative.counts[i];
+      if (running > rank) return -m.value(j.negative.keys[i]);
+    }
+  }
+  if (rank < neg + j.zeroCount) return 0;
+  return m.value(keyAtRank(j.positive, rank - neg - j.zeroCount));
 }
 
 /**
@@ -120,7 +158,6 @@ export function columnStats(rec: ArrayLike<number>, width: number, field: number
   let posInf = 0;
   let min = Infinity;
   let max = -Infinity;
-  const dd = sketchAccuracy !== undefined ? new DDSketch({ relativeAccuracy: sketchAccuracy }) : null;
   for (let i = 0; i < n; i++) {
     const v = rec[i * width + field];
     if (!Number.isFinite(v)) {
@@ -132,10 +169,9 @@ export function columnStats(rec: ArrayLike<number>, width: number, field: number
     addTo(sumSq, v * v);
     if (v < min) min = v;
     if (v > max) max = v;
-    dd?.accept(v);
   }
   const out: MomentStats = { n, finite, posInf, sum, sumSq, min: finite > 0 ? min : null, max: finite > 0 ? max : null };
-  if (dd && sketchAccuracy !== undefined) out.sketch = sketchToJson(dd, sketchAccuracy);
+  if (sketchAccuracy !== undefined) out.sketch = sketchOf(rec, sketchAccuracy, field, width);
   return out;
 }
 
@@ -212,14 +248,9 @@ function sketchAtRank(m: MomentStats, rank: number): number | null {
   if (!m.sketch) return null;
   if (rank > m.finite - 1) return m.posInf > 0 ? Infinity : m.max;
   if (m.finite === 1) return m.min;
-  const dd = sketchFromJson(m.sketch);
-  // DDSketch.getValueAtQuantile's logic at an integer rank (a quantile q → rank q(n − 1) can round
-  // below the integer and select the previous value).
-  const neg = dd.negativeStore.count;
-  let v: number;
-  if (rank < neg) v = -dd.mapping.value(dd.negativeStore.keyAtRank(neg - rank - 1, false));
-  else if (rank < dd.zeroCount + neg) v = 0;
-  else v = dd.mapping.value(dd.store.keyAtRank(rank - dd.zeroCount - neg));
+  // At an integer rank: a quantile q → rank q(n − 1) can round below the integer and select the
+  // previous value.
+  const v = sketchValueAtRank(m.sketch, rank);
   // The sketch's bin value can fall outside the sample's range by up to α; clamp to it.
   return Math.min(m.max ?? v, Math.max(m.min ?? v, v));
 }

@@ -121,7 +121,23 @@ export function chunkTaskKey(task: ChunkStatsTask): string {
 /** Version of the chunk statistics format (part of every task key). */
 export const CHUNK_STATS_VERSION = 1;
 
-/** An executor that runs the tasks one after the other in the calling thread (browser, tests, threads = 1). */
+/**
+ * An executor that runs chunk statistics tasks one after the other in the calling thread (browser,
+ * tests, one thread); the Node worker pool's is `poolChunkExecutor` (src/registry/poolExecutor.ts).
+ *
+ * Formula: not in the paper (Monte Carlo plumbing).
+ * Method: `runChunkStatsTask` per task in order, each result reported at once; yields to the event
+ * loop every 4 tasks.
+ * Accuracy: exact: the same results as any other executor (test/registry/chunkStats.test.ts).
+ * References: docs/sweep.md.
+ *
+ * @example
+ * import { inlineChunkExecutor, crlbNestedJob } from 'isacnet';
+ * const job = crlbNestedJob([4], 2, 100, 7);
+ * const counts: number[] = [];
+ * await inlineChunkExecutor([0, 1].map((c) => ({ kernel: job.kernel, args: job.args, seed: 7, chunkIndex: c, count: 50, width: 1, reduce: [{ kind: 'moments' as const, field: 0 }] })), (i, r) => (counts[i] = r.count));
+ * counts; // => [50, 50]
+ */
 export const inlineChunkExecutor: ChunkTaskExecutor = async (tasks, onResult) => {
   for (let i = 0; i < tasks.length; i++) {
     onResult(i, runChunkStatsTask(tasks[i]));

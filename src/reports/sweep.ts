@@ -601,8 +601,8 @@ function columnsOf(rows: readonly SweepRow[], grid: readonly SweepAxis[]): Sweep
  *
  * @example
  * import { runSweep, defaultParams, inlineChunkExecutor } from 'isacnet';
- * const r = await runSweep({ measure: 'comm', base: defaultParams(), grid: [{ key: 'psi', values: [5, 15] }], Ls: [4], seed: 7, trials: 1000, noMonteCarlo: true }, { execute: inlineChunkExecutor });
- * r.rows.map((q) => [q.psi, q.L, q.rate_exact_nats_per_s_hz]); // => [[5, 4, 3.3511746], [15, 4, 3.3511746]]
+ * const r = await runSweep({ measure: 'comm', base: defaultParams(), grid: [{ key: 'psi', values: [5, 15] }], Ls: [1], seed: 7, trials: 1000, noMonteCarlo: true }, { execute: inlineChunkExecutor });
+ * r.rows.map((q) => [q.psi, q.L, q.rate_exact_nats_per_s_hz]); // => [[5, 1, 1.8943308], [15, 1, 1.8943308]]
  */
 export async function runSweep(spec: SweepSpec, runner: SweepRunner, onProgress?: (p: SweepProgress) => void): Promise<SweepResult> {
   const points = checkSweepSpec(spec);
