@@ -61,8 +61,14 @@ test('a YAML scenario file gives the files of its flags; flags override it', () 
   const dir = tmp();
   const yaml = path.join(dir, 'sweep.yaml');
   writeFileSync(yaml, 'measure: comm\ngrid:\n  psi: [5, 15]\nL: "1,4"\ntrials: 4096\nseed: 9\n');
-  const a = run(['sweep', '--config', yaml, '--seed', '7', '--trials', '8192', '--threads', '1', '--out', path.join(dir, 'a')]);
+  const a = run(['sweep', '--config', yaml, '--seed', '7', '--trials', '8192', '--threads', '1', '--out', path.join(dir, 'a'), '--progress', 'jsonl']);
   assert.equal(a.code, 0, a.err);
+  // --progress jsonl: progress objects on stdout, then the summary.
+  const lines = a.out.trim().split('\n').map((l) => JSON.parse(l) as { type: string; chunksDone?: number; chunksPlanned?: number; points?: number });
+  assert.ok(lines.length >= 2 && lines.slice(0, -1).every((l) => l.type === 'progress'));
+  assert.deepEqual([lines[lines.length - 2].chunksDone, lines[lines.length - 2].chunksPlanned], [8, 8]);
+  assert.equal(lines[lines.length - 1].type, 'done');
+  assert.equal(lines[lines.length - 1].points, 2);
   const b = run([...SMALL, '--out', path.join(dir, 'b')]);
   assert.equal(b.code, 0, b.err);
   assert.equal(readFileSync(path.join(dir, 'a', 'sweep.csv'), 'utf8'), readFileSync(path.join(dir, 'b', 'sweep.csv'), 'utf8'));
