@@ -86,30 +86,38 @@ export class LogMapping {
   }
 }
 
-function storeOf(counts: Map<number, number>): SketchStoreJson {
-  const keys = [...counts.keys()].sort((x, y) => x - y);
-  return { keys, counts: keys.map((k) => counts.get(k) as number) };
+/** Run-length counts of sorted keys. */
+function runLength(keys: Float64Array): SketchStoreJson {
+  keys.sort();
+  const out: SketchStoreJson = { keys: [], counts: [] };
+  for (let i = 0; i < keys.length; ) {
+    let j = i + 1;
+    while (j < keys.length && keys[j] === keys[i]) j++;
+    out.keys.push(keys[i]);
+    out.counts.push(j - i);
+    i = j;
+  }
+  return out;
 }
 
 /** A DDSketch of the finite values of `values` (step `stride` from `start`) in JSON form. */
 export function sketchOf(values: ArrayLike<number>, relativeAccuracy: number, start = 0, stride = 1): SketchJson {
   const m = new LogMapping(relativeAccuracy);
   const tiny = minPossible(m.gamma);
-  const pos = new Map<number, number>();
-  const neg = new Map<number, number>();
+  const n = Math.max(0, Math.ceil((values.length - start) / stride));
+  const pos = new Float64Array(n);
+  const neg = new Float64Array(n);
+  let np = 0;
+  let nn = 0;
   let zeroCount = 0;
   for (let i = start; i < values.length; i += stride) {
     const v = values[i];
     if (!Number.isFinite(v)) continue;
-    if (v > tiny) {
-      const k = m.key(v);
-      pos.set(k, (pos.get(k) ?? 0) + 1);
-    } else if (v < -tiny) {
-      const k = m.key(-v);
-      neg.set(k, (neg.get(k) ?? 0) + 1);
-    } else zeroCount++;
+    if (v > tiny) pos[np++] = m.key(v);
+    else if (v < -tiny) neg[nn++] = m.key(-v);
+    else zeroCount++;
   }
-  return { relativeAccuracy, zeroCount, positive: storeOf(pos), negative: storeOf(neg) };
+  return { relativeAccuracy, zeroCount, positive: runLength(pos.subarray(0, np)), negative: runLength(neg.subarray(0, nn)) };
 }
 
 /** The key at 0-based rank `rank` of a store (counting from the smallest key; DDSketch's keyAtRank, lower = true). */
