@@ -150,9 +150,26 @@ export { KERNELS } from './registry/kernels.ts';
 export { Rng, streamRng } from './math/rng.ts';
 export { summarize, type Summary } from './math/stats.ts';
 export { ArgumentError } from './math/argumentError.ts';
+export { runChunkStatsTask, inlineChunkExecutor, type ChunkStatsTask, type ChunkStatsResult, type ChunkTaskExecutor, type ChunkReduction } from './registry/chunkStats.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Reports: the result objects of `isacnet sensing` and `isacnet comm`, from parameters and a runner
 
 export { computeSensingReport, NETWORK_SEED_OFFSET, type SensingRunOptions, type SensingReport, type SensingPoint } from './reports/sensing.ts';
 export { computeCommReport, type CommRunOptions, type CommReport, type CommPoint, type AcceptanceModel } from './reports/comm.ts';
+export {
+  runSweep,
+  checkSweepSpec,
+  expandGrid,
+  pointSeed,
+  SWEEP_SKETCH_ACCURACY,
+  DEFAULT_MAX_POINTS,
+  type SweepSpec,
+  type SweepAxis,
+  type SweepPrecision,
+  type SweepResult,
+  type SweepRow,
+  type SweepProgress,
+  type SweepRunner,
+  type ChunkStore,
+} from './reports/sweep.ts';

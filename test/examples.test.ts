@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crlbProp1, resolveParams } from '../src/index.ts';
@@ -45,4 +47,14 @@ test('examples/optimize-backhaul-4.ts: the library trade-off equals `isacnet opt
   assert.deepEqual(lib.corners, { comm: { rate: corners.comm.rate, L: corners.comm.L }, sens: { crlbA: corners.sens.crlbA, N: corners.sens.N } });
   const cont = c.containment as { contained: boolean; uncoveredTau?: [number, number] };
   assert.deepEqual(lib.timeSharingBeatsCooperationFor, cont.contained ? null : cont.uncoveredTau);
+});
+
+test('examples/sweep-psi-mu.yaml: the scenario file gives the table of its flags (closed forms, L overridden for speed)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'isacnet-example-sweep-'));
+  const common = ['--L', '1,4', '--no-mc', '--threads', '1', '--progress', 'none'];
+  run([CLI, 'sweep', '--config', path.join(ROOT, 'examples', 'sweep-psi-mu.yaml'), ...common, '--out', path.join(dir, 'file')]);
+  run([CLI, 'sweep', '--grid', 'psi=5,15', '--grid', 'lambda-u=1,2,4', '--measure', 'comm', '--pc', '0.5', '--precision', '0.005', '--seed', '7', ...common, '--out', path.join(dir, 'flags')]);
+  const csv = readFileSync(path.join(dir, 'file', 'sweep.csv'), 'utf8');
+  assert.equal(csv, readFileSync(path.join(dir, 'flags', 'sweep.csv'), 'utf8'));
+  assert.equal(csv.trim().split('\n').length, 1 + 6 * 2);
 });

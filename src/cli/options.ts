@@ -12,10 +12,10 @@ import { defaultThreads } from '../parallel/nodePool.ts';
 import { cliError } from './errors.ts';
 
 /** Adds one `--flag <value>` option per schema parameter, plus `--zeta2` and `--config`. */
-export function addParamOptions(cmd: Command, options: { except?: readonly string[] } = {}): Command {
+export function addParamOptions(cmd: Command, options: { except?: readonly string[]; configHelp?: string } = {}): Command {
   // `except`: parameters the command declares itself, as run options (comm's `--pc` list).
   const except = new Set(options.except ?? []);
-  cmd.addOption(new Option('--config <file>', 'JSON scenario file (keys as in docs/parameters.md); flags override it'));
+  cmd.addOption(new Option('--config <file>', options.configHelp ?? 'JSON scenario file (keys as in docs/parameters.md); flags override it'));
   for (const s of PARAM_SPECS) {
     if (except.has(s.key)) continue;
     const unit = s.unit ? ` [${s.unit}]` : '';

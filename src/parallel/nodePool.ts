@@ -85,13 +85,13 @@ export class WorkerPool {
    * fails or a worker exits while it holds a chunk; a dead worker is replaced, so the pool stays
    * usable for the next job.
    */
-  async runTasks(tasks: ChunkTask[], onChunkDone?: (task: ChunkTask) => void): Promise<Float64Array[]> {
+  async runTasks(tasks: ChunkTask[], onChunkDone?: (task: ChunkTask, out: Float64Array, index: number) => void): Promise<Float64Array[]> {
     if (this.closed) throw new Error('the worker pool is closed');
     const results: Float64Array[] = new Array(tasks.length);
     const inline = async (from: number): Promise<Float64Array[]> => {
       for (let i = from; i < tasks.length; i++) {
         results[i] = runChunk(tasks[i], this.registry);
-        onChunkDone?.(tasks[i]);
+        onChunkDone?.(tasks[i], results[i], i);
         // Yield to the event loop so progress bars and Ctrl-C stay responsive.
         if (i % 4 === 3) await new Promise((r) => setImmediate(r));
       }
@@ -105,7 +105,7 @@ export class WorkerPool {
       // never changes its samples, so this only saves time.
       const t0 = performance.now();
       results[0] = runChunk(tasks[0], this.registry);
-      onChunkDone?.(tasks[0]);
+      onChunkDone?.(tasks[0], results[0], 0);
       if ((performance.now() - t0) * (tasks.length - 1) < WORKER_STARTUP_MS) return inline(1);
       next = 1;
     }
@@ -145,7 +145,7 @@ export class WorkerPool {
                 return;
               }
               results[current] = msg.out;
-              onChunkDone?.(tasks[current]);
+              onChunkDone?.(tasks[current], msg.out, current);
               pump();
             };
             const onError = (e: Error): void => {

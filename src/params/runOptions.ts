@@ -28,7 +28,7 @@ import { ArgumentError, UnknownArgumentError, checkOneOf, describeAllowed, type 
 import { PARAM_KEYS, specOf } from './schema.ts';
 import { allowedRangeOf, checkNumber, parseList, type RangeSpec } from './validate.ts';
 
-export const RUN_COMMANDS = ['params', 'sensing', 'comm', 'optimize', 'reproduce', 'worker'] as const;
+export const RUN_COMMANDS = ['params', 'sensing', 'comm', 'optimize', 'reproduce', 'worker', 'sweep'] as const;
 export type RunCommand = (typeof RUN_COMMANDS)[number];
 
 /** What a derived default may depend on: the machine's core count and the options resolved before it. */
@@ -108,6 +108,10 @@ const format: EnumOptionSpec = {
 /** The Redis URL of a BullMQ task queue (docs/scale-out.md). */
 const queue = (description: string): UrlOptionSpec => ({ key: 'queue', flag: 'queue', kind: 'url', valueName: 'url', description });
 const QUEUE_SUBMIT = 'run the Monte Carlo chunks on the workers of this Redis queue (redis://[[user]:password@]host[:port][/db], rediss:// for TLS; see docs/scale-out.md) instead of local threads; same numbers';
+/** What `isacnet sweep` computes at every grid point (the sub-command of the same name). */
+export const SWEEP_MEASURE_NAMES = ['sensing', 'comm', 'optimize'] as const;
+/** Progress output of `isacnet sweep`: a bar on a terminal, JSON lines on stdout, or nothing. */
+export const SWEEP_PROGRESS_MODES = ['bar', 'jsonl', 'none'] as const;
 
 /** The run options of every command, in the order of their help. */
 export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpec[]>> = {
@@ -172,6 +176,43 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { ...json, description: 'print the JSON contract' },
     format,
   ],
+  sweep: [
+    { key: 'measure', flag: 'measure', kind: 'enum', valueName: 'what', values: SWEEP_MEASURE_NAMES, description: 'what every grid point computes: the numbers of isacnet sensing, comm or optimize there', default: 'comm' },
+    { key: 'zip', flag: 'zip', kind: 'boolean', description: 'pair the --grid axes value by value instead of their Cartesian product', default: false },
+    { key: 'N', flag: 'N', symbol: 'N', kind: 'integerList', valueName: 'list', min: 1, max: 100000, integer: true, description: 'sensing: cluster sizes, e.g. 1,2,5 or 1..20 or 2:2:20', default: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20], defaultText: '1,2,3,4,5,6,8,10,15,20' },
+    { key: 'L', flag: 'L', symbol: 'L', kind: 'integerList', valueName: 'list', min: 1, max: 1000, integer: true, description: 'comm: cluster sizes, e.g. 1,2,8 or 1..20', default: [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20], defaultText: '1,2,3,4,5,6,8,10,12,15,20' },
+    {
+      key: 'pc',
+      flag: 'pc',
+      symbol: 'p^c',
+      kind: 'numberList',
+      valueName: 'list',
+      min: 0,
+      max: 1,
+      description: 'comm: communication shares of the transmit power (a list); sensing/optimize: one value, the model parameter',
+      default: [specOf('pc').default],
+    },
+    { key: 'trials', flag: 'trials', kind: 'integer', valueName: 'n', min: 1, max: 1e10, integer: true, description: 'Monte Carlo trials per job (the first batch with --precision)', default: 100000 },
+    seed(Number.MAX_SAFE_INTEGER, "base seed; each point's seed is a hash of its parameters and this"),
+    { key: 'mc', flag: 'no-mc', kind: 'boolean', description: 'closed forms only (skip the Monte Carlo)', default: true, defaultText: 'Monte Carlo on' },
+    { key: 'precision', flag: 'precision', symbol: 'ε', kind: 'number', valueName: 'eps', min: 0, max: 1e300, minExclusive: true, description: 'run each job until its 95% CI half-width is ≤ ε (nats/s/Hz or m²; the median for CRLB with N ≤ 3)' },
+    { key: 'relPrecision', flag: 'rel-precision', kind: 'number', valueName: 'eps', min: 0, max: 1, minExclusive: true, description: 'as --precision, relative to the estimate' },
+    { key: 'maxTrials', flag: 'max-trials', kind: 'integer', valueName: 'n', min: 1, max: 1e10, integer: true, description: 'cap on the trials of one job under a precision target (reported when hit)', default: 10_000_000 },
+    { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "comm: gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },
+    { key: 'discBs', flag: 'disc-bs', kind: 'number', valueName: 'n', min: 20, max: 1e6, description: 'comm: BSs simulated explicitly around the user, mean field beyond', default: DEFAULT_DISC_BS_RUN },
+    { key: 'rateModel', flag: 'rate-model', kind: 'enum', valueName: 'name', values: RATE_MODEL_NAMES, description: 'optimize: rate model exact | thm2 (CRLB model eq16)', default: 'exact' },
+    { key: 'weight', flag: 'weight', symbol: 'w', kind: 'number', valueName: 'w', min: 0, max: 1, description: 'optimize: also the weighted optimum w·R_c − (1 − w)·ln CRLB_a' },
+    { key: 'maxL', flag: 'max-L', kind: 'integer', valueName: 'n', min: 1, max: 1000, integer: true, description: 'optimize: largest communication cluster enumerated', default: 30 },
+    { key: 'maxN', flag: 'max-N', kind: 'integer', valueName: 'n', min: 2, max: 10000, integer: true, description: 'optimize: largest sensing cluster enumerated', default: 200 },
+    { key: 'levels', flag: 'levels', kind: 'integer', valueName: 'n', min: 2, max: 10000, integer: true, description: 'optimize: CRLB levels of the ε-constraint sweep', default: 60 },
+    { key: 'decades', flag: 'decades', kind: 'number', valueName: 'd', min: 0, max: 30, minExclusive: true, description: 'optimize: the sweep spans CRLB*_sens … CRLB*_sens·10^decades', default: 3 },
+    { key: 'out', flag: 'out', kind: 'path', valueName: 'dir', description: 'output folder: sweep.csv, sweep.json, sweep.svg, sweep.png (and the result store)' },
+    { key: 'store', flag: 'store', kind: 'path', valueName: 'dir', description: 'result store of finished chunks (resume, cache)', defaultText: '<out>/store' },
+    { key: 'maxPoints', flag: 'max-points', kind: 'integer', valueName: 'n', min: 1, max: 1e9, integer: true, description: 'refuse grids of more points (unless --yes)', default: 10_000 },
+    { key: 'yes', flag: 'yes', kind: 'boolean', description: 'confirm a grid of more than --max-points points', default: false },
+    { key: 'progress', flag: 'progress', kind: 'enum', valueName: 'mode', values: SWEEP_PROGRESS_MODES, description: 'bar (on a terminal), jsonl (one JSON object per line on stdout) or none', default: 'bar' },
+    threads(),
+  ],
   reproduce: [
     { key: 'out', flag: 'out', kind: 'path', valueName: 'dir', description: 'output folder', default: 'results' },
     { key: 'quick', flag: 'quick', kind: 'boolean', description: 'fewer Monte Carlo trials for a first look (< 30 s)', default: false },
@@ -219,6 +260,33 @@ export interface RunOptionValues {
   };
   reproduce: { out: string; quick: boolean; threads: number; seed: number; only?: string[] };
   worker: { queue?: string; threads: number };
+  sweep: {
+    measure: (typeof SWEEP_MEASURE_NAMES)[number];
+    zip: boolean;
+    N: number[];
+    L: number[];
+    pc: number[];
+    trials: number;
+    seed: number;
+    mc: boolean;
+    precision?: number;
+    relPrecision?: number;
+    maxTrials: number;
+    gains: (typeof GAIN_MODEL_NAMES)[number];
+    discBs: number;
+    rateModel: (typeof RATE_MODEL_NAMES)[number];
+    weight?: number;
+    maxL: number;
+    maxN: number;
+    levels: number;
+    decades: number;
+    out?: string;
+    store?: string;
+    maxPoints: number;
+    yes: boolean;
+    progress: (typeof SWEEP_PROGRESS_MODES)[number];
+    threads: number;
+  };
 }
 
 /** A config file's content with its name (for messages). */

@@ -115,10 +115,10 @@ export function allowedRangeOf(r: RangeSpec): AllowedRange {
 export const MAX_LIST_LENGTH = 10_000;
 
 /**
- * Parse "1,2,5" or "1-5" or "1:2:9" (start:step:end) into a list of numbers, each range-checked.
+ * Parse "1,2,5" or "1-5" (also "1..5") or "1:2:9" (start:step:end) into a list of numbers, each range-checked.
  *
  * Formula: not in the paper (the list flags such as `--N`).
- * Method: split on commas; an item "a-b" expands to the integers a…b, "a:s:b" to a, a + s, … ≤ b
+ * Method: split on commas; an item "a-b" or "a..b" expands to the integers a…b, "a:s:b" to a, a + s, … ≤ b
  * (each rounded to 12 significant digits); every number goes through `checkNumber`. An array is
  * checked item by item.
  * Accuracy: exact for integers; start:step:end values are rounded to 12 significant digits.
@@ -128,6 +128,7 @@ export const MAX_LIST_LENGTH = 10_000;
  * import { parseList } from 'isacnet/params';
  * parseList('1,2,5', { flag: 'N', min: 1, max: 100, integer: true }); // => [1, 2, 5]
  * parseList('2-5', { flag: 'N', min: 1, max: 100, integer: true }); // => [2, 3, 4, 5]
+ * parseList('1..3', { flag: 'L', min: 1, max: 100, integer: true }); // => [1, 2, 3]
  * parseList('0.1:0.2:0.9', { flag: 'pc', min: 0, max: 1 }); // => [0.1, 0.3, 0.5, 0.7, 0.9]
  */
 export function parseList(value: unknown, r: RangeSpec): number[] {
@@ -139,8 +140,8 @@ export function parseList(value: unknown, r: RangeSpec): number[] {
   };
   if (items.length > MAX_LIST_LENGTH) room(items.length, value);
   for (const item of items) {
-    if (typeof item === 'string' && /^\d+-\d+$/.test(item)) {
-      const [a, b] = item.split('-').map(Number);
+    if (typeof item === 'string' && /^\d+(-|\.\.)\d+$/.test(item)) {
+      const [a, b] = item.split(/-|\.\./).map(Number);
       if (b < a) throw new ArgumentError(r.key ?? r.flag, item, 'a range start-end with end ≥ start');
       room(b - a + 1, item);
       for (let k = a; k <= b; k++) out.push(checkNumber(k, r));

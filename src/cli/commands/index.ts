@@ -6,6 +6,8 @@ import { registerOptimizeCommand } from './optimize.ts';
 import { registerReproduceCommand } from './reproduce.ts';
 import { registerWebCommand } from './web.ts';
 import { registerWorkerCommand } from './worker.ts';
+import { registerSweepCommand } from './sweep.ts';
+import { registerPlotCommand } from './plot.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerReproduceCommand(program);
   registerWebCommand(program);
   registerWorkerCommand(program);
+  registerSweepCommand(program);
+  registerPlotCommand(program);
 }
