@@ -111,15 +111,15 @@ export function meanCi95(values: ArrayLike<number>): { mean: number; ci95: [numb
  * p̂ ∈ {0, 1}.
  * Method: closed form with `Z95`.
  * Accuracy: the arithmetic is exact to rounding (the example equals
- * statsmodels.stats.proportion.proportion_confint(30, 100, method='wilson')); coverage close to 95%
+ * scipy.stats.binomtest(30, 100).proportion_ci(method='wilson') to 1e-16); coverage close to 95%
  * for n p̂(1 − p̂) ≳ 5 and conservative near 0 and 1 (Brown, Cai & DasGupta 2001).
  * References: E. B. Wilson, J. Am. Stat. Assoc. 22 (1927) 209–212; L. D. Brown, T. T. Cai,
  * A. DasGupta, Stat. Sci. 16 (2001) 101–133.
  *
  * @example
  * import { proportionCi95 } from 'isacnet/math';
- * proportionCi95(30, 100); // => [0.21904, 0.39743]
- * proportionCi95(0, 50); // => [0, 0.07135]
+ * proportionCi95(30, 100); // => [0.218948853, 0.395848546]
+ * proportionCi95(0, 50); // => [0, 0.0713475991]
  */
 export function proportionCi95(count: number, n: number): [number, number] {
   if (!(n > 0)) return [NaN, NaN];
@@ -128,7 +128,8 @@ export function proportionCi95(count: number, n: number): [number, number] {
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At p̂ = 0 (1) the lower (upper) bound is 0 (1) exactly; the formula leaves a rounding residue.
+  return [count <= 0 ? 0 : Math.max(0, centre - half), count >= n ? 1 : Math.min(1, centre + half)];
 }
 
 /**
