@@ -223,7 +223,7 @@ export function commNoisePowerW(p: Params): number {
  *
  * @example
  * import { refPathGain, defaultParams } from 'isacnet';
- * refPathGain(defaultParams()); // => 4.646068e-5 (±1e-10)
+ * refPathGain(defaultParams()); // => 4.64606829e-5 (±1e-8)
  */
 export function refPathGain(p: Params): number {
   const r = SPEED_OF_LIGHT / (4 * Math.PI * p.fcHz * p.refDistanceM);
@@ -244,8 +244,8 @@ export function refPathGain(p: Params): number {
  *
  * @example
  * import { normalizedNoise, defaultParams } from 'isacnet';
- * normalizedNoise(defaultParams()); // => 4351.256 (±1e-3)
- * normalizedNoise({ ...defaultParams(), lambdaB: 100 }); // => 0.4351256 (±1e-7)
+ * normalizedNoise(defaultParams()); // => 4351.2563 (±1e-7)
+ * normalizedNoise({ ...defaultParams(), lambdaB: 100 }); // => 0.43512563 (±1e-7)
  */
 export function normalizedNoise(p: Params): number {
   return commNoisePowerW(p) / (p.ptW * refPathGain(p) * Math.pow(p.refDistanceM, p.alpha) * Math.pow(Math.PI * perM2(p.lambdaB), p.alpha / 2));
