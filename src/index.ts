@@ -103,6 +103,8 @@ export { sensingNetworkJob, summarizeSensingNetwork, runSensingNetwork, type Sen
 export { TYPICAL_USER_KERNEL, typicalUserKernel, simulateTypicalUser, meanFieldTail, type TypicalUserArgs } from './comm/typicalUser.ts';
 export { COMM_NETWORK_KERNEL, COMM_NET_FIELDS, commNetworkKernel, simulateNetworkCoMP, networkRecordWidth, networkSideForDisc, type NetworkCoMPArgs } from './comm/network.ts';
 export { coverageL1Alpha4, coverageL1Rayleigh, empiricalCoverage } from './comm/coverage.ts';
+// Beyond the paper: the SINR with receiver noise (noise factor of the rate integrals, exact L = 1 coverage).
+export { noiseLaplaceGamma, coverageL1Noise, type CoverageNoiseArgs } from './comm/noise.ts';
 export { GAIN_MODELS, gainSampler, zfInterferenceCdf, type GainModel, type GainSampler } from './comm/gains.ts';
 export { lBar, kappaCPrinted, kappaCPrintedForLoad, kappaCMechanismPoisson, acceptanceForLoadPmf } from './comm/kappa.ts';
 export { h1, h1Printed, h2, h1Integral, h2Integral } from './comm/lemma2.ts';
@@ -136,7 +138,7 @@ export type { ClusterRateModel, CrlbModel } from './optimize/model.ts';
 
 export { PARAM_KEYS, PARAM_SPECS, ZETA2_SPEC, defaultParams, specOf, type Params, type ParamKey, type ParamSpec } from './params/schema.ts';
 export { ParamError, resolveParams } from './params/validate.ts';
-export { perM2, noisePowerW, zeta2M2, zeta2PerWatt, crlbScaleM2, usersPerBs, targetsPerBs, coMPRateParamsAt } from './params/derived.ts';
+export { perM2, noisePowerW, zeta2M2, zeta2PerWatt, crlbScaleM2, usersPerBs, targetsPerBs, coMPRateParamsAt, commNoisePowerW, refPathGain, normalizedNoise } from './params/derived.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Monte Carlo: kernels, jobs and runners (results depend on the seed only, never on the runner)

@@ -33,6 +33,7 @@ import { LemmaAtZ } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
 import { validateRateModel, type CoMPRateParams } from './rateModel.ts';
 import { powInt } from '../math/powInt.ts';
+import { noiseLaplaceGammaUnchecked } from './noise.ts';
 
 /**
  * The exact R_c with the quadrature's error estimate and cost.
@@ -52,16 +53,21 @@ export function rateExactDetailed(model: CoMPRateParams, options: RateIntegralOp
   const { L, pc, kappaC: kap, alpha, mt } = validateRateModel(model);
   if (pc === 0) return { value: 0, errorEstimate: 0, evaluations: 0, zPoints: 0 };
   const K = mt - 1;
+  const nu = model.noise ?? 0;
+  const halfAlpha = alpha / 2;
   return integrateRate(
     {
       alpha,
       pc,
+      ...(nu > 0 ? { zScale: 1 / (pc + nu) } : {}),
       at(z: number): RateIntegrand {
         const lz = new LemmaAtZ(z, pc, K, alpha);
         const gD = lz.desiredLaplace;
         if (L === 1) {
           const h2 = lz.at(1).h2;
-          return { direct: (1 - gD) / (1 + h2) };
+          // With noise: E_u[e^{−u H2 − zν u^{α/2}}] = (1 + H2)^{−1} M_1(zν(1 + H2)^{−α/2}) (noise.ts).
+          const noiseFactor = nu > 0 ? noiseLaplaceGammaUnchecked((z * nu) / Math.pow(1 + h2, halfAlpha), 1, alpha) : 1;
+          return { direct: ((1 - gD) / (1 + h2)) * noiseFactor };
         }
         return {
           inner(s: number): number {
@@ -74,7 +80,7 @@ export function rateExactDetailed(model: CoMPRateParams, options: RateIntegralOp
             const declined = 1 / (1 + ze);
             const bY = kap + (1 - kap) * declined;
             const bXY = kap / powInt(1 + pc * ze, K) + (1 - kap) * declined;
-            const beyond = 1 / powInt(1 + s * lz.h2, L);
+            const beyond = nu > 0 ? noiseLaplaceGammaUnchecked((z * nu * Math.pow(s / (1 + s * lz.h2), halfAlpha)), L, alpha) / powInt(1 + s * lz.h2, L) : 1 / powInt(1 + s * lz.h2, L);
             return (L - 1) * beyond * (powInt(cY, L - 2) * bY - gD * powInt(cXY, L - 2) * bXY);
           },
         };

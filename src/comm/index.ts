@@ -10,6 +10,7 @@
 export * from './zf.ts';
 export * from './gains.ts';
 export * from './coverage.ts';
+export * from './noise.ts';
 export * from './kappa.ts';
 export * from './lemma2.ts';
 export * from './laplaceCheck.ts';

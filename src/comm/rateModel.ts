@@ -12,7 +12,8 @@ export type { CoMPRateParams };
  * (argument, value, allowed range).
  *
  * Formula: not in the paper (the ranges: L ≥ 1 integer, p^c, κ_c ∈ [0, 1], α ∈ (2, 8], M_t ∈ [2, 64]
- * integer, the model of Eqs. (8)–(9) of arXiv:2403.20228).
+ * integer, the model of Eqs. (8)–(9) of arXiv:2403.20228; the optional normalized noise ν ≥ 0 is not in
+ * the paper).
  * Method: range checks.
  * Accuracy: exact; test/comm/rates.test.ts checks the messages.
  * References: docs/parameters.md; docs/communication.md (API).
@@ -27,5 +28,6 @@ export function validateRateModel(m: CoMPRateParams): CoMPRateParams {
   checkReal('kappaC', m.kappaC, 0, 1);
   checkReal('alpha', m.alpha, 2, 8, { minExclusive: true });
   checkInteger('mt', m.mt, 2, 64);
+  if (m.noise !== undefined) checkReal('noise', m.noise, 0, Number.MAX_VALUE);
   return m;
 }

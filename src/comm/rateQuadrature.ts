@@ -45,6 +45,11 @@ export interface RateProblem {
   alpha: number;
   /** Power share of the desired signal (sets where the signal Laplace transform turns). */
   pc: number;
+  /**
+   * Scale of z where the integrand turns (default 1/p^c, the signal's own scale); with noise ν the
+   * rates pass 1/(p^c + ν), since the factor e^{−zν u_1^{α/2}} cuts the integrand off there.
+   */
+  zScale?: number;
   /** Integrand at z. */
   at(z: number): RateIntegrand;
 }
@@ -122,7 +127,7 @@ export function integrateRate(problem: RateProblem, options: RateIntegralOptions
 
   // Absolute error floor of the inner integrals: a small fraction of F at the signal's own scale
   // z = 1/p^c (F there is within a factor ~10 of its maximum; R ≈ 10 max F).
-  const zRef = 1 / problem.pc;
+  const zRef = problem.zScale ?? 1 / problem.pc;
   innerOpts.absTol = 0;
   const fRef = F(zRef);
   innerOpts.absTol = relTol * 1e-3 * Math.abs(fRef);

@@ -20,6 +20,7 @@ import { LemmaAtZ, type H1Variant } from './laplaceKernel.ts';
 import { integrateRate, type RateIntegralOptions, type RateIntegralResult, type RateIntegrand } from './rateQuadrature.ts';
 import { validateRateModel, type CoMPRateParams } from './rateModel.ts';
 import { powInt } from '../math/powInt.ts';
+import { noiseLaplaceGammaUnchecked } from './noise.ts';
 
 export interface Theorem2Options extends RateIntegralOptions {
   h1Variant?: H1Variant;
@@ -45,15 +46,22 @@ export function rateTheorem2Detailed(model: CoMPRateParams, options: Theorem2Opt
   if (pc === 0) return { value: 0, errorEstimate: 0, evaluations: 0, zPoints: 0 };
   const K = mt - 1;
   const variant = options.h1Variant ?? 'corrected';
+  const nu = model.noise ?? 0;
+  const halfAlpha = alpha / 2;
+  // Noise (not in the paper): Theorem 2 averages e^{−u_1 c} over u_1 = πλ_b r_1² ~ Exp(1), giving
+  // 1/(1 + c); with the noise factor e^{−zν u_1^{α/2}} it becomes (1 + c)^{−1} M_1(zν(1 + c)^{−α/2}).
+  const withNoise = (z: number, c: number): number => (nu > 0 ? noiseLaplaceGammaUnchecked((z * nu) / Math.pow(1 + c, halfAlpha), 1, alpha) / (1 + c) : 1 / (1 + c));
   return integrateRate(
     {
       alpha,
       pc,
+      ...(nu > 0 ? { zScale: 1 / (pc + nu) } : {}),
       at(z: number): RateIntegrand {
         const lz = new LemmaAtZ(z, pc, K, alpha, variant);
         const gD = lz.desiredLaplace;
         if (L === 1) {
           const h2 = lz.at(1).h2;
+          if (nu > 0) return { direct: (1 - gD) * withNoise(z, h2) };
           return { direct: (1 - gD) / (1 + h2) };
         }
         return {
@@ -62,6 +70,7 @@ export function rateTheorem2Detailed(model: CoMPRateParams, options: Theorem2Opt
             const v = lz;
             const common = (1 - kap) * v.h1Interf + v.h2 + 1;
             const weight = (L - 1) * powInt(1 - s, L - 2);
+            if (nu > 0) return weight * (withNoise(z, common - 1) - gD * withNoise(z, kap * v.h1Desired + common - 1));
             return weight * (1 / common - gD / (kap * v.h1Desired + common));
           },
         };

@@ -16,6 +16,10 @@
  * not assumed: with `truncationCheck` the kernel also records the rate of the same realization
  * extended to 4U, and the paired difference is reported (docs/communication.md).
  *
+ * Noise (not in the paper): with `noise` = ν > 0 the kernel records the SINR S/(I + ν) instead, S
+ * and I the powers in the unit u^{−α/2} used here (ν = σ²/(P_t K_0 d_0^α (πλ_b)^{α/2}),
+ * src/comm/noise.ts); the random draws are the same as without it.
+ *
  * Record per trial (width 2): [ln(1 + SIR), SIR]; with truncationCheck (width 3) the third entry
  * is ln(1 + SIR) for the disc 4U.
  */
@@ -34,6 +38,11 @@ export interface TypicalUserArgs {
   /** U: expected number of BSs simulated explicitly (disc πλ_b r² ≤ U). */
   discBs: number;
   truncationCheck?: boolean;
+  /**
+   * Normalized noise ν ≥ 0 (`normalizedNoise`, not in the paper): the SINR adds ν to the
+   * interference (powers in the unit u^{−α/2} of this kernel). Absent: the paper's SIR (the random stream is the same either way).
+   */
+  noise?: number;
 }
 
 /**
@@ -73,6 +82,7 @@ function parseTypicalUserArgs(a: KernelArgs): TypicalUserArgs {
     discBs: checkReal('discBs', a.discBs, 0, Infinity, { minExclusive: true }),
   };
   if (a.truncationCheck !== undefined) out.truncationCheck = a.truncationCheck === true;
+  if (a.noise !== undefined) out.noise = checkReal('noise', a.noise, 0, Number.MAX_VALUE);
   return out;
 }
 
@@ -109,6 +119,7 @@ export function simulateTypicalUser(args: TypicalUserArgs, rng: Rng, count: numb
   const tail4U = meanFieldTail(4 * discBs, alpha);
   const uMax = check ? 4 * discBs : discBs;
   if (L > discBs / 4) throw new ArgumentError('discBs', discBs, `≥ 4L = ${4 * L} (too small for L = ${L})`);
+  const nu = args.noise ?? 0;
   for (let t = 0; t < count; t++) {
     let signal = 0;
     let interference = 0;
@@ -127,10 +138,10 @@ export function simulateTypicalUser(args: TypicalUserArgs, rng: Rng, count: numb
         interferenceOuter += sampler.interference(rng) * pathGain;
       }
     }
-    const sir = signal / (interference + tailU);
+    const sir = nu > 0 ? signal / (interference + tailU + nu) : signal / (interference + tailU);
     out[t * width] = Math.log1p(sir);
     out[t * width + 1] = sir;
-    if (check) out[t * width + 2] = Math.log1p(signal / (interference + interferenceOuter + tail4U));
+    if (check) out[t * width + 2] = Math.log1p(signal / (interference + interferenceOuter + tail4U + nu));
   }
   return out;
 }

@@ -21,6 +21,11 @@ export interface CoMPRateParams {
   alpha: number;
   /** Transmit antennas M_t ≥ 2 (desired gains Gamma(M_t − 1, p^c)). */
   mt: number;
+  /**
+   * Normalized noise ν ≥ 0 of the SINR (`normalizedNoise`; not in the paper). Absent or 0: the
+   * paper's interference-limited SIR of Eq. (8).
+   */
+  noise?: number;
 }
 
 /**
@@ -184,4 +189,64 @@ export function zeta2PerWatt(p: Params): number {
  */
 export function crlbScaleM2(p: Params): number {
   return 1 / (zeta2M2(p) * Math.pow(Math.PI * perM2(p.lambdaB), p.beta));
+}
+
+/** Speed of light in vacuum (m/s), for the free-space path loss at the reference distance. */
+export const SPEED_OF_LIGHT = 299792458;
+
+/**
+ * Noise power at a user in W: σ² = N_0 · B_c · NF (dB: N_0 + 10 log₁₀ B_c + NF, N_0 in dBm/Hz).
+ *
+ * Formula: not in the paper (its Eq. (8) is an SIR): σ² = 10^((N_0 − 30)/10) · B_c · 10^(NF/10)
+ * with the toolkit defaults N_0 = −174 dBm/Hz (kT at 290 K), B_c = 100 MHz, NF = 7 dB, i.e. −87 dBm.
+ * Method: one power of ten of the dB sum.
+ * Accuracy: a few ulp.
+ * References: docs/communication.md (communication with noise); docs/parameters.md.
+ *
+ * @example
+ * import { commNoisePowerW, defaultParams } from 'isacnet';
+ * commNoisePowerW(defaultParams()); // => 1.99526231e-12
+ */
+export function commNoisePowerW(p: Params): number {
+  return Math.pow(10, (p.noisePsdDbmHz - 30 + 10 * Math.log10(p.commBandwidthHz) + p.noiseFigureDb) / 10);
+}
+
+/**
+ * Path gain at the reference distance d_0: K_0 = (c/(4π f_c d_0))² (free space up to d_0); beyond
+ * it the gain is K_0 (d/d_0)^{−α}, the r^{−α} of Eq. (8) of arXiv:2403.20228 in absolute units.
+ *
+ * Formula: not in the paper (it uses the unit-free r^{−α}): Friis' free-space gain at d_0.
+ * Method: closed form; the law K_0 (d/d_0)^{−α} is used at every distance (also below d_0, as the
+ * paper's r^{−α} is), so that the noise-free limit is exactly the paper's model.
+ * Accuracy: a few ulp.
+ * References: H. T. Friis, Proc. IRE 34 (1946) 254–256; docs/communication.md.
+ *
+ * @example
+ * import { refPathGain, defaultParams } from 'isacnet';
+ * refPathGain(defaultParams()); // => 4.64606829e-5 (±1e-8)
+ */
+export function refPathGain(p: Params): number {
+  const r = SPEED_OF_LIGHT / (4 * Math.PI * p.fcHz * p.refDistanceM);
+  return r * r;
+}
+
+/**
+ * The normalized noise ν of the SINR: the noise power over the received power of a BS at the
+ * distance where πλ_b r² = 1, so that SINR = X/(Y + ν u_1^{α/2}) with X, Y the desired and
+ * interference powers of Eq. (8) normalized by r_1^{−α} and u_1 = πλ_b r_1² ~ Exp(1).
+ *
+ * Formula: not in the paper: ν = σ² / (P_t K_0 d_0^α (πλ_b)^{α/2}), λ_b in /m², with σ² of
+ * `commNoisePowerW` and K_0 of `refPathGain`; ν = 0 is the paper's interference-limited SIR.
+ * Method: closed form.
+ * Accuracy: a few ulp. At the defaults (λ_b = 1 /km², α = 4) ν ≈ 4.35e3: the mean SNR from the
+ * nearest BS, 1/(ν E[u_1^{α/2}]) = 1/(2ν), is −39.4 dB.
+ * References: docs/communication.md (communication with noise).
+ *
+ * @example
+ * import { normalizedNoise, defaultParams } from 'isacnet';
+ * normalizedNoise(defaultParams()); // => 4351.2563 (±1e-7)
+ * normalizedNoise({ ...defaultParams(), lambdaB: 100 }); // => 0.43512563 (±1e-7)
+ */
+export function normalizedNoise(p: Params): number {
+  return commNoisePowerW(p) / (p.ptW * refPathGain(p) * Math.pow(p.refDistanceM, p.alpha) * Math.pow(Math.PI * perM2(p.lambdaB), p.alpha / 2));
 }

@@ -73,6 +73,8 @@ export const ACCEPTANCE_MODELS = ['independent', 'network'] as const;
 export const GAIN_MODEL_NAMES = ['gamma', 'zf'] as const;
 export const RATE_MODEL_NAMES = ['exact', 'thm2'] as const;
 export const CRLB_MODEL_NAMES = ['eq16', 'mc'] as const;
+/** `--noise`: the paper's SIR (off) or the SINR with receiver noise (on; src/comm/noise.ts). */
+export const NOISE_MODES = ['off', 'on'] as const;
 /** BSs simulated explicitly around the typical user by default (DEFAULT_DISC_BS of src/reports/comm.ts). */
 export const DEFAULT_DISC_BS_RUN = 100;
 
@@ -157,6 +159,8 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },
     { key: 'discBs', flag: 'disc-bs', kind: 'number', valueName: 'n', min: 20, max: 1e6, description: 'BSs simulated explicitly around the user, mean field beyond', default: DEFAULT_DISC_BS_RUN },
     { key: 'coverage', flag: 'coverage', kind: 'numberList', valueName: 'list', min: 0, max: 1e12, description: 'SIR thresholds T (linear) for P(SIR > T) by Monte Carlo' },
+    { key: 'noise', flag: 'noise', kind: 'enum', valueName: 'on|off', values: NOISE_MODES, description: "off: the paper's interference-limited SIR; on: SINR with the noise N_0·B_c·NF and the path loss (c/(4π f_c d_0))²(d/d_0)^{−α} (not in the paper)", default: 'off' },
+    { key: 'coverageDb', flag: 'coverage-db', kind: 'numberList', valueName: 'list', min: -100, max: 100, unit: 'dB', description: 'thresholds T in dB for P(SINR > T) (P(SIR > T) with --noise off): Monte Carlo with a 95% Wilson CI, exact at L = 1' },
     threads(),
     json,
     format,
@@ -239,6 +243,8 @@ export interface RunOptionValues {
     gains: (typeof GAIN_MODEL_NAMES)[number];
     discBs: number;
     coverage?: number[];
+    noise: (typeof NOISE_MODES)[number];
+    coverageDb?: number[];
     threads: number;
     json: boolean;
     format: (typeof OUTPUT_FORMATS)[number];

@@ -50,6 +50,10 @@ export const PARAM_KEYS = [
   'gt',
   'gr',
   'e',
+  'noisePsdDbmHz',
+  'noiseFigureDb',
+  'commBandwidthHz',
+  'refDistanceM',
 ] as const;
 
 export type ParamKey = (typeof PARAM_KEYS)[number];
@@ -69,11 +73,15 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   { key: 'backhaul', flag: 'backhaul', symbol: 'C_backhaul', unit: 'nats/s/Hz', default: 6, min: 0, max: 1e3, minExclusive: true, source: 'paper', description: 'backhaul capacity per cluster', usedIn: 'Eq. (10)' },
   { key: 'psi', flag: 'psi', symbol: 'ψ', unit: 'resource blocks', default: 15, min: 1, max: 1e4, integer: true, source: 'paper', description: 'maximum load of a BS (users or targets served at once)', usedIn: 'Lemma 1, κ_c' },
   { key: 'pc', flag: 'pc', symbol: 'p^c', unit: 'fraction of P_t', default: 0.5, min: 0, max: 1, source: 'toolkit', description: 'communication share of the transmit power; p^s = 1 − p^c', usedIn: 'Eq. (1)' },
-  { key: 'fcHz', flag: 'fc', symbol: 'f_c', unit: 'Hz', default: 3.5e9, min: 0, max: 1e12, minExclusive: true, source: 'toolkit', description: 'carrier frequency (not given by the paper)', usedIn: '|ζ|² of Eq. (5)' },
+  { key: 'fcHz', flag: 'fc', symbol: 'f_c', unit: 'Hz', default: 3.5e9, min: 0, max: 1e12, minExclusive: true, source: 'toolkit', description: 'carrier frequency (not given by the paper)', usedIn: '|ζ|² of Eq. (5); path loss at d_0 of the SINR (not in the paper)' },
   { key: 'bandwidthHz', flag: 'bandwidth', symbol: 'B', unit: 'Hz', default: 100e6, min: 0, max: 1e11, minExclusive: true, source: 'toolkit', description: 'effective (RMS) bandwidth of the radar waveform (not given by the paper)', usedIn: '|ζ|² of Eq. (5)' },
   { key: 'gt', flag: 'gt', symbol: 'G_t', unit: 'linear', default: 4, min: 0, max: 1e6, minExclusive: true, source: 'toolkit', description: 'transmit beamforming gain (toolkit default: M_t, the full array gain)', usedIn: '|ζ|² of Eq. (5)' },
   { key: 'gr', flag: 'gr', symbol: 'G_r', unit: 'linear', default: 5, min: 0, max: 1e6, minExclusive: true, source: 'toolkit', description: 'receive beamforming gain (toolkit default: M_r, the full array gain)', usedIn: '|ζ|² of Eq. (5)' },
   { key: 'e', flag: 'e', symbol: 'e', unit: 'nats/s/Hz per BS', default: 0.2, min: 0, max: 1e3, source: 'toolkit', description: 'backhaul demand of one sensing BS (not given by the paper)', usedIn: 'Eq. (10)' },
+  { key: 'noisePsdDbmHz', flag: 'noise-psd', symbol: 'N_0', unit: 'dBm/Hz', default: -174, min: -250, max: 0, source: 'toolkit', description: 'noise power spectral density at the user (toolkit default: thermal noise kT at 290 K); used with --noise on', usedIn: 'SINR with noise (not in the paper; Eq. (8) is an SIR)' },
+  { key: 'noiseFigureDb', flag: 'noise-figure', symbol: 'NF', unit: 'dB', default: 7, min: 0, max: 50, source: 'toolkit', description: 'receiver noise figure of the user (toolkit default: 7 dB, a typical handset); used with --noise on', usedIn: 'SINR with noise (not in the paper)' },
+  { key: 'commBandwidthHz', flag: 'comm-bandwidth', symbol: 'B_c', unit: 'Hz', default: 100e6, min: 0, max: 1e11, minExclusive: true, source: 'toolkit', description: 'communication bandwidth over which the noise is collected (toolkit default: a 100 MHz carrier); used with --noise on', usedIn: 'SINR with noise (not in the paper)' },
+  { key: 'refDistanceM', flag: 'ref-distance', symbol: 'd_0', unit: 'm', default: 1, min: 0, max: 1e4, minExclusive: true, source: 'toolkit', description: 'reference distance of the path loss (c/(4π f_c d_0))² (d/d_0)^{−α}, free space up to d_0; used with --noise on', usedIn: 'SINR with noise (not in the paper)' },
 ];
 
 export type Params = Record<ParamKey, number> & {

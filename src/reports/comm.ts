@@ -14,11 +14,13 @@
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
  */
 import { checkMemory } from './memoryBudget.ts';
-import { usersPerBs, coMPRateParamsAt } from '../params/derived.ts';
+import { usersPerBs, coMPRateParamsAt, commNoisePowerW, normalizedNoise, refPathGain } from '../params/derived.ts';
 import type { JobRunner } from '../parallel/job.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import type { Params } from '../params/schema.ts';
-import { meanCi95, ratioEstimateCi95 } from '../math/stats.ts';
+import { meanCi95, proportionCi95, ratioEstimateCi95 } from '../math/stats.ts';
+import { ArgumentError } from '../math/argumentError.ts';
+import { coverageL1Noise } from '../comm/noise.ts';
 import { kappaCPrinted, lBar } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
@@ -45,6 +47,13 @@ export interface CommRunOptions {
   discBs?: number;
   /** SIR thresholds (linear) for coverage P(SIR > T) by Monte Carlo; none by default. */
   coverageThresholds?: number[];
+  /**
+   * 'on': SINR with receiver noise (normalized noise ν = `normalizedNoise(p)`; not in the paper);
+   * 'off' (default): the paper's SIR, and the report is exactly the noise-free one.
+   */
+  noise?: 'off' | 'on';
+  /** Thresholds T in dB for P(SINR > T) (SIR with noise off): Monte Carlo with a Wilson CI, exact at L = 1. */
+  coverageDb?: number[];
   /** Skip the Monte Carlo (closed forms only). */
   noMonteCarlo?: boolean;
   /** Also evaluate Theorem 2 with the printed H1 (`rate.thm2PrintedH1`; default true). */
@@ -69,8 +78,18 @@ export interface CommPoint {
     mc: McEstimate | null;
     /** Network acceptance only: the exact rate with κ_c set to its simulated value. */
     exactAtMcKappa?: number | null;
+    /** Noise on only: the exact rate without noise (the paper's SIR model) at the same point. */
+    exactNoNoise?: number;
+    /** Noise on only: (exactNoNoise − exact)/exact, the relative error of the noise-free model. */
+    noiseGap?: number;
   };
   coverage?: Array<{ T: number; mc: number }>;
+  /**
+   * P(SINR > T) (SIR with noise off) at the thresholds of `coverageDb`: Monte Carlo fraction with its
+   * 95% Wilson interval (null without Monte Carlo; network acceptance: no interval, the users of a
+   * window are dependent), and the exact value at L = 1 (`coverageL1Noise`; null for L ≥ 2).
+   */
+  coverageDb?: Array<{ Tdb: number; T: number; mc: { p: number; ci95: [number, number] | null } | null; exact: number | null }>;
 }
 
 export interface CommReport {
@@ -167,9 +186,13 @@ export function networkWindows(trials: number, muC: number, side: number): numbe
  */
 export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRunner, onProgress?: (fraction: number) => void): Promise<CommReport> {
   const muC = usersPerBs(p);
+  const noiseOn = o.noise === 'on';
+  if (noiseOn && o.acceptance === 'network') throw new ArgumentError('noise', 'on', "noise 'off' with acceptance 'network' (the network simulation has no noise term; use acceptance 'independent')");
+  const nu = noiseOn ? normalizedNoise(p) : 0;
   const discBs = o.discBs ?? DEFAULT_DISC_BS;
   const side = networkSideForDisc(discBs);
-  const samplesPerWindow = o.coverageThresholds && o.coverageThresholds.length > 0 ? 64 : 0;
+  const wantCoverage = (o.coverageThresholds && o.coverageThresholds.length > 0) || (o.coverageDb && o.coverageDb.length > 0);
+  const samplesPerWindow = wantCoverage ? 64 : 0;
   // One point's samples at a time: trials × (rate, SIR) doubles.
   if (!o.noMonteCarlo && o.acceptance === 'independent') checkMemory('trials', o.trials, o.trials * TYPICAL_USER_RECORD * 8, 'the rate samples of one point (trials × 2 × 8 bytes)');
   const points: CommPoint[] = [];
@@ -178,7 +201,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   for (const L of o.Ls) {
     const kappaFormula = kappaCPrinted(p.psi, muC, L);
     for (const pc of o.pcs) {
-      const model = coMPRateParamsAt(p, L, pc, kappaFormula);
+      const model = noiseOn ? { ...coMPRateParamsAt(p, L, pc, kappaFormula), noise: nu } : coMPRateParamsAt(p, L, pc, kappaFormula);
       const point: CommPoint = {
         L,
         pc,
@@ -190,6 +213,12 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
           mc: null,
         },
       };
+      if (noiseOn) {
+        point.rate.exactNoNoise = rateExact(coMPRateParamsAt(p, L, pc, kappaFormula));
+        point.rate.noiseGap = (point.rate.exactNoNoise - point.rate.exact) / point.rate.exact;
+      }
+      const dbs = o.coverageDb;
+      if (dbs) point.coverageDb = dbs.map((Tdb) => ({ Tdb, T: Math.pow(10, Tdb / 10), mc: null, exact: L === 1 && pc > 0 ? coverageL1Noise(Math.pow(10, Tdb / 10), { pc, mt: p.mt, alpha: p.alpha, noise: nu }) : null }));
       const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
       if (!o.noMonteCarlo) {
         if (o.acceptance === 'independent') {
@@ -201,6 +230,12 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
           const s = meanCi95(rates);
           point.rate.mc = { mean: s.mean, ci95: [s.ci95[0], s.ci95[1]], trials: n };
           if (o.coverageThresholds) point.coverage = o.coverageThresholds.map((T) => ({ T, mc: fractionAbove(rec, TYPICAL_USER_RECORD, 1, T) }));
+          if (point.coverageDb) {
+            for (const c of point.coverageDb) {
+              const pHat = fractionAbove(rec, TYPICAL_USER_RECORD, 1, c.T);
+              c.mc = { p: pHat, ci95: proportionCi95(Math.round(pHat * n), n) };
+            }
+          }
         } else if (muC > 0) {
           const job = commNetworkKernel.job({ L, pc, alpha: p.alpha, mt: p.mt, psi: p.psi, muC, gains: o.gains, side, samplesPerWindow }, networkWindows(o.trials, muC, side), o.seed, NETWORK_CHUNK);
           const rec = await run(job, progress);
@@ -211,6 +246,10 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
           if (o.coverageThresholds) {
             const sir = s.samples.sir;
             point.coverage = o.coverageThresholds.map((T) => ({ T, mc: sir.filter((x) => x > T).length / Math.max(1, sir.length) }));
+          }
+          if (point.coverageDb) {
+            const sir = s.samples.sir;
+            for (const c of point.coverageDb) c.mc = { p: sir.filter((x) => x > c.T).length / Math.max(1, sir.length), ci95: null };
           }
         } else {
           point.kappaC.mc = null;
@@ -238,6 +277,20 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       seed: o.seed,
       discBs,
       units: 'nats/s/Hz',
+      ...(noiseOn
+        ? {
+            noise: 'on',
+            noisePowerDbm: 10 * Math.log10(commNoisePowerW(p)) + 30,
+            refPathGainDb: 10 * Math.log10(refPathGain(p)),
+            normalizedNoise: nu,
+            noisePsdDbmHz: p.noisePsdDbmHz,
+            noiseFigureDb: p.noiseFigureDb,
+            commBandwidthHz: p.commBandwidthHz,
+            refDistanceM: p.refDistanceM,
+            fcHz: p.fcHz,
+            ptW: p.ptW,
+          }
+        : {}),
     },
     points,
   };

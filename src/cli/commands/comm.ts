@@ -12,11 +12,26 @@ import { runWithPool } from '../runWithPool.ts';
 import { chosenFormat, writeOutput } from '../format.ts';
 import { provenance } from '../../params/provenance.ts';
 
-/** CSV units: rates in nats/s/Hz. */
+import type { CommPoint, CommReport } from '../../reports/comm.ts';
+
+/** CSV units: rates in nats/s/Hz (the relative noise gap has none). */
 function commUnit(path: readonly string[]): string {
-  return path[0] === 'rate' && path[path.length - 1] !== 'trials' ? 'nats_per_s_hz' : '';
+  return path[0] === 'rate' && path[path.length - 1] !== 'trials' && path[path.length - 1] !== 'noiseGap' ? 'nats_per_s_hz' : '';
 }
-import type { CommReport } from '../../reports/comm.ts';
+
+/** A threshold in dB as a CSV column fragment: -5 → "m5dB", 2.5 → "2.5dB". */
+function dbKey(db: number): string {
+  return `${db < 0 ? 'm' : ''}${Math.abs(db)}dB`;
+}
+
+/** The points for CSV: `coverageDb` as one column group per threshold (`coverageDb_m5dB_mc_p`, …). */
+export function commCsvPoints(points: readonly CommPoint[]): unknown[] {
+  return points.map((pt) => {
+    if (!pt.coverageDb) return pt;
+    const { coverageDb, ...rest } = pt;
+    return { ...rest, coverageDb: Object.fromEntries(coverageDb.map((c) => [dbKey(c.Tdb), { mc: c.mc ?? { p: null, ci95: null }, exact: c.exact }])) };
+  });
+}
 
 export const DEFAULT_COMM_L = '1,2,3,4,5,6,8,10,12,15,20';
 
@@ -28,7 +43,8 @@ function fmt(v: number | null | undefined, digits = 4): string {
 /** Readable table of a report. */
 export function formatCommTable(r: CommReport): string {
   const network = r.params.acceptance === 'network';
-  const head = ['L', 'p^c', 'κ_c printed', ...(network ? ['κ_c MC'] : []), 'Thm 2', 'exact', 'MC mean', '95% CI', ...(network ? ['exact@κMC'] : [])];
+  const noise = r.params.noise === 'on';
+  const head = ['L', 'p^c', 'κ_c printed', ...(network ? ['κ_c MC'] : []), 'Thm 2', 'exact', 'MC mean', '95% CI', ...(network ? ['exact@κMC'] : []), ...(noise ? ['exact SIR', 'SIR gap'] : [])];
   const rows = r.points.map((pt) => [
     String(pt.L),
     String(pt.pc),
@@ -39,18 +55,45 @@ export function formatCommTable(r: CommReport): string {
     fmt(pt.rate.mc?.mean),
     pt.rate.mc ? `${fmt(pt.rate.mc.ci95[0])}–${fmt(pt.rate.mc.ci95[1])}` : '—',
     ...(network ? [fmt(pt.rate.exactAtMcKappa)] : []),
+    ...(noise ? [fmt(pt.rate.exactNoNoise), pt.rate.noiseGap === undefined ? '—' : `${(100 * pt.rate.noiseGap).toFixed(2)}%`] : []),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const line = (cells: string[]): string => cells.map((c, j) => c.padStart(widths[j])).join('  ');
   const p = r.params;
+  const noiseLine = noise
+    ? [`SINR: noise ${Number(p.noisePowerDbm).toFixed(1)} dBm, path gain at d_0 ${Number(p.refPathGainDb).toFixed(1)} dB, normalized noise ν = ${Number(p.normalizedNoise).toPrecision(4)} (λ_b = ${p.lambdaB} /km²); SIR gap = (exact SIR − exact)/exact`]
+    : [];
   return (
     [
       `R_c in nats/s/Hz; λ_u/λ_b = ${Number(p.muC).toPrecision(4)}, ψ = ${p.psi}, M_t = ${p.mt}, α = ${p.alpha}, acceptance ${p.acceptance}, gains ${p.gains}`,
+      ...noiseLine,
       line(head),
       line(head.map((_, j) => '-'.repeat(widths[j]))),
       ...rows.map(line),
-    ].join('\n') + '\n'
+    ].join('\n') +
+    '\n' +
+    formatCoverageTable(r)
   );
+}
+
+/** The `--coverage-db` table (empty without thresholds): MC with its 95% CI and the exact L = 1 value. */
+export function formatCoverageTable(r: CommReport): string {
+  const rows = r.points.flatMap((pt) =>
+    (pt.coverageDb ?? []).map((c) => [
+      String(pt.L),
+      String(pt.pc),
+      String(c.Tdb),
+      fmt(c.mc?.p),
+      c.mc?.ci95 ? `${fmt(c.mc.ci95[0])}–${fmt(c.mc.ci95[1])}` : '—',
+      fmt(c.exact),
+    ]),
+  );
+  if (rows.length === 0) return '';
+  const head = ['L', 'p^c', 'T [dB]', 'MC', '95% CI', 'exact (L = 1)'];
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
+  const line = (cells: string[]): string => cells.map((c, j) => c.padStart(widths[j])).join('  ');
+  const what = r.params.noise === 'on' ? 'P(SINR > T)' : 'P(SIR > T)';
+  return ['', `${what}:`, line(head), line(head.map((_, j) => '-'.repeat(widths[j]))), ...rows.map(line)].join('\n') + '\n';
 }
 
 export function registerCommCommand(program: Command): void {
@@ -63,19 +106,21 @@ export function registerCommCommand(program: Command): void {
     const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK } = await import('../../reports/comm.ts');
     const { params: p, run } = resolveCommand('comm', opts);
     const { queue, ...runShown } = run;
-    const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds } = runShown;
+    const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds, noise, coverageDb } = runShown;
     const format = chosenFormat(run);
     if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);
+    if (noise === 'on' && acceptance === 'network') throw new ParamError('--noise: invalid value "on" with --acceptance network; the network simulation has no noise term (use --acceptance independent)');
     const { result: report, elapsedSeconds, queue: queueShown } = await runWithPool(
       'comm',
       threads,
-      (run, onProgress) => computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds }, run, onProgress),
+      (run, onProgress) =>
+        computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds, ...(noise === 'on' ? { noise } : {}), ...(coverageDb ? { coverageDb } : {}) }, run, onProgress),
       queue,
     );
     // The queue URL (it may hold a password) never enters the provenance: where chunks ran changes no number.
     const prov = provenance('comm', p, runShown, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK });
     const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
-    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, report.points, commUnit, () =>
+    writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, format === 'csv' ? commCsvPoints(report.points) : report.points, commUnit, () =>
       formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
     );
   });

@@ -47,6 +47,8 @@ const GROUPS: Array<{ title: string; keys: FieldKey[]; open: boolean }> = [
   { title: 'Sensing', keys: ['beta', 'mr', 'ptW', 'rcsM2', 'noisePowerDb', 'zeta2'], open: true },
   { title: 'Backhaul (Eq. 10)', keys: ['backhaul', 'e'], open: true },
   { title: 'Radar link budget (toolkit values)', keys: ['fcHz', 'bandwidthHz', 'gt', 'gr'], open: false },
+  // The explorer's curves are the paper's SIR model; these feed `isacnet comm --noise on` only.
+  { title: 'Communication noise (CLI --noise on only)', keys: ['noisePsdDbmHz', 'noiseFigureDb', 'commBandwidthHz', 'refDistanceM'], open: false },
 ];
 
 /** "λ_b" → λ<sub>b</sub>, "p^c" → p<sup>c</sup>. */

@@ -33,6 +33,10 @@ export const SLIDER_HINTS: Partial<Record<ParamKey, SliderHint>> = {
   gt: { min: 1, max: 1000, log: true },
   gr: { min: 1, max: 1000, log: true },
   e: { min: 0, max: 2, step: 0.01 },
+  noisePsdDbmHz: { min: -200, max: -120, step: 1 },
+  noiseFigureDb: { min: 0, max: 20, step: 0.5 },
+  commBandwidthHz: { min: 1e5, max: 1e10, log: true },
+  refDistanceM: { min: 0.1, max: 100, log: true },
 };
 
 /** Positions of a log slider (0…LOG_STEPS). */
