@@ -5,6 +5,7 @@ import { registerCommCommand } from './comm.ts';
 import { registerOptimizeCommand } from './optimize.ts';
 import { registerReproduceCommand } from './reproduce.ts';
 import { registerWebCommand } from './web.ts';
+import { registerLocalizeCommand } from './localize.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
@@ -12,6 +13,7 @@ export function registerCommands(program: Command): void {
   registerSensingCommand(program);
   registerCommCommand(program);
   registerOptimizeCommand(program);
+  registerLocalizeCommand(program);
   registerReproduceCommand(program);
   registerWebCommand(program);
 }
