@@ -70,6 +70,8 @@ export { summarizeCrlbSamples, type CrlbMcSummary } from './sensing/crlbSummary.
 // Beyond the paper: localization estimators (MLE, linearized LS) against the CRLB
 export {
   searchRegion,
+  problemRegion,
+  SEARCH_REGION_RANGE_MARGIN,
   rangeSumNoiseVariance,
   simulateRangeSums,
   rangeSumFim,

@@ -22,7 +22,7 @@ import type { MonteCarloJob } from '../parallel/job.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { ArgumentError, checkAscendingIntegers, checkInteger, checkReal } from '../math/argumentError.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
-import { localizeLs, localizeMle, searchRegion, type RangeSumProblem } from './localization.ts';
+import { localizeLs, localizeMle, problemRegion, type RangeSumProblem } from './localization.ts';
 
 /** Registry name of the localization kernel (record layout in the module comment). */
 export const LOCALIZE_KERNEL = 'sensing.localize';
@@ -129,7 +129,6 @@ export function simulateLocalize(args: LocalizeArgs, rng: Rng, count: number): F
         next++;
       }
     }
-    const regions = Ns.map((N) => searchRegion(bsX, bsY, N));
     for (let r = 0; r < draws; r++) {
       for (let k = 0; k < nMax * nMax; k++) z[k] = rng.normal();
       for (let s = 0; s < nS; s++) {
@@ -139,8 +138,9 @@ export function simulateLocalize(args: LocalizeArgs, rng: Rng, count: number): F
           const problem: RangeSumProblem = { n: Ns[a], bsX, bsY, ranges, stride: nMax, gains: g, zeta2: etas[s] };
           const limit = outlierMultiple * outlierMultiple * (crlb1[a] / etas[s]);
           const off = base + a * (1 + 8 * nS) + 1 + s * 8;
-          const mle = localizeMle(problem, { region: regions[a] });
-          const ls = localizeLs(problem, regions[a]);
+          const region = problemRegion(problem);
+          const mle = localizeMle(problem, { region });
+          const ls = localizeLs(problem, region);
           const e2m = mle.x * mle.x + mle.y * mle.y;
           out[off] += e2m;
           out[off + 1] += mle.x;
