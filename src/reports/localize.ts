@@ -20,7 +20,7 @@ import { LOCALIZE_CHUNK, LOCALIZE_FIELDS, localizeJob, localizeRecordWidth } fro
 /** Default outlier threshold: errors beyond this many √CRLB of the geometry. */
 export const DEFAULT_OUTLIER_MULTIPLE = 5;
 
-/** An MLE within this factor of the CRLB (ratioMean) counts as reaching it: 1 dB. */
+/** An MLE within this factor of the CRLB on either side (ratioMean) counts as reaching it: 1 dB. */
 export const THRESHOLD_RATIO = Math.pow(10, 0.1);
 
 /** Why N = 1 cannot be localized (the message of the N ≥ 2 check; the CLI's run-option schema gives the same). */
@@ -67,7 +67,7 @@ export interface LocalizePoint {
 
 export interface LocalizeThreshold {
   N: number;
-  /** SNR offset (dB) from which on the MLE's ratioMean stays ≤ THRESHOLD_RATIO (interpolated); null: not reached on the grid. */
+  /** SNR offset (dB) from which on the MLE's ratioMean stays within 1 dB of 1 (interpolated); null: not reached on the grid. */
   mleSnrDb: number | null;
   /** The same for the LS estimate. */
   lsSnrDb: number | null;
@@ -80,29 +80,33 @@ export interface LocalizeReport {
 }
 
 /**
- * The SNR from which on `ratios` (over ascending `snr`) stay ≤ `limit`, interpolated linearly in dB (to 0.01 dB)
- * on log ratio at the last crossing; null when the last point is above the limit; the first SNR
- * when every point is below.
+ * The SNR from which on `ratios` (over ascending `snr`) stay within a factor `limit` of 1 on both
+ * sides (1/limit ≤ ratio ≤ limit), interpolated linearly in dB on |ln ratio| at the last entry into
+ * that band (to 0.01 dB); null when the last point is outside; the first SNR when every point is inside.
  *
- * Formula: not in the paper (the threshold SNR of an estimator, THRESHOLD_RATIO = 1 dB above the bound).
- * Method: scan from the highest SNR down to the first point above the limit; linear interpolation.
+ * Formula: not in the paper (the threshold SNR of an estimator: THRESHOLD_RATIO = 1 dB around the bound;
+ * two-sided because below threshold a region-confined estimate falls below the bound).
+ * Method: scan from the highest SNR down to the first point outside the band; linear interpolation.
  * Accuracy: as the ratios (Monte Carlo).
  * References: docs/sensing.md (Localization by estimators).
  *
  * @example
  * import { thresholdSnrDb } from 'isacnet';
  * thresholdSnrDb([0, 10, 20], [4, 1.6, 1.0], 1.2589); // => 15.1
+ * thresholdSnrDb([0, 10, 20], [0.2, 1.1, 1.0], 1.2589); // => 9.11
  * thresholdSnrDb([0, 10], [4, 3], 1.2589); // => null
  */
 export function thresholdSnrDb(snr: readonly number[], ratios: readonly number[], limit: number): number | null {
   const n = snr.length;
-  if (n === 0 || !(ratios[n - 1] <= limit)) return null;
+  const lim = Math.log(limit);
+  const out = (r: number): number => Math.abs(Math.log(r)) - lim; // ≤ 0 inside the band
+  if (n === 0 || !(out(ratios[n - 1]) <= 0)) return null;
   let k = n - 1;
-  while (k > 0 && ratios[k - 1] <= limit) k--;
+  while (k > 0 && out(ratios[k - 1]) <= 0) k--;
   if (k === 0) return snr[0];
-  const a = Math.log(ratios[k - 1] / limit);
-  const b = Math.log(ratios[k] / limit);
-  const t = a === b ? 1 : a / (a - b);
+  const a = out(ratios[k - 1]);
+  const b = out(ratios[k]);
+  const t = Number.isFinite(a) && a !== b ? a / (a - b) : 1;
   return Math.round((snr[k - 1] + t * (snr[k] - snr[k - 1])) * 100) / 100;
 }
 
@@ -239,7 +243,7 @@ export async function computeLocalizeReport(p: Params, o: LocalizeRunOptions, ru
       definitions: {
         ratio: 'per geometry g: MSE_g (over the noise draws) / CRLB_g; ratioMean and ratioMedian over the geometries',
         outlier: `an estimate with error > ${outlierMultiple}·√CRLB_g`,
-        threshold: 'lowest SNR offset from which on ratioMean ≤ 10^0.1 (within 1 dB of the CRLB), interpolated; null when not reached',
+        threshold: 'lowest SNR offset from which on ratioMean stays in [10^-0.1, 10^0.1] (MSE within 1 dB of the CRLB), interpolated; null when not reached on the grid',
         region: 'both estimators are confined to the bounding box of the cluster widened by its larger side on every side; at low SNR they are biased and can fall below the CRLB, which bounds unbiased estimators only',
       },
     },
