@@ -14,6 +14,8 @@
  * (index s) and estimator (MLE, then LS) the 4 sums over the draws [Σ‖e‖², Σ e_x, Σ e_y, outliers],
  * outliers = draws with ‖e‖ > outlierMultiple · √(crlb1/η). Width = |Ns| (1 + 8|etas|).
  *
+ * Powers go through `portablePow` (no Math.pow), so that Node and the browser give the same bits.
+ *
  * Random draws per trial, in order: for k = 1…n_max one Exp(1) (−ln U) then one uniform bearing;
  * then for each draw the n_max² normals z_ij row by row.
  */
@@ -22,6 +24,7 @@ import type { MonteCarloJob } from '../parallel/job.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { ArgumentError, checkAscendingIntegers, checkInteger, checkReal } from '../math/argumentError.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
+import { powInt } from '../math/powInt.ts';
 import { localizeLs, localizeMle, problemRegion, type RangeSumProblem } from './localization.ts';
 
 /** Registry name of the localization kernel (record layout in the module comment). */
@@ -58,6 +61,16 @@ function parseArgs(args: KernelArgs): LocalizeArgs {
     draws: checkInteger('draws', args.draws, 1, 1e6),
     outlierMultiple: checkReal('outlierMultiple', args.outlierMultiple, 0, 1e6, { minExclusive: true }),
   };
+}
+
+/**
+ * x^y with the same bits in every JavaScript engine: Math.pow is not correctly rounded and differs
+ * between Node's and Chromium's V8 in the last bit (10% of arguments measured), which the MLE's
+ * iterations amplify; integer y goes through repeated squaring, other y through exp(y ln x)
+ * (Math.exp and Math.log agree across the engines tested).
+ */
+function portablePow(x: number, y: number): number {
+  return Number.isInteger(y) && y >= 0 && y <= 64 ? powInt(x, y) : Math.exp(y * Math.log(x));
 }
 
 /** Record width of the kernel for |Ns| cluster sizes and |etas| SNRs. */
@@ -116,8 +129,9 @@ export function simulateLocalize(args: LocalizeArgs, rng: Rng, count: number): F
       const s = Math.sin(theta);
       bsX[k] = d[k] * c;
       bsY[k] = d[k] * s;
-      g[k] = Math.pow(d[k], -beta);
-      sd[k] = Math.pow(d[k], beta / 2);
+      const dBeta = portablePow(d[k], beta);
+      g[k] = 1 / dBeta;
+      sd[k] = Math.sqrt(dBeta);
       st.w += g[k];
       st.sx += g[k] * c;
       st.sy += g[k] * s;
