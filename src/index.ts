@@ -67,6 +67,26 @@ export { CRLB_NESTED_KERNEL, simulateCrlbNested, crlbNestedKernel, crlbNestedJob
 export { summarizeCrlbSamples, type CrlbMcSummary } from './sensing/crlbSummary.ts';
 
 // ---------------------------------------------------------------------------------------------
+// Beyond the paper: localization estimators (MLE, linearized LS) against the CRLB
+export {
+  searchRegion,
+  problemRegion,
+  SEARCH_REGION_RANGE_MARGIN,
+  rangeSumNoiseVariance,
+  simulateRangeSums,
+  rangeSumFim,
+  localizeMle,
+  localizeLs,
+  SEARCH_REGION_MARGIN,
+  type Point2,
+  type Box2,
+  type RangeSumProblem,
+  type MleOptions,
+  type LocalizationEstimate,
+} from './sensing/localization.ts';
+export { LOCALIZE_KERNEL, LOCALIZE_CHUNK, LOCALIZE_FIELDS, localizeKernel, localizeJob, simulateLocalize, localizeRecordWidth, type LocalizeArgs } from './sensing/localizeMonteCarlo.ts';
+
+// ---------------------------------------------------------------------------------------------
 // Section III-B: sensing with limited resource blocks
 // Lemma 1 κ_s Eq. (15) as printed and in the forms the mechanism implies; Eq. (16) as printed and
 // the thinned Prop. 1; the network-level simulation of the request/acceptance mechanism.
@@ -158,6 +178,19 @@ export { runChunkStatsTask, inlineChunkExecutor, type ChunkStatsTask, type Chunk
 // Reports: the result objects of `isacnet sensing` and `isacnet comm`, from parameters and a runner
 
 export { computeSensingReport, NETWORK_SEED_OFFSET, type SensingRunOptions, type SensingReport, type SensingPoint } from './reports/sensing.ts';
+export {
+  computeLocalizeReport,
+  thresholdSnrDb,
+  normalizedSensingSnr,
+  DEFAULT_OUTLIER_MULTIPLE,
+  THRESHOLD_RATIO,
+  N1_REASON,
+  type LocalizeRunOptions,
+  type LocalizeReport,
+  type LocalizePoint,
+  type EstimatorBlock,
+  type LocalizeThreshold,
+} from './reports/localize.ts';
 export { computeCommReport, type CommRunOptions, type CommReport, type CommPoint, type AcceptanceModel } from './reports/comm.ts';
 export {
   runSweep,

@@ -28,7 +28,7 @@ import { ArgumentError, UnknownArgumentError, checkOneOf, describeAllowed, type 
 import { PARAM_KEYS, specOf } from './schema.ts';
 import { allowedRangeOf, checkNumber, parseList, type RangeSpec } from './validate.ts';
 
-export const RUN_COMMANDS = ['params', 'sensing', 'comm', 'optimize', 'reproduce', 'worker', 'sweep'] as const;
+export const RUN_COMMANDS = ['params', 'sensing', 'comm', 'optimize', 'reproduce', 'worker', 'sweep', 'localize'] as const;
 export type RunCommand = (typeof RUN_COMMANDS)[number];
 
 /** What a derived default may depend on: the machine's core count and the options resolved before it. */
@@ -62,6 +62,9 @@ export type UrlOptionSpec = SpecBase<string> & { kind: 'url' };
 export type EnumOptionSpec = SpecBase<string> & { kind: 'enum'; values: readonly string[] };
 export type NameListOptionSpec = SpecBase<string[]> & { kind: 'nameList' };
 export type RunOptionSpec = NumberOptionSpec | ListOptionSpec | BooleanOptionSpec | PathOptionSpec | UrlOptionSpec | EnumOptionSpec | NameListOptionSpec;
+
+/** Why localization needs N ≥ 2 (the message of `isacnet localize --N 1`). */
+export const LOCALIZE_N1_REASON = 'one BS measures one range, a circle, which fixes no 2-D position (the FIM of Eq. (5) is singular for N = 1)';
 
 /** Windows of the network-level acceptance simulation for `trials` CRLB trials: trials/1000 within [8, 400]. */
 export function defaultSensingWindows(trials: number): number {
@@ -217,6 +220,41 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'progress', flag: 'progress', kind: 'enum', valueName: 'mode', values: SWEEP_PROGRESS_MODES, description: 'bar (on a terminal), jsonl (one JSON object per line on stdout) or none', default: 'bar' },
     threads(),
   ],
+  localize: [
+    {
+      key: 'N',
+      flag: 'N',
+      symbol: 'N',
+      kind: 'integerList',
+      valueName: 'list',
+      min: 2,
+      max: 1000,
+      integer: true,
+      belowMinReason: LOCALIZE_N1_REASON,
+      description: 'cluster sizes N ≥ 2, e.g. 4,6,10',
+      default: [4, 6, 10],
+      defaultText: '4,6,10',
+    },
+    {
+      key: 'snrDb',
+      flag: 'snr-db',
+      kind: 'numberList',
+      valueName: 'list',
+      min: -100,
+      max: 200,
+      unit: 'dB',
+      description: "SNR offsets added to the scenario's |ζ|² (0 dB = the scenario's link budget), e.g. -10,0,10,20,40 or -10:5:40",
+      default: [-10, 0, 10, 20, 40],
+      defaultText: '-10,0,10,20,40',
+    },
+    { key: 'geometries', flag: 'geometries', kind: 'integer', valueName: 'n', min: 1, max: 1e8, integer: true, description: 'random cluster geometries (PPP)', default: 500 },
+    { key: 'noiseDraws', flag: 'noise-draws', kind: 'integer', valueName: 'n', min: 1, max: 1e6, integer: true, description: 'noise draws per geometry', default: 20 },
+    seed(Number.MAX_SAFE_INTEGER, 'random seed'),
+    { key: 'outlierMultiple', flag: 'outlier-multiple', kind: 'number', valueName: 'k', min: 0, max: 1e6, minExclusive: true, description: 'an estimate is an outlier when its error exceeds k·√CRLB of its geometry', default: 5 },
+    threads(),
+    json,
+    format,
+  ],
   reproduce: [
     { key: 'out', flag: 'out', kind: 'path', valueName: 'dir', description: 'output folder', default: 'results' },
     { key: 'quick', flag: 'quick', kind: 'boolean', description: 'fewer Monte Carlo trials for a first look (< 30 s)', default: false },
@@ -293,6 +331,7 @@ export interface RunOptionValues {
     progress: (typeof SWEEP_PROGRESS_MODES)[number];
     threads: number;
   };
+  localize: { N: number[]; snrDb: number[]; geometries: number; noiseDraws: number; seed: number; outlierMultiple: number; threads: number; json: boolean; format: (typeof OUTPUT_FORMATS)[number] };
 }
 
 /** A config file's content with its name (for messages). */

@@ -37,6 +37,8 @@ export interface RangeSpec {
   minExclusive?: boolean;
   maxExclusive?: boolean;
   integer?: boolean;
+  /** Why values below `min` are refused (appended to the error of such a value). */
+  belowMinReason?: string;
 }
 
 /**
@@ -85,7 +87,8 @@ export function checkNumber(value: unknown, r: RangeSpec): number {
     (!r.integer || Number.isInteger(v));
   if (!ok) {
     const range = allowedRangeOf(r);
-    throw new ArgumentError(r.key ?? r.flag, value, describeAllowed(range), undefined, { range });
+    const below = r.belowMinReason !== undefined && typeof v === 'number' && v < r.min ? r.belowMinReason : undefined;
+    throw new ArgumentError(r.key ?? r.flag, value, describeAllowed(range), below, { range });
   }
   return v as number;
 }

@@ -14,4 +14,6 @@ export * from './acceptance.ts';
 export * from './crlbAcceptance.ts';
 export * from './network.ts';
 export * from './networkSummary.ts';
+export * from './localization.ts';
+export * from './localizeMonteCarlo.ts';
 export * from './kernels.ts';

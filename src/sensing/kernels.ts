@@ -2,6 +2,7 @@
 import type { AnyKernel } from '../parallel/kernel.ts';
 import { crlbNestedKernel } from './crlbMonteCarlo.ts';
 import { sensingNetworkKernel } from './network.ts';
+import { localizeKernel } from './localizeMonteCarlo.ts';
 
-/** The sensing kernels for a registry: `sensing.crlbNested` and `sensing.network`. */
-export const sensingKernels: readonly AnyKernel[] = [crlbNestedKernel, sensingNetworkKernel];
+/** The sensing kernels for a registry: `sensing.crlbNested`, `sensing.network` and `sensing.localize`. */
+export const sensingKernels: readonly AnyKernel[] = [crlbNestedKernel, sensingNetworkKernel, localizeKernel];

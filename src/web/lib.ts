@@ -16,15 +16,20 @@ import type { Params } from '../params/schema.ts';
 import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { computeCommReport, type AcceptanceModel } from '../reports/comm.ts';
 import { checkParetoPoints } from '../reports/paretoChecks.ts';
+import { computeLocalizeReport, N1_REASON, type LocalizeReport as LocalizeReportT } from '../reports/localize.ts';
 import type { GainModel } from '../comm/gains.ts';
 
 export type SensingReport = SensingReportT;
+export type LocalizeReport = LocalizeReportT;
 export type CommRateModel = CommRateModelT;
 export type OptRateModel = OptRateModelT;
 export type TradeoffResult = TradeoffResultT;
 
 /** Sensing: closed forms (src/sensing), κ_s and Eq. (16) (src/sensing/acceptance.ts, src/sensing/crlbAcceptance.ts), the CLI's report function. */
 export const sensing = { ...sensingLib, computeSensingReport };
+
+/** Localization estimators against the CRLB (beyond the paper): the CLI's report function. */
+export const localize = { computeLocalizeReport, N1_REASON };
 
 /** Lemma 1's κ_s as printed (src/sensing/acceptance.ts). */
 export const kappaSLemma1 = sensingLib.kappaSLemma1;

@@ -10,7 +10,7 @@ import { ParamError, checkNumber, describeRange, type RangeSpec } from '../param
 import { ArgumentError, UnknownArgumentError, checkOneOf, formatValue } from '../math/argumentError.ts';
 import { InfeasibleBackhaulError } from '../optimize/model.ts';
 
-export const VIEWS = ['network', 'sensing', 'comm', 'tradeoff'] as const;
+export const VIEWS = ['network', 'sensing', 'comm', 'tradeoff', 'localize'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const VIEW_TITLES: Record<ViewName, string> = {
@@ -18,6 +18,7 @@ export const VIEW_TITLES: Record<ViewName, string> = {
   sensing: 'Sensing',
   comm: 'Communication',
   tradeoff: 'Trade-off',
+  localize: 'Localization',
 };
 
 /** View settings: URL key, range (checked with `checkNumber`) and default. */

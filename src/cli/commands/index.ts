@@ -8,6 +8,7 @@ import { registerWebCommand } from './web.ts';
 import { registerWorkerCommand } from './worker.ts';
 import { registerSweepCommand } from './sweep.ts';
 import { registerPlotCommand } from './plot.ts';
+import { registerLocalizeCommand } from './localize.ts';
 
 /** Every sub-command registers itself here. */
 export function registerCommands(program: Command): void {
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerSensingCommand(program);
   registerCommCommand(program);
   registerOptimizeCommand(program);
+  registerLocalizeCommand(program);
   registerReproduceCommand(program);
   registerWebCommand(program);
   registerWorkerCommand(program);
