@@ -3,7 +3,7 @@
  * no vega at run time.
  */
 import type { VegaLiteSpec } from './spec.ts';
-import type { Fig3Data } from './fig3Data.ts';
+import { NONLOC_CURVE, type Fig3Data } from './fig3Data.ts';
 
 export function fig3Spec(data: Fig3Data): VegaLiteSpec {
   const { kappaLines, crlbLines, kappaPoints, medianBand } = data;
@@ -11,7 +11,7 @@ export function fig3Spec(data: Fig3Data): VegaLiteSpec {
   const psiDomain = data.psiLabels;
   const psiColors = ['#2ca02c', '#1f4e9c', '#d62728'];
   const color = { field: 'psi', type: 'nominal' as const, scale: { domain: psiDomain, range: psiColors }, legend: { title: 'load ψ', orient: 'right' as const } };
-  const kCurves = ['Lemma 1, Eq. (15) as printed', 'corrected κ_s (NB load)'];
+  const kCurves = ['Lemma 1, Eq. (15) as printed', 'corrected κ_s (NB load)', NONLOC_CURVE];
   const cCurves = ['simulation median', 'Eq. (16) with Lemma 1 κ_s', 'Prop. 1 / κ_s², corrected κ_s'];
 
   return {
@@ -36,7 +36,7 @@ export function fig3Spec(data: Fig3Data): VegaLiteSpec {
               x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [1, data.nMax] } },
               y: { field: 'value', type: 'quantitative', title: 'κ_s (fraction of requests accepted)', scale: { domain: [0, 1.02], nice: false } },
               color,
-              strokeDash: { field: 'curve', type: 'nominal', scale: { domain: kCurves, range: [[6, 3], [1, 0]] }, legend: { title: null, orient: 'bottom-left', labelLimit: 240 } },
+              strokeDash: { field: 'curve', type: 'nominal', scale: { domain: kCurves, range: [[6, 3], [1, 0], [1, 2]] }, legend: { title: null, orient: 'bottom-left', labelLimit: 240 } },
             },
           },
           {

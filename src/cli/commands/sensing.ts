@@ -36,7 +36,7 @@ function fmt(v: number | null | undefined, digits = 4): string {
 /** The non-localizable fraction beside CRLB_a: simulated (with `!` when it reaches ½), else the independent-acceptance model in brackets. */
 function nonLocCell(pt: SensingPoint): string {
   const n = pt.crlbAccept.nonLocalizable;
-  if (n.mc !== null) return `${(100 * (n.mc + (n.singular ?? 0))).toFixed(1)}%${n.minority ? "!" : ""}`;
+  if (n.mc !== null) return `${(100 * (n.mc + (n.singular ?? 0))).toFixed(1)}%${n.minority ? '!' : ''}`;
   return `(${(100 * n.independentModel).toFixed(1)}%)`;
 }
 
