@@ -16,9 +16,11 @@
  * tiny next to the nearest one's, do not count until t is very large, and the distances themselves
  * enter as CRLB ∝ d^{2β} (a stretched-exponential factor that looks heavy over a wide range when β is
  * large). Averaging P(CRLB > t | d) ≈ Π_{k≥2} (2/π) asin(min(1, ε_k)) over the PPP distances gives
- * the index a Hill estimate at tail fraction p sees (`crlbTailIndexModel`); it explains the Hill
- * estimates of 10⁶ geometries (N = 30, 50: 7.3/7.9 at β = 2, 4.1/4.4 at β = 3, 3.0/3.0 at β = 4;
- * N = 6, β = 4: 2.2) within ~25% (test/sensing/fixtures/gen_tail_index.py, docs/errata.md S1).
+ * the index a Hill estimate at tail fraction p sees (`crlbTailIndexModel`). Hill estimates from 10⁶
+ * numpy geometries at the top 0.1%: N = 30/50: 6.9/7.5 (β = 2), 4.3/4.4 (β = 3), 2.9/3.0 (β = 4);
+ * N = 6, β = 4: 2.3 — the asymptotic 14.5/24.5 and 2.5 lie beyond the reach of any simulation; the
+ * model reproduces the top-1% estimates within 25% (test/sensing/fixtures/tail_index.json,
+ * docs/errata.md S1, docs/tail-index.svg).
  * N = 1 is singular for every geometry (CRLB = +∞ surely).
  */
 import { ArgumentError, checkInteger, checkReal } from '../math/argumentError.ts';
@@ -62,15 +64,17 @@ export function crlbTailIndex(N: number, beta = 2): number {
  * Method: `draws` seeded PPP distance draws (xoshiro128** stream (seed, 0)), S on a grid of ln t with
  * step 0.05, trapezoid rule; deterministic for given arguments.
  * Accuracy: an approximation (the product of per-BS constraints replaces the ellipsoid of the exact
- * asymptotics): against Hill estimates from 10⁶ numpy geometries at p = 10⁻², 10⁻³ it is within 25%
- * over N = 2…50, β = 2, 3, 4 (test/sensing/crlbExistence.test.ts, tail_index.json); for p < 10⁻⁴ its
- * own Monte Carlo error grows (rare distance draws dominate).
+ * asymptotics): against Hill estimates from 10⁶ numpy geometries at p = 10⁻² it is within 25% (worst
+ * −23% at N = 50, β = 2) over N = 2…50, β = 2, 3, 4 (test/sensing/crlbExistence.test.ts,
+ * tail_index.json); at p ≤ 10⁻³ its own Monte Carlo error over the distances grows (rare distance
+ * draws dominate: −43% at N = 50, β = 3), so use it for p ≥ 10⁻². About 1 s per call at N = 10.
  * References: docs/sensing.md; docs/errata.md S1; B. M. Hill, Ann. Statist. 3 (1975) 1163–1174.
  *
  * @example
  * import { crlbTailIndexModel } from 'isacnet';
- * // N = 30 at the top 0.1%: β = 2 vs β = 4 (asymptotic index 14.5 for both)
- * [crlbTailIndexModel(30, 2, 1e-3), crlbTailIndexModel(30, 4, 1e-3)]; // => [5.6, 2.5]
+ * // N = 30 at the top 1%, 2000 distance draws: β = 2 vs β = 4 (asymptotic index 14.5 for both;
+ * // numpy Hill estimates 5.0 and 2.05)
+ * [crlbTailIndexModel(30, 2, 1e-2, 2000), crlbTailIndexModel(30, 4, 1e-2, 2000)]; // => [4.658, 2.148]
  */
 export function crlbTailIndexModel(N: number, beta: number, p: number, draws = 10000, seed = 1): number {
   checkInteger('N', N, 1, 100000);
