@@ -135,7 +135,7 @@ function acceptBlock(N: number, beta: number, kappaL1: number, kappaNb: number, 
         },
         nonLocalizableFraction: net.nonLocalizableFraction,
         trials: net.crlb.trials,
-        warning: net.localizableMinority
+        warning: net.localizableMinority && N > 1
           ? `${net.crlb.warning}; ${((net.nonLocalizableFraction ?? 0) * 100).toFixed(1)}% of targets cannot be localized (≤ 1 accepted BS), so the median is ∞ (null) and Eq. (16) describes a minority of targets`
           : net.crlb.warning,
       }
