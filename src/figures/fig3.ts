@@ -16,8 +16,8 @@
  */
 import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure } from './render.ts';
-import { fig3Spec } from './fig3Spec.ts';
-import { NONLOC_CURVE, type Fig3BandPoint, type Fig3Data, type Fig3Line, type Fig3Optimum, type Fig3Point, type Fig3Row } from './fig3Data.ts';
+import { NONLOC_CURVE, fig3Spec } from './fig3Spec.ts';
+import type { Fig3BandPoint, Fig3Data, Fig3Line, Fig3Optimum, Fig3Point, Fig3Row } from './fig3Data.ts';
 import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import { kappaSLemma1, kappaSNegBinomial } from '../sensing/acceptance.ts';
 import { argminN, crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';

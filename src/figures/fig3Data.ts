@@ -1,6 +1,6 @@
 /**
  * The computed data of Fig. 3 (computeFig3 in src/figures/fig3.ts), read by its spec
- * (src/figures/fig3Spec.ts), CSV, JSON and validation rows. Types, and the one curve name both sides use.
+ * (src/figures/fig3Spec.ts), CSV, JSON and validation rows. Types only.
  */
 import type { ValidationRow } from './types.ts';
 
@@ -26,8 +26,6 @@ export type Fig3Row = {
   nonLocalizableHi: number | null;
 };
 
-/** Curve name of the simulated non-localizable fraction (drawn on the κ_s panel, same [0, 1] scale). */
-export const NONLOC_CURVE = 'non-localizable targets (simulation)';
 
 /** One point of a plotted curve (long format; `psi` is the legend label, e.g. "ψ = 10"). */
 export interface Fig3Line {

@@ -3,7 +3,10 @@
  * no vega at run time.
  */
 import type { VegaLiteSpec } from './spec.ts';
-import { NONLOC_CURVE, type Fig3Data } from './fig3Data.ts';
+import type { Fig3Data } from './fig3Data.ts';
+
+/** Curve name of the simulated non-localizable fraction (drawn on the κ_s panel, same [0, 1] scale). */
+export const NONLOC_CURVE = 'non-localizable targets (simulation)';
 
 export function fig3Spec(data: Fig3Data): VegaLiteSpec {
   const { kappaLines, crlbLines, kappaPoints, medianBand } = data;
