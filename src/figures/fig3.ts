@@ -87,7 +87,7 @@ export async function computeFig3(opts: FigureComputeOptions): Promise<Fig3Data>
     if (r.N >= 2 && r.thinnedProp1 !== null) crlbLines.push({ N: r.N, psi: l, curve: 'Prop. 1 / κ_s², corrected κ_s', value: r.thinnedProp1 });
     if (r.mcMedian !== null) crlbLines.push({ N: r.N, psi: l, curve: 'simulation median', value: r.mcMedian });
     // Beside every CRLB_a: the targets it leaves out (≤ 1 accepted BS), on the κ_s panel's [0, 1] scale.
-    if (r.nonLocalizableFraction !== null) kappaLines.push({ N: r.N, psi: l, curve: NONLOC_CURVE, value: r.nonLocalizableFraction });
+    if (r.N >= 2 && r.nonLocalizableFraction !== null) kappaLines.push({ N: r.N, psi: l, curve: NONLOC_CURVE, value: r.nonLocalizableFraction });
   }
   const kappaPoints: Fig3Point[] = rows.filter((r) => r.kappaMc !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), value: r.kappaMc, lo: r.kappaMcLo, hi: r.kappaMcHi }));
   const medianBand: Fig3BandPoint[] = rows.filter((r) => r.mcMedianLo !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), lo: r.mcMedianLo, hi: r.mcMedianHi }));
