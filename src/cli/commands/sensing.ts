@@ -46,7 +46,7 @@ export function formatSensingTable(r: SensingReport): string {
   const rows: string[][] = r.points.map((pt: SensingPoint) => [
     String(pt.N),
     fmt(pt.crlb.mc.mean),
-    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}` : '—',
+    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}${pt.crlb.mc.ci95Reliable === false ? '*' : ''}` : '—',
     fmt(pt.crlb.mc.median),
     fmt(pt.crlb.prop1),
     fmt(pt.crlb.eq13),
@@ -68,6 +68,7 @@ export function formatSensingTable(r: SensingReport): string {
   ];
   const warnings = r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
   if (warnings.length > 0) out.push('', 'warnings:', ...warnings);
+  if (r.points.some((pt) => pt.crlb.mc.ci95Reliable === false)) out.push('', '*: normal-theory CI of the mean, unreliable here (infinite variance or a Hill tail index ≤ 2): use the median and its CI.');
   const minority = r.points.filter((pt) => pt.crlbAccept.nonLocalizable.minority).map((pt) => pt.N);
   if (minority.length > 0) out.push('', `N = ${minority.join(', ')}: most targets cannot be localized (non-loc ≥ 50%, marked !): the median CRLB_a is ∞ and Eq. (16) describes a minority of targets (docs/errata.md S7).`);
   out.push('', 'MC_a: CRLB with acceptance from the network simulation; its mean is infinite (clusters of ≤ 3 BSs occur), see docs/sensing.md.');
