@@ -62,7 +62,7 @@ export {
   crlbTheorem1Corrected,
   crlbTheorem1CorrectedNormalized,
 } from './sensing/closedForms.ts';
-export { crlbTailIndex, crlbMeanExists, crlbVarianceExists, hillTailIndex, crlbMomentWarning } from './sensing/crlbExistence.ts';
+export { crlbTailIndex, crlbTailIndexModel, crlbMeanExists, crlbVarianceExists, hillTailIndex, crlbMomentWarning, PRE_ASYMPTOTIC_HILL_LIMIT } from './sensing/crlbExistence.ts';
 export { CRLB_NESTED_KERNEL, simulateCrlbNested, crlbNestedKernel, crlbNestedJob, column, type CrlbNestedArgs } from './sensing/crlbMonteCarlo.ts';
 export { summarizeCrlbSamples, type CrlbMcSummary } from './sensing/crlbSummary.ts';
 
@@ -102,7 +102,7 @@ export {
   kappaSNegBinomial,
   LOAD_AREA_VARIANCE_PER_N,
 } from './sensing/acceptance.ts';
-export { crlbAcceptanceEq16, crlbAcceptanceEq16Normalized, crlbAcceptanceEq16Lemma1, crlbAcceptanceThinnedNormalized, argminN } from './sensing/crlbAcceptance.ts';
+export { crlbAcceptanceEq16, crlbAcceptanceEq16Normalized, crlbAcceptanceEq16Lemma1, crlbAcceptanceThinnedNormalized, argminN, nonLocalizableIndependent } from './sensing/crlbAcceptance.ts';
 export {
   SENSING_NETWORK_KERNEL,
   SENSING_NET_FIELDS,

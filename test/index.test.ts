@@ -109,7 +109,10 @@ test('optimizeTradeoff gives what `isacnet optimize --backhaul 6 --e 0.2` prints
   const cli = cliJson(['optimize', '--backhaul', '6', '--e', '0.2']) as { pareto: unknown[]; corners: unknown; timeSharing: unknown[]; containment: unknown };
   const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x)));
   assert.equal(r.pareto.length, 88);
-  assert.deepEqual(plain(r.pareto.map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse }))), cli.pareto);
+  // The CLI adds the non-localizable fraction and its flag to each point (issue 14; docs/errata.md S7).
+  const cliCore = (cli.pareto as Array<Record<string, unknown>>).map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse }));
+  assert.deepEqual(plain(r.pareto.map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse }))), cliCore);
+  assert.ok((cli.pareto as Array<Record<string, unknown>>).every((q) => typeof q.nonLocalizableFraction === 'number' && q.localizableMinority === false));
   assert.deepEqual(plain(r.corners), cli.corners);
   assert.deepEqual(plain(r.timeSharing), cli.timeSharing);
   assert.deepEqual(plain(r.containment), cli.containment);

@@ -16,7 +16,7 @@
  */
 import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure } from './render.ts';
-import { fig3Spec } from './fig3Spec.ts';
+import { NONLOC_CURVE, fig3Spec } from './fig3Spec.ts';
 import type { Fig3BandPoint, Fig3Data, Fig3Line, Fig3Optimum, Fig3Point, Fig3Row } from './fig3Data.ts';
 import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import { kappaSLemma1, kappaSNegBinomial } from '../sensing/acceptance.ts';
@@ -70,6 +70,8 @@ export async function computeFig3(opts: FigureComputeOptions): Promise<Fig3Data>
         mcMedianHi: sc(s?.crlb.medianCi95?.[1]),
         mcConditionalMean4: sc(s?.crlb.conditionalMean4.mean),
         nonLocalizableFraction: s?.nonLocalizableFraction ?? null,
+        nonLocalizableLo: s?.nonLocalizableCi95?.[0] ?? null,
+        nonLocalizableHi: s?.nonLocalizableCi95?.[1] ?? null,
       };
     }),
   );
@@ -84,6 +86,8 @@ export async function computeFig3(opts: FigureComputeOptions): Promise<Fig3Data>
     if (r.N >= 2 && r.eq16 !== null) crlbLines.push({ N: r.N, psi: l, curve: 'Eq. (16) with Lemma 1 κ_s', value: r.eq16 });
     if (r.N >= 2 && r.thinnedProp1 !== null) crlbLines.push({ N: r.N, psi: l, curve: 'Prop. 1 / κ_s², corrected κ_s', value: r.thinnedProp1 });
     if (r.mcMedian !== null) crlbLines.push({ N: r.N, psi: l, curve: 'simulation median', value: r.mcMedian });
+    // Beside every CRLB_a: the targets it leaves out (≤ 1 accepted BS), on the κ_s panel's [0, 1] scale.
+    if (r.N >= 2 && r.nonLocalizableFraction !== null) kappaLines.push({ N: r.N, psi: l, curve: NONLOC_CURVE, value: r.nonLocalizableFraction });
   }
   const kappaPoints: Fig3Point[] = rows.filter((r) => r.kappaMc !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), value: r.kappaMc, lo: r.kappaMcLo, hi: r.kappaMcHi }));
   const medianBand: Fig3BandPoint[] = rows.filter((r) => r.mcMedianLo !== null).map((r) => ({ N: r.N, psi: psiLabel(r.psi), lo: r.mcMedianLo, hi: r.mcMedianHi }));

@@ -20,8 +20,12 @@ export type Fig3Row = {
   mcMedianLo: number | null;
   mcMedianHi: number | null;
   mcConditionalMean4: number | null;
+  /** Targets with ≤ 1 accepted BS (CRLB_a = ∞, left out of every CRLB_a), simulated, with its 95% CI. */
   nonLocalizableFraction: number | null;
+  nonLocalizableLo: number | null;
+  nonLocalizableHi: number | null;
 };
+
 
 /** One point of a plotted curve (long format; `psi` is the legend label, e.g. "ψ = 10"). */
 export interface Fig3Line {

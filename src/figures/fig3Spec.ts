@@ -5,13 +5,16 @@
 import type { VegaLiteSpec } from './spec.ts';
 import type { Fig3Data } from './fig3Data.ts';
 
+/** Curve name of the simulated non-localizable fraction (drawn on the κ_s panel, same [0, 1] scale). */
+export const NONLOC_CURVE = 'non-localizable targets (simulation)';
+
 export function fig3Spec(data: Fig3Data): VegaLiteSpec {
   const { kappaLines, crlbLines, kappaPoints, medianBand } = data;
   const opt0 = data.optimal.find((o) => o.psi === data.psi);
   const psiDomain = data.psiLabels;
   const psiColors = ['#2ca02c', '#1f4e9c', '#d62728'];
   const color = { field: 'psi', type: 'nominal' as const, scale: { domain: psiDomain, range: psiColors }, legend: { title: 'load ψ', orient: 'right' as const } };
-  const kCurves = ['Lemma 1, Eq. (15) as printed', 'corrected κ_s (NB load)'];
+  const kCurves = ['Lemma 1, Eq. (15) as printed', 'corrected κ_s (NB load)', NONLOC_CURVE];
   const cCurves = ['simulation median', 'Eq. (16) with Lemma 1 κ_s', 'Prop. 1 / κ_s², corrected κ_s'];
 
   return {
@@ -36,7 +39,7 @@ export function fig3Spec(data: Fig3Data): VegaLiteSpec {
               x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [1, data.nMax] } },
               y: { field: 'value', type: 'quantitative', title: 'κ_s (fraction of requests accepted)', scale: { domain: [0, 1.02], nice: false } },
               color,
-              strokeDash: { field: 'curve', type: 'nominal', scale: { domain: kCurves, range: [[6, 3], [1, 0]] }, legend: { title: null, orient: 'bottom-left', labelLimit: 240 } },
+              strokeDash: { field: 'curve', type: 'nominal', scale: { domain: kCurves, range: [[6, 3], [1, 0], [1, 2]] }, legend: { title: null, orient: 'bottom-left', labelLimit: 240 } },
             },
           },
           {

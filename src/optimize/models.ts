@@ -172,8 +172,11 @@ export interface McCrlbOptions {
 }
 
 export interface McCrlbTable extends CrlbModel {
-  /** Per N: the simulated median (m², p^s = 1) with its 95% CI, and the trials. */
-  rows: Array<{ N: number; median: number | null; ci95: [number, number] | null; trials: number }>;
+  /**
+   * Per N: the simulated median (m², p^s = 1) with its 95% CI, the trials, and the fraction of
+   * targets that cannot be localized (≤ 1 accepted BS or a singular FIM; the median rests on the rest).
+   */
+  rows: Array<{ N: number; median: number | null; ci95: [number, number] | null; trials: number; nonLocalizableFraction: number | null }>;
 }
 
 /**
@@ -203,7 +206,13 @@ export async function mcCrlbModel(p: Params, o: McCrlbOptions): Promise<McCrlbTa
     o.run,
     crlbScaleM2(full),
   );
-  const rows = points.map((pt) => ({ N: pt.N, median: pt.crlb.median, ci95: pt.crlb.medianCi95, trials: pt.crlb.trials }));
+  const rows = points.map((pt) => ({
+    N: pt.N,
+    median: pt.crlb.median,
+    ci95: pt.crlb.medianCi95,
+    trials: pt.crlb.trials,
+    nonLocalizableFraction: pt.nonLocalizableFraction === null ? null : pt.nonLocalizableFraction + (pt.singularFraction ?? 0),
+  }));
   const byN = new Map(rows.map((r) => [r.N, r.median]));
   return {
     name: 'mc',

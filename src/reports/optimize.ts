@@ -7,7 +7,9 @@
  * `mc` CRLB model the network simulation runs through the given `JobRunner` factory.
  */
 import type { JobRunner } from '../parallel/job.ts';
-import { zeta2M2 } from '../params/derived.ts';
+import { targetsPerBs, zeta2M2 } from '../params/derived.ts';
+import { kappaSNegBinomial } from '../sensing/acceptance.ts';
+import { nonLocalizableIndependent } from '../sensing/crlbAcceptance.ts';
 import type { Params } from '../params/schema.ts';
 import { checkProblem, type BackhaulProblem, type CrlbModel } from '../optimize/model.ts';
 import { buildEnvelope, memoCrlb, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
@@ -36,7 +38,14 @@ export interface OptimizeSettings {
 
 export interface OptimizeOutput {
   params: Record<string, unknown>;
-  pareto: Array<Pick<OperatingPoint, 'rate' | 'crlbA' | 'L' | 'N' | 'pc' | 'backhaulUse'>>;
+  /**
+   * The Pareto boundary; each point also carries the fraction of targets its CRLB_a leaves out
+   * (cannot be localized: ≤ 1 accepted BS or a singular FIM; simulated with the `mc` CRLB model,
+   * the independent-acceptance model P(Binomial(N, κ_s) ≤ 1) with the corrected κ_s otherwise) and
+   * `localizableMinority` when that fraction is ≥ ½: the CRLB_a of such a point describes a minority of
+   * the targets (docs/errata.md S7).
+   */
+  pareto: Array<Pick<OperatingPoint, 'rate' | 'crlbA' | 'L' | 'N' | 'pc' | 'backhaulUse'> & { nonLocalizableFraction: number | null; localizableMinority: boolean }>;
   timeSharing: TradeoffResult['timeSharing'];
   corners: TradeoffResult['corners'];
   weighted?: TradeoffResult['weighted'];
@@ -56,6 +65,7 @@ export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (t
   const problem: BackhaulProblem = { backhaul: p.backhaul, e: p.e, maxL: s.maxL, maxN: s.maxN };
   checkProblem(problem);
   let crlb: CrlbModel;
+  let simulatedNonLoc: Map<number, number | null> | null = null;
   if (s.crlbModel === 'eq16') {
     crlb = memoCrlb(eq16CrlbModel(p));
   } else {
@@ -66,7 +76,9 @@ export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (t
     } else {
       const lease = openRunner(s.threads);
       try {
-        crlb = await mcCrlbModel(p, { maxN: Math.min(nBar, 200), windows: s.windows, seed: s.seed, run: (job) => lease.run(job) });
+        const table = await mcCrlbModel(p, { maxN: Math.min(nBar, 200), windows: s.windows, seed: s.seed, run: (job) => lease.run(job) });
+        simulatedNonLoc = new Map(table.rows.map((r) => [r.N, r.nonLocalizableFraction]));
+        crlb = table;
       } finally {
         await lease.close();
       }
@@ -75,6 +87,21 @@ export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (t
   const env = buildEnvelope(rateModel(s.rateModel, p), s.maxL);
   const res = solveTradeoff(env, crlb, problem, { levels: s.levels, decades: s.decades, ...(s.weight !== undefined ? { weight: s.weight } : {}) });
   const full = fullSensingPowerParams(p);
+  const muS = targetsPerBs(p);
+  const nonLocAt = (N: number): number | null =>
+    simulatedNonLoc ? (simulatedNonLoc.get(N) ?? null) : muS > 0 ? nonLocalizableIndependent(N, kappaSNegBinomial(p.psi, muS, N)) : N <= 1 ? 1 : 0;
+  const pareto = res.pareto.map((q) => {
+    const f = nonLocAt(q.N);
+    return { rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse, nonLocalizableFraction: f, localizableMinority: f !== null && f >= 0.5 };
+  });
+  const minority = pareto.filter((q) => q.localizableMinority);
+  const warnings = [...res.warnings];
+  if (minority.length > 0) {
+    const Ns = [...new Set(minority.map((q) => q.N))].sort((a, b) => a - b);
+    warnings.push(
+      `${minority.length} of ${pareto.length} Pareto points (N = ${Ns.join(', ')}) have CRLB_a resting on a minority of localizable targets (≥ 50% cannot be localized: ≤ 1 accepted BS); their CRLB_a does not describe a typical target (docs/errata.md S7)`,
+    );
+  }
   const out: OptimizeOutput = {
     params: {
       ...p,
@@ -89,13 +116,13 @@ export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (t
       ...(s.weight !== undefined ? { weight: s.weight } : {}),
       units: { rate: 'nats/s/Hz', crlbA: 'm²', backhaul: 'nats/s/Hz' },
     },
-    pareto: res.pareto.map((q) => ({ rate: q.rate, crlbA: q.crlbA, L: q.L, N: q.N, pc: q.pc, backhaulUse: q.backhaulUse })),
+    pareto,
     timeSharing: res.timeSharing,
     corners: res.corners,
     ...(res.weighted ? { weighted: res.weighted } : {}),
     nonCooperative: res.nonCooperative,
     containment: res.containment,
-    warnings: res.warnings,
+    warnings,
     timing: { seconds: Math.round(performance.now() - t0) / 1000, rateEvaluations: env.evaluations },
   };
   return out;

@@ -15,7 +15,7 @@ import { crlbScaleM2, zeta2M2, targetsPerBs } from '../params/derived.ts';
 import type { Params } from '../params/schema.ts';
 import { checkInteger } from '../math/argumentError.ts';
 import { kappaSLemma1, kappaSNegBinomial, kappaSPalm, nBar } from '../sensing/acceptance.ts';
-import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
+import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized, nonLocalizableIndependent } from '../sensing/crlbAcceptance.ts';
 import { sensingNetworkJob, summarizeSensingNetwork, type ConditionalMean, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
 import { sensingNetworkSide } from '../sensing/network.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
@@ -54,6 +54,20 @@ export interface CrlbAcceptBlock {
   eq16McKappa: number | null;
   /** Prop. 1 thinned by the corrected κ_s: 2/(κ² (Σ E[d_k]^{−β})²). */
   thinnedProp1: number | null;
+  /**
+   * The fraction of targets every CRLB_a above leaves out: they cannot be localized (≤ 1 accepted
+   * BS, or a singular FIM). `mc` from the network simulation (≤ 1 BS, all targets; `singular`: sampled
+   * targets with ≥ 2 BSs and collinear bearings), `independentModel` = P(Binomial(N, κ_s) ≤ 1) with
+   * the corrected κ_s; `minority` when the simulated fraction reaches ½ (the median CRLB_a is then ∞
+   * and Eq. (16) describes a minority of targets, docs/errata.md S7).
+   */
+  nonLocalizable: {
+    mc: number | null;
+    mcCi95: [number, number] | null;
+    singular: number | null;
+    independentModel: number;
+    minority: boolean;
+  };
   mc: {
     mean: null;
     median: number | null;
@@ -102,6 +116,7 @@ function scaleSummary(m: CrlbMcSummary, s: number): CrlbMcSummary {
     medianCi95: m.medianCi95 ? [m.medianCi95[0] * s, m.medianCi95[1] * s] : null,
     trials: m.trials,
     ...(m.tailIndex ? { tailIndex: m.tailIndex } : {}),
+    ...(m.ci95Reliable !== undefined ? { ci95Reliable: m.ci95Reliable } : {}),
     ...(m.warning ? { warning: m.warning } : {}),
   };
 }
@@ -120,13 +135,22 @@ function acceptBlock(N: number, beta: number, kappaL1: number, kappaNb: number, 
         },
         nonLocalizableFraction: net.nonLocalizableFraction,
         trials: net.crlb.trials,
-        warning: net.crlb.warning,
+        warning: net.localizableMinority && N > 1
+          ? `${net.crlb.warning}; ${((net.nonLocalizableFraction ?? 0) * 100).toFixed(1)}% of targets cannot be localized (≤ 1 accepted BS), so the median is ∞ (null) and Eq. (16) describes a minority of targets`
+          : net.crlb.warning,
       }
     : null;
   return {
     eq16: scaleOrNull(crlbAcceptanceEq16Normalized(N, kappaL1, beta), s),
     eq16McKappa: net && net.kappa.mc !== null ? scaleOrNull(crlbAcceptanceEq16Normalized(N, net.kappa.mc, beta), s) : null,
     thinnedProp1: scaleOrNull(crlbAcceptanceThinnedNormalized(N, kappaNb, beta), s),
+    nonLocalizable: {
+      mc: net ? net.nonLocalizableFraction : null,
+      mcCi95: net ? net.nonLocalizableCi95 : null,
+      singular: net ? net.singularFraction : null,
+      independentModel: nonLocalizableIndependent(N, kappaNb),
+      minority: net ? net.localizableMinority : false,
+    },
     mc,
   };
 }

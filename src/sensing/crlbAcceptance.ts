@@ -139,3 +139,30 @@ export function argminN(f: (N: number) => number | null, nMax: number): number |
   }
   return best;
 }
+
+/**
+ * Fraction of targets that cannot be localized when each of the N requests is accepted
+ * independently with probability κ: P(Binomial(N, κ) ≤ 1) = (1 − κ)^N + Nκ(1 − κ)^{N−1}.
+ *
+ * Formula: not in the paper: a target with fewer than 2 accepted BSs has a singular FIM (Eq. (5) of
+ * arXiv:2403.20228 with N ≤ 1), so its CRLB_a is infinite; where this fraction reaches ½ the median
+ * CRLB_a is infinite too and Eq. (16) no longer describes a typical target (docs/errata.md S7).
+ * Method: direct evaluation (log1p for small κ).
+ * Accuracy: exact for independent acceptance; against the network simulation of the mechanism
+ * (acceptances of one target's requests are weakly dependent) with the corrected κ_s
+ * (`kappaSNegBinomial`) it is within 0.05 absolute over the map of docs/errata.md S7 (25 cells,
+ * N = 2…30; worst 0.048 at λ_s/λ_b = 1, ψ = 3), test/sensing/network.test.ts.
+ * References: docs/sensing.md (CRLB with acceptance); docs/errata.md S6–S7.
+ *
+ * @example
+ * import { nonLocalizableIndependent } from 'isacnet';
+ * nonLocalizableIndependent(2, 0.5); // => 0.75
+ * nonLocalizableIndependent(6, 1); // => 0
+ */
+export function nonLocalizableIndependent(N: number, kappa: number): number {
+  checkN(N);
+  checkKappa(kappa);
+  if (kappa === 1) return N <= 1 ? 1 : 0;
+  const l = Math.log1p(-kappa);
+  return Math.min(1, Math.exp(N * l) + (kappa > 0 ? N * kappa * Math.exp((N - 1) * l) : 0));
+}

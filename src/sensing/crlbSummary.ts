@@ -5,7 +5,7 @@
  * exist or its CI is unreliable. Values that do not exist are `null` (JSON-safe).
  */
 import { meanCi95, medianCi95Sorted, quantileSorted, sorted } from '../math/stats.ts';
-import { crlbMeanExists, crlbMomentWarning, crlbTailIndex, hillTailIndex } from './crlbExistence.ts';
+import { PRE_ASYMPTOTIC_HILL_LIMIT, crlbMeanExists, crlbMomentWarning, crlbTailIndex, crlbVarianceExists, hillTailIndex } from './crlbExistence.ts';
 
 export interface CrlbMcSummary {
   mean: number | null;
@@ -19,6 +19,12 @@ export interface CrlbMcSummary {
    * upwards for N ≥ 5, where the Pareto regime starts further out than the sample reaches.
    */
   tailIndex?: { theory: number; hill: number | null };
+  /**
+   * Whether the normal-theory `ci95` can be trusted: false where Var[CRLB] = ∞ (N = 4, 5, every β)
+   * or the sample's Hill estimate is ≤ 2 (pre-asymptotic tail); use the median and its CI there.
+   * Absent where there is no mean.
+   */
+  ci95Reliable?: boolean;
   warning?: string;
 }
 
@@ -34,7 +40,8 @@ function finiteOrNull(v: number): number | null {
  * where E[CRLB] exists (N ≥ 4); the median always exists (N ≥ 2).
  * Method: mean and normal 95% CI for N ≥ 4 (null otherwise), median with its distribution-free 95% CI
  * (binomial order statistics), Hill tail index from the top 0.1% (≥ 1000 trials), a warning where the
- * mean does not exist or its CI is unreliable.
+ * mean does not exist or its CI is unreliable (Var = ∞ for N = 4, 5 at every β, or a Hill estimate
+ * ≤ 2: `ci95Reliable` false).
  * Accuracy: as the sample; test/sensing/crlbMonteCarlo.test.ts checks nulls and warnings for N = 1…6.
  * References: docs/sensing.md; docs/errata.md S1.
  *
@@ -46,9 +53,14 @@ function finiteOrNull(v: number): number | null {
  */
 export function summarizeCrlbSamples(samples: ArrayLike<number>, N: number, scale = 1): CrlbMcSummary {
   const trials = samples.length;
-  const warning = crlbMomentWarning(N);
-  if (N <= 1 || trials === 0) return { mean: null, ci95: null, median: null, medianCi95: null, trials, ...(warning ? { warning } : {}) };
+  if (N <= 1 || trials === 0) {
+    const warning = crlbMomentWarning(N);
+    return { mean: null, ci95: null, median: null, medianCi95: null, trials, ...(warning ? { warning } : {}) };
+  }
   const s = sorted(samples);
+  const k = Math.max(10, Math.floor(trials / 1000));
+  const hill = trials >= 1000 ? finiteOrNull(hillTailIndex(s, k)) : null;
+  const warning = crlbMomentWarning(N, hill);
   const median = finiteOrNull(quantileSorted(s, 0.5) * scale);
   const mci = medianCi95Sorted(s);
   const medianCi95: [number, number] | null = Number.isFinite(mci[0]) && Number.isFinite(mci[1]) ? [mci[0] * scale, mci[1] * scale] : null;
@@ -67,7 +79,6 @@ export function summarizeCrlbSamples(samples: ArrayLike<number>, N: number, scal
     }
   }
   const w = [warning, extra].filter((x) => x).join('; ');
-  const k = Math.max(10, Math.floor(trials / 1000));
-  const hill = trials >= 1000 ? finiteOrNull(hillTailIndex(s, k)) : null;
-  return { mean, ci95, median, medianCi95, trials, tailIndex: { theory: crlbTailIndex(N), hill }, ...(w ? { warning: w } : {}) };
+  const reliable = ci95 === null ? {} : { ci95Reliable: crlbVarianceExists(N) && !(hill !== null && hill <= PRE_ASYMPTOTIC_HILL_LIMIT) };
+  return { mean, ci95, median, medianCi95, trials, tailIndex: { theory: crlbTailIndex(N), hill }, ...reliable, ...(w ? { warning: w } : {}) };
 }

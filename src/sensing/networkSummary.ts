@@ -6,7 +6,9 @@
  *    estimator; 95% CI from the between-window spread, windows being iid), the BS-average
  *    acceptance E[min(1, ψ/n)], and the mean and dispersion index Var/mean of the per-BS load n;
  *  - the CRLB with acceptance over sampled targets: the median with its distribution-free 95% CI,
- *    the fraction of non-localizable targets (≤ 1 accepted BS, CRLB = ∞), and a finite statistic,
+ *    the fraction of non-localizable targets (≤ 1 accepted BS, CRLB = ∞; with its CI, plus the
+ *    sampled fraction with ≥ 2 BSs but a singular FIM, and a flag when together they reach ½, where
+ *    the median itself is ∞), and a finite statistic,
  *    the mean conditional on at least 4 accepted BSs (`conditionalMean4`). The plain mean is `null`:
  *    whenever a request can be declined (κ_s < 1) a cluster of 2 or 3 BSs (E[CRLB] = ∞ given it) or
  *    of ≤ 1 BS (CRLB = ∞) has positive probability, so E[CRLB_a] = ∞.
@@ -38,7 +40,14 @@ export interface SensingNetworkPoint {
     loadMean: number;
     loadDispersion: number | null;
   };
+  /** Targets (all of every window) with ≤ 1 accepted BS: CRLB_a = ∞. */
   nonLocalizableFraction: number | null;
+  /** Its 95% CI (ratio estimator over windows). */
+  nonLocalizableCi95: [number, number] | null;
+  /** Sampled targets with ≥ 2 accepted BSs whose FIM is (numerically) singular: collinear bearings. */
+  singularFraction: number | null;
+  /** nonLocalizableFraction + singularFraction ≥ ½: the median CRLB_a is ∞, Eq. (16) describes a minority. */
+  localizableMinority: boolean;
   clusterAtMost3Fraction: number | null;
   crlb: {
     mean: null;
@@ -134,11 +143,13 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
       const crlb: number[] = [];
       const cond: number[] = [];
       let excluded = 0;
+      let singular = 0;
       for (let w = 0; w < windows; w++) {
         for (let t = 0; t < K; t++) {
           const v = block.extra(w, t);
           if (Number.isNaN(v)) continue;
           crlb.push(v);
+          if (v === Infinity && block.extra(w, K + t) >= 2) singular++;
           if (block.extra(w, K + t) >= 4) cond.push(v * scale);
           else excluded++;
         }
@@ -157,6 +168,9 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
         kappaMc = e.ratio;
         kappaCi = e.ci95;
       }
+      const nonLocCi = targets > 0 ? ratioEstimateCi95(windows, (w) => block.get(w, 'nonLocalizable'), (w) => block.get(w, 'targets')).ci95 : null;
+      const nonLocFraction = targets > 0 ? nonLoc / targets : null;
+      const singularFraction = crlb.length > 0 ? singular / crlb.length : null;
       const loadMean = bsCount > 0 ? requests / bsCount : 0;
       const loadVar = bsCount > 0 ? loadSq / bsCount - loadMean * loadMean : 0;
       const s = sorted(crlb);
@@ -191,7 +205,10 @@ export function summarizeSensingNetwork(out: Float64Array, job: MonteCarloJob, s
           loadMean,
           loadDispersion: loadMean > 0 ? loadVar / loadMean : null,
         },
-        nonLocalizableFraction: targets > 0 ? nonLoc / targets : null,
+        nonLocalizableFraction: nonLocFraction,
+        nonLocalizableCi95: nonLocCi,
+        singularFraction,
+        localizableMinority: nonLocFraction !== null && nonLocFraction + (singularFraction ?? 0) >= 0.5,
         clusterAtMost3Fraction: targets > 0 ? le3 / targets : null,
         crlb: { mean: null, median, medianCi95, trials: crlb.length, conditionalMean4, warning },
       });

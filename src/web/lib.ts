@@ -108,6 +108,14 @@ export interface TradeoffMcPoint {
   /** Simulated median CRLB_a at p^s = 1 − p^c (m²) with its 95% CI; the mean is infinite. */
   crlbMedian: number | null;
   crlbMedianCi95: [number, number] | null;
+  /** Simulated fraction of targets that cannot be localized (≤ 1 accepted BS or a singular FIM), left out of CRLB_a. */
+  nonLocalizableFraction: number | null;
+  /** nonLocalizableFraction ≥ ½: this point's CRLB_a rests on a minority of localizable targets. */
+  localizableMinority: boolean;
+}
+
+function nonLocOf(n: { mc: number | null; singular: number | null; minority: boolean } | undefined): { nonLocalizableFraction: number | null; localizableMinority: boolean } {
+  return { nonLocalizableFraction: n && n.mc !== null ? n.mc + (n.singular ?? 0) : null, localizableMinority: n?.minority ?? false };
 }
 
 /**
@@ -141,6 +149,7 @@ export const tradeoffMc = {
       rateCi95: c.rate.mc ? c.rate.mc.ci95 : null,
       crlbMedian: c.crlbMedian,
       crlbMedianCi95: c.crlbMedianCi95,
+      ...nonLocOf(sens.points.find((s) => s.N === c.N)?.crlbAccept.nonLocalizable),
     }));
     return out;
   },

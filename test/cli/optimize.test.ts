@@ -41,7 +41,7 @@ test('optimize --backhaul 6 --e 0.2 --json follows the contract', () => {
   assert.equal(o.params.crlbModel, 'eq16');
   assert.ok(o.pareto.length > 20);
   for (const p of o.pareto) {
-    assert.deepEqual(Object.keys(p).sort(), ['L', 'N', 'backhaulUse', 'crlbA', 'pc', 'rate']);
+    assert.deepEqual(Object.keys(p).sort(), ['L', 'N', 'backhaulUse', 'crlbA', 'localizableMinority', 'nonLocalizableFraction', 'pc', 'rate']);
     assert.ok(p.backhaulUse <= 6 + 1e-9 && Math.abs(p.backhaulUse - (p.rate + 0.2 * p.N)) < 1e-9);
   }
   for (let i = 1; i < o.pareto.length; i++) {
@@ -53,7 +53,10 @@ test('optimize --backhaul 6 --e 0.2 --json follows the contract', () => {
   assert.equal(last.tau, 1);
   assert.equal(last.crlbA, null);
   // Corners: the sensing corner opens the boundary; the communication corner has no sensing.
-  assert.deepEqual(o.pareto[0], { rate: 0, crlbA: o.corners.sens.crlbA, L: null, N: o.corners.sens.N, pc: 0, backhaulUse: o.corners.sens.backhaulUse });
+  const { nonLocalizableFraction, localizableMinority, ...first } = o.pareto[0] as typeof o.pareto[0] & { nonLocalizableFraction: number; localizableMinority: boolean };
+  assert.deepEqual(first, { rate: 0, crlbA: o.corners.sens.crlbA, L: null, N: o.corners.sens.N, pc: 0, backhaulUse: o.corners.sens.backhaulUse });
+  // Paper parameters (λ_s = λ_b, ψ = 15, N = 12): almost every target is localizable.
+  assert.ok(nonLocalizableFraction >= 0 && nonLocalizableFraction < 1e-6 && localizableMinority === false);
   assert.equal(o.corners.comm.N, 0);
   assert.equal(o.corners.comm.crlbA, null);
   // The paper's setting: L* = 13 at every power, N* = 12 with Eq. (16) (docs/optimization.md).

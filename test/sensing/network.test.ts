@@ -7,6 +7,7 @@ import { sensingNetworkSide } from '../../src/sensing/network.ts';
 import { kappaSLemma1, kappaSNegBinomial, LOAD_AREA_VARIANCE_PER_N } from '../../src/sensing/acceptance.ts';
 import { column, crlbNestedJob } from '../../src/sensing/crlbMonteCarlo.ts';
 import { summarizeCrlbSamples } from '../../src/sensing/crlbSummary.ts';
+import { nonLocalizableIndependent } from '../../src/sensing/crlbAcceptance.ts';
 
 const sync = inlineRunner;
 
@@ -75,4 +76,24 @@ test('torus side keeps the N-th neighbour far inside half the window; the same s
   // ψ = 2 with 8 requests per BS on average: heavy rejection, some targets are non-localizable.
   const worst = s.find((p) => p.psi === 2 && p.N === 8)!;
   assert.ok((worst.kappa.mc as number) < 0.35 && (worst.nonLocalizableFraction as number) > 0);
+});
+
+test('non-localizable fraction at high target density: CI, minority flag, and the independent-acceptance model within 0.05', async () => {
+  // λ_s/λ_b = 5: ψ = 3 leaves ≈ 88% of targets with ≤ 1 accepted BS (docs/errata.md S7), ψ = 40 almost none.
+  const pts = await runSensingNetwork({ muS: 5, Ns: [2, 6], psis: [3, 40], beta: 2, windows: 6, seed: 14, samplesPerWindow: 64 }, sync);
+  for (const p of pts) {
+    const f = p.nonLocalizableFraction as number;
+    const [lo, hi] = p.nonLocalizableCi95 as [number, number];
+    assert.ok(lo <= f && f <= hi && hi - lo < 0.05, `ψ = ${p.psi}, N = ${p.N}: ${f} [${lo}, ${hi}]`);
+    // Two accepted BSs with exactly collinear bearings have probability 0: no singular FIM sampled.
+    assert.equal(p.singularFraction, 0);
+    // The model's error over the 25-cell map is ≤ 0.048 (40 windows); 6 windows add ≈ 0.005 of noise.
+    const model = nonLocalizableIndependent(p.N, kappaSNegBinomial(p.psi, 5, p.N));
+    assert.ok(Math.abs(model - f) < 0.05, `ψ = ${p.psi}, N = ${p.N}: simulated ${f}, model ${model}`);
+  }
+  const dense = pts.filter((p) => p.psi === 3);
+  assert.ok(dense.every((p) => p.localizableMinority && (p.nonLocalizableFraction as number) > 0.8 && p.crlb.median === null));
+  assert.ok(pts.filter((p) => p.psi === 40).every((p) => !p.localizableMinority && (p.nonLocalizableFraction as number) < 0.01));
+  assert.equal(nonLocalizableIndependent(3, 0.5), 0.5);
+  assert.equal(nonLocalizableIndependent(1, 1), 1);
 });

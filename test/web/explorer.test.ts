@@ -12,6 +12,9 @@ import { ARTIFACTS, browserSkipReason, openPage, startHarness, type Harness, typ
 import { VIEWS, type ViewName } from '../../src/web/state.ts';
 import { resolveParams } from '../../src/params/validate.ts';
 import { crlbProp1 } from '../../src/sensing/closedForms.ts';
+import { kappaSNegBinomial } from '../../src/sensing/acceptance.ts';
+import { nonLocalizableIndependent } from '../../src/sensing/crlbAcceptance.ts';
+import { targetsPerBs } from '../../src/params/derived.ts';
 import { computeSensingReport } from '../../src/reports/sensing.ts';
 import { computeCommReport } from '../../src/reports/comm.ts';
 import { inlineRunner } from '../../src/registry/inline.ts';
@@ -119,6 +122,8 @@ test('the numbers shown equal the library values for a known setting', { skip },
   await viewReady(wp.page, 'sensing');
   const p = resolveParams({ lambdaB: 2, beta: 2.5, pc: 0.3 });
   assert.equal(await dataValue(wp.page, 'readout-prop1'), crlbProp1(7, p));
+  // Beside CRLB_a: the targets it leaves out (independent-acceptance model before any Monte Carlo).
+  assert.equal(await dataValue(wp.page, 'readout-nonloc'), nonLocalizableIndependent(7, kappaSNegBinomial(p.psi, targetsPerBs(p), 7)));
   // Communication: the exact rate at L = 4, p^c = 0.7, computed in the analysis worker with the same
   // library call and tolerance as computeComm; identical IEEE arithmetic in V8 on both sides, so
   // the tolerance only allows for a different Math.pow/exp implementation (1e-12 relative).
@@ -152,6 +157,8 @@ test('a Monte Carlo run completes with the CLI numbers, and a long one can be ca
   assert.equal(pt.N, 6);
   assert.ok(shownMedian !== null && pt.crlb.mc.median !== null && Math.abs(shownMedian / pt.crlb.mc.median - 1) < 1e-12, `median ${shownMedian} vs ${pt.crlb.mc.median}`);
   assert.ok(shownKappa !== null && pt.kappaS.mc !== null && Math.abs(shownKappa / pt.kappaS.mc - 1) < 1e-12, `κ_s ${shownKappa} vs ${pt.kappaS.mc}`);
+  const nl = pt.crlbAccept.nonLocalizable;
+  assert.equal(await dataValue(page, 'readout-nonloc'), (nl.mc as number) + (nl.singular ?? 0));
   assert.ok((await page.locator('.view.active [data-series-markers="mc-median"]').count()) === 1, 'overlay drawn');
   await page.screenshot({ path: path.join(ARTIFACTS, 'sensing-monte-carlo-desktop.png'), fullPage: true });
   assert.match((await page.textContent('#sensing-mc .mc-cli')) ?? '', /isacnet sensing --N 1-8 --trials 3000 --seed 5/);

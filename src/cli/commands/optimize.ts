@@ -38,10 +38,12 @@ function table(o: OptimizeOutput): string {
   );
   lines.push('');
   lines.push('Pareto boundary (max R_c s.t. CRLB_a ≤ c):');
-  lines.push(`${'rate'.padStart(9)} ${'CRLB_a (m²)'.padStart(12)} ${'L'.padStart(3)} ${'N'.padStart(3)} ${'p^c'.padStart(8)} ${'backhaul'.padStart(9)}`);
+  lines.push(`${'rate'.padStart(9)} ${'CRLB_a (m²)'.padStart(12)} ${'L'.padStart(3)} ${'N'.padStart(3)} ${'p^c'.padStart(8)} ${'backhaul'.padStart(9)} ${'non-loc'.padStart(8)}`);
   for (const q of o.pareto) {
-    lines.push(`${num(q.rate).padStart(9)} ${num(q.crlbA).padStart(12)} ${String(q.L ?? '—').padStart(3)} ${String(q.N).padStart(3)} ${num(q.pc).padStart(8)} ${num(q.backhaulUse).padStart(9)}`);
+    const nl = q.nonLocalizableFraction === null ? '—' : `${(100 * q.nonLocalizableFraction).toFixed(1)}%${q.localizableMinority ? '!' : ''}`;
+    lines.push(`${num(q.rate).padStart(9)} ${num(q.crlbA).padStart(12)} ${String(q.L ?? '—').padStart(3)} ${String(q.N).padStart(3)} ${num(q.pc).padStart(8)} ${num(q.backhaulUse).padStart(9)} ${nl.padStart(8)}`);
   }
+  lines.push(`non-loc: targets that cannot be localized (≤ 1 accepted BS or a singular FIM), left out of CRLB_a (${p.crlbModel === 'mc' ? 'network simulation' : 'independent acceptance with the corrected κ_s'}); ! = a majority`);
   lines.push('');
   const cm = o.containment;
   lines.push(

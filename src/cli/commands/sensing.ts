@@ -15,6 +15,7 @@ import { DEFAULT_CHUNK_SIZE } from '../../parallel/job.ts';
 
 /** CSV units: CRLB values in m² (the normalized blocks are dimensionless by name). */
 const SENSING_VALUES = new Set(['mean', 'median', 'ci95', 'medianCi95', 'prop1', 'eq13', 'thm1', 'thm1Corrected', 'eq16', 'eq16McKappa', 'thinnedProp1']);
+// nonLocalizable.* are fractions (no unit).
 function sensingUnit(path: readonly string[]): string {
   return (path[0] === 'crlb' || path[0] === 'crlbAccept') && SENSING_VALUES.has(path[path.length - 1]) ? 'm2' : '';
 }
@@ -32,13 +33,20 @@ function fmt(v: number | null | undefined, digits = 4): string {
   return Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
 }
 
+/** The non-localizable fraction beside CRLB_a: simulated (with `!` when it reaches ½), else the independent-acceptance model in brackets. */
+function nonLocCell(pt: SensingPoint): string {
+  const n = pt.crlbAccept.nonLocalizable;
+  if (n.mc !== null) return `${(100 * (n.mc + (n.singular ?? 0))).toFixed(1)}%${n.minority ? '!' : ''}`;
+  return `(${(100 * n.independentModel).toFixed(1)}%)`;
+}
+
 /** Readable table (m²) of a report. */
 export function formatSensingTable(r: SensingReport): string {
-  const head = ['N', 'MC mean', '95% CI', 'MC median', 'Prop.1', 'Eq.13', 'Thm 1', 'κ_s L1', 'κ_s MC', 'κ_s NB', 'Eq.16', 'MC_a median'];
+  const head = ['N', 'MC mean', '95% CI', 'MC median', 'Prop.1', 'Eq.13', 'Thm 1', 'κ_s L1', 'κ_s MC', 'κ_s NB', 'Eq.16', 'MC_a median', 'non-loc'];
   const rows: string[][] = r.points.map((pt: SensingPoint) => [
     String(pt.N),
     fmt(pt.crlb.mc.mean),
-    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}` : '—',
+    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}${pt.crlb.mc.ci95Reliable === false ? '*' : ''}` : '—',
     fmt(pt.crlb.mc.median),
     fmt(pt.crlb.prop1),
     fmt(pt.crlb.eq13),
@@ -48,6 +56,7 @@ export function formatSensingTable(r: SensingReport): string {
     fmt(pt.kappaS.negBinomial),
     fmt(pt.crlbAccept.eq16),
     fmt(pt.crlbAccept.mc?.median),
+    nonLocCell(pt),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const line = (cells: string[]): string => cells.map((c, j) => c.padStart(widths[j])).join('  ');
@@ -59,7 +68,11 @@ export function formatSensingTable(r: SensingReport): string {
   ];
   const warnings = r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
   if (warnings.length > 0) out.push('', 'warnings:', ...warnings);
+  if (r.points.some((pt) => pt.crlb.mc.ci95Reliable === false)) out.push('', '*: normal-theory CI of the mean, unreliable here (infinite variance or a Hill tail index ≤ 2): use the median and its CI.');
+  const minority = r.points.filter((pt) => pt.crlbAccept.nonLocalizable.minority).map((pt) => pt.N);
+  if (minority.length > 0) out.push('', `N = ${minority.join(', ')}: most targets cannot be localized (non-loc ≥ 50%, marked !): the median CRLB_a is ∞ and Eq. (16) describes a minority of targets (docs/errata.md S7).`);
   out.push('', 'MC_a: CRLB with acceptance from the network simulation; its mean is infinite (clusters of ≤ 3 BSs occur), see docs/sensing.md.');
+  out.push('non-loc: targets that cannot be localized (≤ 1 accepted BS or a singular FIM), left out of every CRLB_a; in brackets: independent-acceptance model (no network simulation).');
   return out.join('\n') + '\n';
 }
 

@@ -22,6 +22,8 @@ export interface SensingCurves {
   /** Corrected κ_s (negative-binomial load) and Prop. 1 thinned by it (m²). */
   kappaNb: number[];
   thinned: Array<number | null>;
+  /** Targets that cannot be localized (≤ 1 accepted BS), independent-acceptance model with the corrected κ_s. */
+  nonLoc: number[];
   /** Wall time of each figure's curves, ms. */
   timings: { fig2: number; fig3: number };
 }
@@ -45,6 +47,7 @@ export function computeSensing(p: Params, s: Settings): SensingCurves {
   const eq16 = Ns.map((N, i) => scaled(sensing.crlbAcceptanceEq16Normalized(N, kappa[i], p.beta), scale));
   const kappaNb = Ns.map((N) => sensing.kappaSNegBinomial(p.psi, muS, N));
   const thinned = Ns.map((N, i) => scaled(sensing.crlbAcceptanceThinnedNormalized(N, kappaNb[i], p.beta), scale));
+  const nonLoc = Ns.map((N, i) => sensing.nonLocalizableIndependent(N, kappaNb[i]));
   const fig3 = performance.now() - t0;
-  return { Ns, prop1, eq13, thm1, thm1c, kappa, eq16, kappaNb, thinned, timings: { fig2, fig3 } };
+  return { Ns, prop1, eq13, thm1, thm1c, kappa, eq16, kappaNb, thinned, nonLoc, timings: { fig2, fig3 } };
 }

@@ -16,7 +16,7 @@ import { PlotView } from '../plot/plotView.ts';
 import type { PlotSeries } from '../plot/svgPlot.ts';
 import type { AppState } from '../state.ts';
 import { sensing, type SensingReport } from '../lib.ts';
-import { TIME_BUDGET_MS, renderReadout, section, timingText, type View } from './view.ts';
+import { TIME_BUDGET_MS, renderReadout, section, timingText, type ReadoutRow, type View } from './view.ts';
 import type { AnalysisClient } from '../compute/analysisClient.ts';
 import type { SensingCurves } from '../compute/sensing.ts';
 
@@ -230,11 +230,11 @@ export class SensingView implements View {
       { title: `CRLB with acceptance vs N, ψ = ${p.psi} (Fig. 3 analog)`, xLabel: 'sensing cluster size N', yLabel: 'CRLB_a (m²)', xScale: 'linear', yScale: 'log', xInteger: true, hover: 'x', series: series3, vlines: vlines3 },
       {
         title: 'CRLB with acceptance vs N (m²)',
-        columns: ['N', 'kappa_s_lemma1', 'crlb_a_eq16', 'kappa_s_corrected', 'crlb_a_thinned_prop1', 'kappa_s_mc', 'mc_median', 'mc_median_ci_lo', 'mc_median_ci_hi', 'mc_nonlocalizable_fraction'],
+        columns: ['N', 'kappa_s_lemma1', 'crlb_a_eq16', 'kappa_s_corrected', 'crlb_a_thinned_prop1', 'kappa_s_mc', 'mc_median', 'mc_median_ci_lo', 'mc_median_ci_hi', 'mc_nonlocalizable_fraction', 'model_nonlocalizable_fraction'],
         rows: Ns.map((N, i) => {
           const pt = net.find((q) => q.N === N);
           const m = pt?.crlbAcceptNormalized.mc ?? null;
-          return [N, c3.kappa[i], c3.eq16[i], c3.kappaNb[i], c3.thinned[i], pt?.kappaS.mc ?? null, scaled(m?.median ?? null, scale), scaled(m?.medianCi95?.[0] ?? null, scale), scaled(m?.medianCi95?.[1] ?? null, scale), m?.nonLocalizableFraction ?? null];
+          return [N, c3.kappa[i], c3.eq16[i], c3.kappaNb[i], c3.thinned[i], pt?.kappaS.mc ?? null, scaled(m?.median ?? null, scale), scaled(m?.medianCi95?.[0] ?? null, scale), scaled(m?.medianCi95?.[1] ?? null, scale), m?.nonLocalizableFraction ?? null, c3.nonLoc[i] ?? null];
         }),
         meta: { params: p, optimalN: { eq16: best16 === null ? null : Ns[best16], thinned: bestTh === null ? null : Ns[bestTh] }, monteCarlo: overlay ? overlay.report.params.network : null },
       },
@@ -268,6 +268,7 @@ export class SensingView implements View {
       { label: 'κ<sub>s</sub>, network simulation', value: mcPt?.kappaS.mc ?? null, id: 'readout-kappa-s-mc' },
       { label: 'CRLB<sub>a</sub>, Eq. (16)', value: c3.eq16[i] ?? null, unit: 'm²', id: 'readout-eq16' },
       { label: 'CRLB<sub>a</sub>, network simulation median', value: scaled(mcPt?.crlbAcceptNormalized.mc?.median ?? null, scale), unit: 'm²', id: 'readout-mc-accept-median' },
+      nonLocReadout(mcPt?.crlbAccept.nonLocalizable ?? null, c3.nonLoc[i] ?? null),
       { label: '|ζ|² (Eq. 5)', value: zeta2M2(p), unit: 'm²', id: 'readout-zeta2', note: p.zeta2 === null ? 'derived from the link budget' : 'override' },
     ]);
   }
@@ -300,4 +301,14 @@ function argminFinite(v: Array<number | null>): number | null {
 
 function fmt(x: number | null): string {
   return x === null ? '—' : String(Number(x.toPrecision(4)));
+}
+
+/** The fraction of targets left out of every CRLB_a (≤ 1 accepted BS or a singular FIM): simulated when the network simulation ran, else the independent-acceptance model. */
+function nonLocReadout(mc: { mc: number | null; singular: number | null; minority: boolean } | null, model: number | null): ReadoutRow {
+  const sim = mc && mc.mc !== null ? mc.mc + (mc.singular ?? 0) : null;
+  const note =
+    sim !== null
+      ? `network simulation${mc?.minority ? ': most targets cannot be localized, the median CRLB_a is ∞ and Eq. (16) describes a minority' : ''}; independent-acceptance model ${fmt(model)}`
+      : 'independent-acceptance model with the corrected κ_s (run Monte Carlo for the simulated fraction)';
+  return { label: 'targets that cannot be localized (left out of CRLB<sub>a</sub>)', value: sim ?? model, id: 'readout-nonloc', note };
 }

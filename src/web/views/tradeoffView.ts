@@ -154,7 +154,7 @@ export class TradeoffView implements View {
         interval: 'bars',
         points: o.points.map((q) => {
           const p: PlotPoint = { x: q.rateMc ?? NaN, y: q.crlbMedian, lo: q.crlbMedianCi95?.[0] ?? null, hi: q.crlbMedianCi95?.[1] ?? null };
-          info.set(p, `L = ${q.L}, N = ${q.N}, p^c = ${q.pc.toFixed(4)}; rate CI [${formatValue(q.rateCi95?.[0])}, ${formatValue(q.rateCi95?.[1])}] vs model ${formatValue(q.rateModel)}; CRLB_a model ${formatValue(q.crlbModel)}`);
+          info.set(p, `L = ${q.L}, N = ${q.N}, p^c = ${q.pc.toFixed(4)}; rate CI [${formatValue(q.rateCi95?.[0])}, ${formatValue(q.rateCi95?.[1])}] vs model ${formatValue(q.rateModel)}; CRLB_a model ${formatValue(q.crlbModel)}; not localizable ${q.nonLocalizableFraction === null ? '—' : `${(100 * q.nonLocalizableFraction).toFixed(1)}%`}${q.localizableMinority ? ' (a majority: CRLB_a describes a minority of targets)' : ''}`);
           return p;
         }),
       });
