@@ -13,6 +13,7 @@ import { nonLocalizableIndependent } from '../sensing/crlbAcceptance.ts';
 import type { Params } from '../params/schema.ts';
 import { checkProblem, type BackhaulProblem, type CrlbModel } from '../optimize/model.ts';
 import { buildEnvelope, memoCrlb, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
+import type { RateEnvelope } from '../optimize/rateEnvelope.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
 import { eq16CrlbModel, fullSensingPowerParams, mcCrlbModel, rateModel, type CrlbModelName, type RateModelName } from '../optimize/models.ts';
 
@@ -58,9 +59,9 @@ export interface OptimizeOutput {
 /**
  * Run the optimization for one scenario. `openRunner` is called only when the `mc` CRLB model needs
  * a network simulation (e.g. `(threads) => createWorkerPool(threads)` in Node); its lease is closed
- * before the function returns.
+ * before the function returns. `envelopes` (optional) shares rate envelopes between calls.
  */
-export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (threads: number) => RunnerLease): Promise<OptimizeOutput> {
+export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (threads: number) => RunnerLease, envelopes?: Map<string, RateEnvelope>): Promise<OptimizeOutput> {
   const t0 = performance.now();
   const problem: BackhaulProblem = { backhaul: p.backhaul, e: p.e, maxL: s.maxL, maxN: s.maxN };
   checkProblem(problem);
@@ -84,7 +85,15 @@ export async function runOptimize(p: Params, s: OptimizeSettings, openRunner: (t
       }
     }
   }
-  const env = buildEnvelope(rateModel(s.rateModel, p), s.maxL);
+  // The envelope depends on the rate model's inputs only (not on C_backhaul, e or the CRLB model):
+  // callers solving many scenarios (isacnet sweep) may share it; its values are cached evaluations
+  // of the same pure function, so sharing changes no number (only timing.rateEvaluations).
+  const envKey = JSON.stringify([s.rateModel, s.maxL, p.psi, p.lambdaU, p.lambdaB, p.alpha, p.mt]);
+  let env = envelopes?.get(envKey);
+  if (!env) {
+    env = buildEnvelope(rateModel(s.rateModel, p), s.maxL);
+    envelopes?.set(envKey, env);
+  }
   const res = solveTradeoff(env, crlb, problem, { levels: s.levels, decades: s.decades, ...(s.weight !== undefined ? { weight: s.weight } : {}) });
   const full = fullSensingPowerParams(p);
   const muS = targetsPerBs(p);

@@ -40,6 +40,7 @@ import { crlbMeanExists } from '../sensing/crlbExistence.ts';
 import { computeCommReport, DEFAULT_DISC_BS, TYPICAL_USER_CHUNK } from './comm.ts';
 import { runOptimize } from './optimize.ts';
 import type { RateModelName } from '../optimize/models.ts';
+import type { RateEnvelope } from '../optimize/rateEnvelope.ts';
 
 export const SWEEP_MEASURES = ['sensing', 'comm', 'optimize'] as const;
 export type SweepMeasure = (typeof SWEEP_MEASURES)[number];
@@ -503,11 +504,11 @@ function planSensing(point: SweepPoint, spec: SweepSpec): PointPlan {
   };
 }
 
-async function planOptimize(point: SweepPoint, spec: SweepSpec): Promise<PointPlan> {
+async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<string, RateEnvelope>): Promise<PointPlan> {
   const o = spec.optimize ?? { rateModel: 'exact' as const, maxL: 30, maxN: 200, levels: 60, decades: 3 };
   const out = await runOptimize(point.params, { rateModel: o.rateModel, crlbModel: 'eq16', maxL: o.maxL, maxN: o.maxN, levels: o.levels, decades: o.decades, ...(o.weight !== undefined ? { weight: o.weight } : {}), windows: 200, seed: point.seed, threads: 1 }, () => {
     throw new Error('the eq16 CRLB model runs no simulation');
-  });
+  }, envelopes);
   const c = out.corners;
   const row: SweepRow = {
     ...baseRow(point, spec.grid),
@@ -607,7 +608,9 @@ function columnsOf(rows: readonly SweepRow[], grid: readonly SweepAxis[]): Sweep
 export async function runSweep(spec: SweepSpec, runner: SweepRunner, onProgress?: (p: SweepProgress) => void): Promise<SweepResult> {
   const points = checkSweepSpec(spec);
   const plans: PointPlan[] = [];
-  for (const pt of points) plans.push(spec.measure === 'comm' ? await planComm(pt, spec) : spec.measure === 'sensing' ? planSensing(pt, spec) : await planOptimize(pt, spec));
+  // optimize: points that differ in C_backhaul or e only share one rate envelope.
+  const envelopes = new Map<string, RateEnvelope>();
+  for (const pt of points) plans.push(spec.measure === 'comm' ? await planComm(pt, spec) : spec.measure === 'sensing' ? planSensing(pt, spec) : await planOptimize(pt, spec, envelopes));
   const jobs = plans.flatMap((p) => p.jobs);
   const counters: Counters = { fromStore: 0, computed: 0, planned: 0 };
   let pointsDone = 0;

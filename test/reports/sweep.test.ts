@@ -105,7 +105,10 @@ test('optimize: the corners of runOptimize (eq16) at every point', async () => {
     assert.equal(row.comm_corner_rate_nats_per_s_hz, o.corners.comm.rate);
     assert.equal(row.sens_corner_crlb_a_m2, o.corners.sens.crlbA);
     assert.equal(row.sens_corner_N, o.corners.sens.N);
+    assert.deepEqual([row.comm_corner_L, row.comm_corner_pc, row.sens_corner_pc, row.pareto_points], [o.corners.comm.L, o.corners.comm.pc, o.corners.sens.pc, o.pareto.length]);
   }
+  // The two points share one rate envelope (same ψ, λ, α, M_t): the second point's numbers are
+  // nonetheless those of a fresh runOptimize (checked above for both).
 });
 
 test('precision targets: the same stopping point for any executor; the target met or max trials reported', async () => {
