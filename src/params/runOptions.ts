@@ -219,6 +219,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'yes', flag: 'yes', kind: 'boolean', description: 'confirm a grid of more than --max-points points', default: false },
     { key: 'progress', flag: 'progress', kind: 'enum', valueName: 'mode', values: SWEEP_PROGRESS_MODES, description: 'bar (on a terminal), jsonl (one JSON object per line on stdout) or none', default: 'bar' },
     threads(),
+    queue(QUEUE_SUBMIT),
   ],
   localize: [
     {
@@ -330,6 +331,7 @@ export interface RunOptionValues {
     yes: boolean;
     progress: (typeof SWEEP_PROGRESS_MODES)[number];
     threads: number;
+    queue?: string;
   };
   localize: { N: number[]; snrDb: number[]; geometries: number; noiseDraws: number; seed: number; outlierMultiple: number; threads: number; json: boolean; format: (typeof OUTPUT_FORMATS)[number] };
 }

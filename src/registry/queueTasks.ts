@@ -10,6 +10,9 @@
  * `chunk`: a ChunkTask of src/parallel/jobTypes.ts, run with `runChunk(task, KERNELS)`; the samples
  * come back losslessly as `{ samples: base64 of the little-endian Float64 bytes, length }`.
  *
+ * `chunkStats`: a ChunkStatsTask of src/registry/chunkStats.ts (`isacnet sweep --queue`), run with
+ * `runChunkStatsTask`; the chunk's mergeable statistics come back as JSON.
+ *
  * @example
  * import { crlbNestedJob, planChunks, runJobSync } from 'isacnet';
  * const task = planChunks(crlbNestedJob([4], 2, 5000, 1))[1];
@@ -21,6 +24,7 @@ import { ArgumentError, UnknownArgumentError, checkInteger } from '../math/argum
 import { concatChunks, planChunks, runChunk, type ChunkTask, type JobRunner } from '../parallel/job.ts';
 import { canonicalJson, toJsonValue, type JsonValue, type KeyedTask, type QueueTask, type TaskQueue } from '../parallel/taskQueue.ts';
 import { KERNELS } from './kernels.ts';
+import { chunkTaskKey as chunkStatsTaskKey, runChunkStatsTask, checkChunkStatsTask, type ChunkStatsResult, type ChunkTaskExecutor } from './chunkStats.ts';
 
 /** A registered task function: checks its JSON payload, returns a JSON result. */
 export type QueueTaskFn = (payload: JsonValue) => JsonValue;
@@ -127,6 +131,7 @@ export function runChunkQueueTask(payload: JsonValue): { samples: string; length
 /** What a worker runs, by task type (docs/scale-out.md); add a type here to make workers run it. */
 export const QUEUE_TASKS: Readonly<Record<string, QueueTaskFn>> = {
   chunk: runChunkQueueTask,
+  chunkStats: (payload) => toJsonValue(runChunkStatsTask(checkChunkStatsTask(payload)), 'result'),
 };
 
 /**
@@ -141,7 +146,7 @@ export const QUEUE_TASKS: Readonly<Record<string, QueueTaskFn>> = {
  * @example
  * let msg = '';
  * try { runQueueTask({ type: 'eval', payload: '1 + 1' }); } catch (e) { msg = (e as Error).message; }
- * msg; // => 'unknown queue task type "eval" (known: chunk)'
+ * msg; // => 'unknown queue task type "eval" (known: chunk, chunkStats)'
  */
 export function runQueueTask(task: QueueTask, table: Readonly<Record<string, QueueTaskFn>> = QUEUE_TASKS): JsonValue {
   const fn = Object.prototype.hasOwnProperty.call(table, task.type) ? table[task.type] : undefined;
@@ -218,4 +223,41 @@ export function createQueueJobRunner(queue: TaskQueue): JobRunner {
  */
 export function chunkQueueName(version: string): string {
   return `isacnet-${version.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
+/** Tasks per `queue.run` call of the queue executor: results reach the caller (and its store) slice by slice. */
+const QUEUE_EXECUTOR_SLICE = 64;
+
+/**
+ * A `ChunkTaskExecutor` (src/registry/chunkStats.ts) whose chunk statistics tasks run on the workers
+ * of a task queue, as `chunkStats` tasks under job ids derived from their identity
+ * (`chunkTaskKey` of src/registry/chunkStats.ts). `isacnet sweep --queue URL` runs with it. A task
+ * is the same pure function wherever it runs, so the results, and the sweep merged from them in
+ * chunk-index order, are bit-identical to the local pool's; a resubmitted sweep finds completed
+ * tasks on the queue and enqueues nothing already done.
+ *
+ * Formula: not in the paper (distributed Monte Carlo infrastructure).
+ * Method: tasks checked (`checkChunkStatsTask`), then sent in slices of 64 (`queue.run`), each
+ * slice's results reported by index as the slice completes.
+ * Accuracy: bit-identical to `runChunkStatsTask` in this process (test/registry/queueTasks.test.ts).
+ * References: src/parallel/taskQueue.ts; docs/scale-out.md; docs/sweep.md.
+ *
+ * @example
+ * import { runChunkStatsTask } from 'isacnet';
+ * const queue = { name: 'inline', run: async (tasks) => tasks.map((t) => runQueueTask(t)), stats: () => ({}), close: async () => {} };
+ * const task = { kernel: 'sensing.crlbNested', args: { Ns: [4], beta: 2 }, seed: 1, chunkIndex: 0, count: 64, width: 1, reduce: [{ kind: 'moments', field: 0 }] };
+ * const got = [];
+ * await createQueueChunkExecutor(queue)([task], (i, r) => { got[i] = r; });
+ * JSON.stringify(got[0]) === JSON.stringify(runChunkStatsTask(task)); // => true
+ */
+export function createQueueChunkExecutor(queue: TaskQueue): ChunkTaskExecutor {
+  return async (tasks, onResult) => {
+    const checked = tasks.map((t) => checkChunkStatsTask(t));
+    for (let from = 0; from < checked.length; from += QUEUE_EXECUTOR_SLICE) {
+      const part = checked.slice(from, from + QUEUE_EXECUTOR_SLICE);
+      const keyed: KeyedTask[] = part.map((t) => ({ key: `chunkStats ${chunkStatsTaskKey(t)}`, type: 'chunkStats', payload: toJsonValue(t, 'task') }));
+      const results = await queue.run(keyed);
+      results.forEach((r, i) => onResult(from + i, r as unknown as ChunkStatsResult));
+    }
+  };
 }

@@ -97,6 +97,31 @@ test('workers as separate processes', { skip }, async (t) => {
     for (const w of [w1, w2]) assert.match(w.err(), /stopped after \d+ tasks?\n$/);
   });
 
+  await t.test('`sweep --queue`: two workers compute the chunk statistics; the sweep files are byte-identical to the local run', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'isacnet-sweep-queue-'));
+    const w1 = startWorker(redis.url);
+    const w2 = startWorker(redis.url);
+    try {
+      const args = ['sweep', '--grid', 'psi=5,15', '--measure', 'comm', '--L', '1,2', '--trials', '20000', '--seed', '4', '--progress', 'none', '--threads', '1'];
+      const [local] = await Promise.all([cli([...args, '--out', path.join(dir, 'local')]), w1.ready, w2.ready]);
+      const queued = await cli([...args, '--out', path.join(dir, 'queued'), '--queue', redis.url]);
+      assert.equal(local.code, 0, local.err);
+      assert.equal(queued.code, 0, queued.err);
+      for (const f of ['sweep.csv', 'sweep.json']) {
+        assert.equal(readFileSync(path.join(dir, 'queued', f), 'utf8'), readFileSync(path.join(dir, 'local', f), 'utf8'), f);
+      }
+      // 2 points × 2 values of L × 5 chunks of 4096 trials (20 000 trials), all computed by the workers.
+      const done = [w1, w2].map((w) => (w.err().match(/chunkStats done/g) ?? []).length);
+      assert.equal(done[0] + done[1], 20, `tasks per worker: ${done.join(', ')}\n${w1.err()}`);
+    } finally {
+      for (const w of [w1, w2]) w.child.kill('SIGTERM');
+      await Promise.all([w1, w2].map((w) => exited(w.child, 20_000)));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   await t.test('a worker killed with SIGKILL mid-task: another worker retries the task, the result is unchanged', async () => {
     // One long chunk (60 000 geometries of 50 BSs).
     const job = { ...crlbNestedJob([50], 2, 60_000, 11), chunkSize: 60_000 };

@@ -153,7 +153,7 @@ export function registerSweepCommand(program: Command): void {
     const parseYaml = typeof opts.config === 'string' && /\.ya?ml$/i.test(opts.config) ? (await import('yaml')).parse : undefined;
     const file = typeof opts.config === 'string' ? loadSweepConfig(opts.config, parseYaml) : undefined;
     const params = paramsFromOptions(opts, file?.layer, ['pc']);
-    const flagKeys = ['measure', 'zip', 'N', 'L', 'pc', 'trials', 'seed', 'mc', 'precision', 'relPrecision', 'maxTrials', 'gains', 'discBs', 'rateModel', 'weight', 'maxL', 'maxN', 'levels', 'decades', 'out', 'store', 'maxPoints', 'yes', 'progress', 'threads'];
+    const flagKeys = ['measure', 'zip', 'N', 'L', 'pc', 'trials', 'seed', 'mc', 'precision', 'relPrecision', 'maxTrials', 'gains', 'discBs', 'rateModel', 'weight', 'maxL', 'maxN', 'levels', 'decades', 'out', 'store', 'maxPoints', 'yes', 'progress', 'threads', 'queue'];
     const flags: Record<string, unknown> = Object.fromEntries(flagKeys.map((k) => [k, opts[k]]));
     // commander sets `mc: true` for a negatable flag that was not given: only --no-mc counts.
     if (flags.mc === true) delete flags.mc;
@@ -186,9 +186,22 @@ export function registerSweepCommand(program: Command): void {
     const storeDir = path.resolve(run.store ?? path.join(run.out, 'store'));
     const { name: tool, version } = packageInfo();
     const specHash = sweepSpecHash(spec, canonicalJsonOf);
+    // With --queue the chunk statistics tasks go to `isacnet worker` processes (docs/scale-out.md);
+    // the connection is checked here, before any work (an unreachable queue exits 2 naming --queue).
+    let queue: import('../../parallel/taskQueue.ts').TaskQueue | undefined;
+    if (run.queue !== undefined) {
+      const { openTaskQueue } = await import('../../parallel/taskQueue.ts');
+      const { chunkQueueName } = await import('../../registry/queueTasks.ts');
+      queue = await openTaskQueue(run.queue, { name: chunkQueueName(version) });
+    }
     const { FileChunkStore } = await import('../../parallel/chunkStore.ts');
     const meta = { tool, format: SWEEP_FORMAT_VERSION, specHash, description: { version, measure: spec.measure, grid: spec.grid } };
-    FileChunkStore.check(storeDir, meta);
+    try {
+      FileChunkStore.check(storeDir, meta);
+    } catch (e) {
+      await queue?.close();
+      throw e;
+    }
     // 2. The work.
     const store = FileChunkStore.open<import('../../registry/chunkStats.ts').ChunkStatsResult>(storeDir, meta);
     const { createWorkerPool } = await import('../../registry/nodePool.ts');
@@ -198,20 +211,24 @@ export function registerSweepCommand(program: Command): void {
     let result: SweepResult;
     let last: SweepProgress | null = null;
     try {
-      result = await runSweep(spec, { execute: poolChunkExecutor(pool), store }, (p) => {
+      const { createQueueChunkExecutor } = await import('../../registry/queueTasks.ts');
+      const execute = queue ? createQueueChunkExecutor(queue) : poolChunkExecutor(pool);
+      result = await runSweep(spec, { execute, store }, (p) => {
         last = p;
         progress.update(p);
       });
     } finally {
       progress.stop();
       await pool.close();
+      await queue?.close();
       store.close();
     }
     // 3. The files (atomic: a temporary sibling renamed into place).
     const { writeFileAtomic } = await import('../../figures/io.ts');
     const { renderSvg, svgToPng } = await import('../../figures/render.ts');
     const { sweepPlotSpec, bandColumns } = await import('../../figures/sweepSpec.ts');
-    const runHashed = { ...run, threads: undefined, progress: undefined, out: undefined, store: undefined, yes: undefined };
+    // Where chunks ran (threads, a queue URL that may hold a password) never enters the provenance.
+    const runHashed = { ...run, threads: undefined, progress: undefined, out: undefined, store: undefined, yes: undefined, queue: undefined };
     const prov = provenance('sweep', spec.base, { ...runHashed, grid: spec.grid }, result.chunkSizes);
     const json = { ...result, provenance: prov };
     const files: string[] = [];
