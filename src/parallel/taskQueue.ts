@@ -23,6 +23,7 @@
  * taskJobId('chunk 0').length; // => 64
  */
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
@@ -423,6 +424,8 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
             waiting.set(id, list);
           }),
       );
+      // Handled here too: if the run stops early (a failed add), later rejections are not unhandled.
+      for (const d of done) d.catch(() => undefined);
       const fresh: Array<{ name: string; data: QueueTask; opts: typeof jobOptions & { jobId: string } }> = [];
       const found = await Promise.all(ids.map(lookUp));
       for (let i = 0; i < tasks.length; i++) {
@@ -479,7 +482,7 @@ export interface StartTaskWorkerOptions {
   stalledIntervalMs?: number;
   /** Times a task may stall (its worker die) before it is failed (default 5). */
   maxStalledCount?: number;
-  /** Worker name stored on each job it takes (default `host pid`). */
+  /** Worker name stored on each job it takes (default `<host name> <pid>`). */
   workerName?: string;
   /** Called after each task with its type, outcome and wall time. */
   onTask?: (info: { type: string; ok: boolean; ms: number; error?: string }) => void;
@@ -558,7 +561,7 @@ export async function startTaskWorker(url: string, handler: TaskHandler, options
       lockDuration,
       stalledInterval,
       maxStalledCount,
-      name: options.workerName ?? `${process.env.HOSTNAME ?? 'host'} ${process.pid}`,
+      name: options.workerName ?? `${os.hostname()} ${process.pid}`,
       autorun: true,
     },
   );
