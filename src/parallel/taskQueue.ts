@@ -370,7 +370,6 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
   const jobOptions = { removeOnComplete: { age: keepSeconds }, removeOnFail: { age: keepSeconds }, attempts: 1 };
   let closed = false;
 
-  /** Check a job by id: settle it when finished, re-add it when it vanished. */
   /** The state of a job and, when it has finished, its result or failure (read after the state, so never a stale snapshot). */
   const lookUp = async (id: string): Promise<{ state: string; job?: Job }> => {
     const state = await queue.getJobState(id);
@@ -378,8 +377,18 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
     const job = await queue.getJob(id);
     return job ? { state, job } : { state: 'unknown' };
   };
+  /**
+   * Jobs found failed by `run` and put back: the number of times, per id. The poll ignores what it
+   * read while (or before) a job was put back, so an old failure is never taken for a new one.
+   */
+  const retries = new Map<string, number>();
+  const retrying = new Set<string>();
+  /** Check a job by id: settle it when finished, re-add it when it vanished. */
   const check = async (id: string, task: KeyedTask): Promise<void> => {
+    const generation = retries.get(id) ?? 0;
+    if (retrying.has(id)) return;
     const { state, job } = await lookUp(id);
+    if (retrying.has(id) || (retries.get(id) ?? 0) !== generation) return;
     if (state === 'unknown') await queue.add(task.type, { type: task.type, payload: task.payload }, { ...jobOptions, jobId: id });
     else if (state === 'completed') settle(id, true, (job?.returnvalue as JsonValue) ?? null);
     else if (state === 'failed') settle(id, false, failedError(task, id, job?.failedReason ?? 'failed').message);
@@ -438,7 +447,13 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
           settle(id, true, (job?.returnvalue as JsonValue) ?? null);
         } else if (state === 'failed') {
           stats.retried++;
-          await job?.retry('failed');
+          retrying.add(id);
+          retries.set(id, (retries.get(id) ?? 0) + 1);
+          try {
+            await job?.retry('failed');
+          } finally {
+            retrying.delete(id);
+          }
         } else {
           stats.joined++;
         }
