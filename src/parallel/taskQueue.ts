@@ -592,6 +592,8 @@ export async function startTaskWorker(url: string, handler: TaskHandler, options
   return {
     processed: () => count,
     close(force = false): Promise<void> {
+      // A forced close while a polite one waits for running tasks: abandon them now.
+      if (force && closing) void worker.close(true).catch(() => undefined);
       closing ??= (async () => {
         await worker.close(force).catch(() => undefined);
         await quit(client);
