@@ -23,6 +23,7 @@
  * taskJobId('chunk 0').length; // => 64
  */
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { Worker as ThreadWorker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
@@ -369,7 +370,6 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
   const jobOptions = { removeOnComplete: { age: keepSeconds }, removeOnFail: { age: keepSeconds }, attempts: 1 };
   let closed = false;
 
-  /** Check a job by id: settle it when finished, re-add it when it vanished. */
   /** The state of a job and, when it has finished, its result or failure (read after the state, so never a stale snapshot). */
   const lookUp = async (id: string): Promise<{ state: string; job?: Job }> => {
     const state = await queue.getJobState(id);
@@ -377,8 +377,18 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
     const job = await queue.getJob(id);
     return job ? { state, job } : { state: 'unknown' };
   };
+  /**
+   * Jobs found failed by `run` and put back: the number of times, per id. The poll ignores what it
+   * read while (or before) a job was put back, so an old failure is never taken for a new one.
+   */
+  const retries = new Map<string, number>();
+  const retrying = new Set<string>();
+  /** Check a job by id: settle it when finished, re-add it when it vanished. */
   const check = async (id: string, task: KeyedTask): Promise<void> => {
+    const generation = retries.get(id) ?? 0;
+    if (retrying.has(id)) return;
     const { state, job } = await lookUp(id);
+    if (retrying.has(id) || (retries.get(id) ?? 0) !== generation) return;
     if (state === 'unknown') await queue.add(task.type, { type: task.type, payload: task.payload }, { ...jobOptions, jobId: id });
     else if (state === 'completed') settle(id, true, (job?.returnvalue as JsonValue) ?? null);
     else if (state === 'failed') settle(id, false, failedError(task, id, job?.failedReason ?? 'failed').message);
@@ -423,6 +433,8 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
             waiting.set(id, list);
           }),
       );
+      // Handled here too: if the run stops early (a failed add), later rejections are not unhandled.
+      for (const d of done) d.catch(() => undefined);
       const fresh: Array<{ name: string; data: QueueTask; opts: typeof jobOptions & { jobId: string } }> = [];
       const found = await Promise.all(ids.map(lookUp));
       for (let i = 0; i < tasks.length; i++) {
@@ -435,7 +447,13 @@ export async function openTaskQueue(url: string, options: OpenTaskQueueOptions):
           settle(id, true, (job?.returnvalue as JsonValue) ?? null);
         } else if (state === 'failed') {
           stats.retried++;
-          await job?.retry('failed');
+          retrying.add(id);
+          retries.set(id, (retries.get(id) ?? 0) + 1);
+          try {
+            await job?.retry('failed');
+          } finally {
+            retrying.delete(id);
+          }
         } else {
           stats.joined++;
         }
@@ -479,7 +497,7 @@ export interface StartTaskWorkerOptions {
   stalledIntervalMs?: number;
   /** Times a task may stall (its worker die) before it is failed (default 5). */
   maxStalledCount?: number;
-  /** Worker name stored on each job it takes (default `host pid`). */
+  /** Worker name stored on each job it takes (default `<host name> <pid>`). */
   workerName?: string;
   /** Called after each task with its type, outcome and wall time. */
   onTask?: (info: { type: string; ok: boolean; ms: number; error?: string }) => void;
@@ -558,7 +576,7 @@ export async function startTaskWorker(url: string, handler: TaskHandler, options
       lockDuration,
       stalledInterval,
       maxStalledCount,
-      name: options.workerName ?? `${process.env.HOSTNAME ?? 'host'} ${process.pid}`,
+      name: options.workerName ?? `${os.hostname()} ${process.pid}`,
       autorun: true,
     },
   );
@@ -574,6 +592,8 @@ export async function startTaskWorker(url: string, handler: TaskHandler, options
   return {
     processed: () => count,
     close(force = false): Promise<void> {
+      // A forced close while a polite one waits for running tasks: abandon them now.
+      if (force && closing) void worker.close(true).catch(() => undefined);
       closing ??= (async () => {
         await worker.close(force).catch(() => undefined);
         await quit(client);

@@ -264,8 +264,8 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'only', flag: 'only', kind: 'nameList', valueName: 'names', description: 'comma-separated figure names', defaultText: 'all registered' },
   ],
   worker: [
-    { ...queue('the Redis URL of the task queue to serve (redis://[[user]:password@]host[:port][/db], rediss:// for TLS; see docs/scale-out.md)'), defaultText: 'required' },
-    { ...threads(''), description: 'tasks computed at the same time, each in its own worker thread (1: in the main thread); results do not depend on it' },
+    { ...queue('the Redis URL of the task queue to serve (redis://[[user]:password@]host[:port][/db], rediss:// for TLS; see docs/scale-out.md)'), defaultText: 'the environment variable ISACNET_QUEUE' },
+    { ...threads(''), description: 'tasks computed at the same time, each in its own worker thread; results do not depend on it' },
   ],
 };
 

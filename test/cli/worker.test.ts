@@ -128,32 +128,37 @@ test('workers as separate processes', { skip }, async (t) => {
     const [task] = planChunks(job);
     const id = taskJobId(chunkTaskKey(task));
     const name = chunkQueueName(packageInfo().version);
-    const a = startWorker(redis.url);
-    await a.ready;
+    // Two workers; the one that takes the task is killed, the other must recover it.
+    const workers = [startWorker(redis.url), startWorker(redis.url)];
+    await Promise.all(workers.map((w) => w.ready));
     const queue = await openTaskQueue(redis.url, { name, pollMs: 200 });
     const { Redis } = await import('ioredis');
     const { Queue } = await import('bullmq');
     const addr = parseQueueUrl(redis.url);
     const client = new Redis({ host: addr.host, port: addr.port, password: addr.password, maxRetriesPerRequest: null });
     const raw = new Queue(name, { connection: client });
+    const jobKey = `bull:${name}:${id}`; // the job's hash; BullMQ's field `pb` names the worker (`<host> <pid>`)
     try {
       const result = createQueueJobRunner(queue)(job);
-      await waitFor('worker A to take the task', async () => (await raw.getJobState(id)) === 'active', 20_000, 20);
-      a.child.kill('SIGKILL');
-      assert.equal((await exited(a.child)).signal, 'SIGKILL');
-      assert.ok(!a.err().includes('chunk done'), 'A was killed before it finished');
-      const b = startWorker(redis.url);
+      let holder = '';
+      await waitFor('a worker to take the task', async () => (await raw.getJobState(id)) === 'active' && (holder = (await client.hget(jobKey, 'pb')) ?? '') !== '', 20_000, 20);
+      const victim = workers.find((w) => holder.endsWith(` ${w.child.pid}`));
+      const survivor = workers.find((w) => w !== victim);
+      assert.ok(victim && survivor, `the task is held by ${holder}, one of ${workers.map((w) => w.child.pid).join(', ')}`);
+      victim.child.kill('SIGKILL');
+      assert.equal((await exited(victim.child)).signal, 'SIGKILL');
+      assert.ok(!victim.err().includes('chunk done'), 'the victim was killed before it finished');
       const samples = await result;
       const local = runJobSync(job);
       assert.equal(samples.length, local.length);
       assert.ok(samples.every((v, i) => Object.is(v, local[i])), 'bit-identical to the local run');
-      // The job's hash (BullMQ keys `bull:<queue>:<id>`): `stc` counts the recoveries from a stalled worker.
-      const { returnvalue: _omit, ...fields } = await client.hgetall(`bull:${name}:${id}`);
+      // `stc` counts the recoveries from a stalled worker.
+      const { returnvalue: _omit, ...fields } = await client.hgetall(jobKey);
       assert.ok(Number(fields.stc ?? 0) >= 1, `the task was recovered from a stalled worker: ${JSON.stringify(fields)}`);
-      await b.ready;
-      assert.match(b.err(), /chunk done/);
-      b.child.kill('SIGTERM');
-      assert.equal((await exited(b.child)).code, 0);
+      assert.ok(fields.pb?.endsWith(` ${survivor.child.pid}`), `the survivor ran it: ${fields.pb}`);
+      assert.match(survivor.err(), /chunk done/);
+      survivor.child.kill('SIGTERM');
+      assert.equal((await exited(survivor.child)).code, 0);
     } finally {
       await queue.close();
       await raw.close();

@@ -7,7 +7,7 @@
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ArgumentError } from '../../src/math/argumentError.ts';
-import { canonicalJson, memoryTaskQueue, openTaskQueue, parseQueueUrl, startTaskWorker, taskJobId, toJsonValue, type JsonValue, type KeyedTask, type TaskWorker } from '../../src/parallel/taskQueue.ts';
+import { TaskThreads, canonicalJson, memoryTaskQueue, openTaskQueue, parseQueueUrl, startTaskWorker, taskJobId, toJsonValue, type JsonValue, type KeyedTask, type TaskWorker } from '../../src/parallel/taskQueue.ts';
 import { freePort, redisServerPath, startRedis, stopAll, type RedisHandle } from '../helpers/redisServer.ts';
 
 const HAVE_REDIS = redisServerPath() !== undefined;
@@ -170,4 +170,25 @@ test('with a real redis-server', { skip }, async (t) => {
       await client.quit();
     }
   });
+});
+
+test('TaskThreads: results by task, a thread that dies fails its task only and is replaced', async () => {
+  // A thread entry as a data: URL: doubles payload.x, exits on payload.die, throws on payload.bad.
+  const entry = `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, task }) => {
+  if (task.payload.die) process.exit(3);
+  if (task.payload.bad) { parentPort.postMessage({ id, ok: false, error: 'bad payload' }); return; }
+  parentPort.postMessage({ id, ok: true, result: { y: 2 * task.payload.x } });
+});`;
+  const threads = new TaskThreads(2, new URL(`data:text/javascript,${encodeURIComponent(entry)}`));
+  try {
+    const many = await Promise.all(Array.from({ length: 9 }, (_, x) => threads.run({ type: 't', payload: { x } })));
+    assert.deepEqual(many, Array.from({ length: 9 }, (_, x) => ({ y: 2 * x })));
+    await assert.rejects(threads.run({ type: 't', payload: { die: true } }), /worker thread exited with code 3 while it ran a task/);
+    await assert.rejects(threads.run({ type: 't', payload: { bad: true } }), /bad payload/);
+    assert.deepEqual(await threads.run({ type: 't', payload: { x: 21 } }), { y: 42 }, 'the pool still works');
+  } finally {
+    await threads.close();
+  }
+  await assert.rejects(threads.run({ type: 't', payload: { x: 1 } }), /closed/);
 });

@@ -1,7 +1,8 @@
 /**
  * `isacnet worker --queue URL [--threads n]`: serve the Monte Carlo tasks of a BullMQ queue on Redis
  * (src/registry/queueWorker.ts) until SIGINT or SIGTERM, then finish the tasks in hand and close
- * (a second signal abandons them: BullMQ gives them to another worker once their lock expires).
+ * (a second signal exits at once, status 130 after SIGINT, 143 after SIGTERM: the abandoned tasks go
+ * to another worker once their lock expires).
  * `--threads n` computes n tasks at a time, each in its own worker thread. Without `--queue` the URL
  * is read from the environment variable ISACNET_QUEUE. See docs/scale-out.md.
  *
@@ -44,10 +45,16 @@ export function registerWorkerCommand(program: Command): void {
     process.stderr.write(`isacnet worker: serving queue ${name} at ${shown} with ${run.threads} thread${run.threads > 1 ? 's' : ''}; Ctrl-C stops\n`);
     await new Promise<void>((resolve) => {
       let signals = 0;
-      const stop = (): void => {
+      const stop = (signal: NodeJS.Signals): void => {
         signals++;
-        if (signals === 1) process.stderr.write('isacnet worker: stopping after the tasks in hand (signal again to abandon them)\n');
-        void worker.close(signals > 1).then(resolve);
+        if (signals === 1) {
+          process.stderr.write('isacnet worker: stopping after the tasks in hand (signal again to abandon them)\n');
+          void worker.close().then(resolve);
+          return;
+        }
+        // Abandoned tasks keep their lock until it expires; then another worker runs them.
+        process.stderr.write('isacnet worker: abandoning the tasks in hand (other workers will run them)\n');
+        process.exit(signal === 'SIGINT' ? 130 : 143);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
