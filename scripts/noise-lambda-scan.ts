@@ -6,7 +6,7 @@
 // (R_SIR − R_SINR)/R_SINR; it falls with λ_b because ν ∝ λ_b^{−α/2}. For each L the script finds
 // the λ_b where the gap is 1% (bisection in ln λ_b).
 //
-//   npx tsx scripts/noise-lambda-scan.ts            # markdown tables on stdout (~2 min)
+//   npx tsx scripts/noise-lambda-scan.ts            # markdown tables on stdout (~4 min of CPU)
 //
 // The numbers are in docs/communication.md ("Communication with noise"); the Monte Carlo check of
 // the thresholds is `isacnet comm --noise on --lambda-b <λ_b*> --L <L> --trials 400000 --seed 7`.
@@ -15,7 +15,7 @@ import { coMPRateParamsAt, normalizedNoise, usersPerBs } from '../src/params/der
 import { kappaCPrinted } from '../src/comm/kappa.ts';
 import { rateExact } from '../src/comm/exactRate.ts';
 
-const Ls = [1, 2, 4, 8];
+const Ls = [1, 2, 4, 8, 13, 20];
 const pc = 0.5;
 
 function gapAt(p: Params, L: number): { gap: number; sinr: number; sir: number; nu: number } {

@@ -21,9 +21,9 @@ const fx = JSON.parse(readFileSync(new URL('./fixtures/noise.json', import.meta.
   rates: Array<{ L: number; pc: number; kappaC: number; alpha: number; mt: number; noise: number; exact: number; thm2: number }>;
 };
 
-// mpmath at 30 digits: the reference is exact to far below the tolerance; 1e-10 is what the
+// scipy QUADPACK on two piece counts agreeing to 1e-12 (gen_noise.py); 1e-10 is what the
 // adaptive GK at relTol 1e-11 delivers (values below 1e-250 are underflow territory and skipped).
-test('M_L(t, α) matches the mpmath reference to 1e-10 relative', () => {
+test('M_L(t, α) matches the scipy reference to 1e-10 relative', () => {
   let worst = 0;
   for (const r of fx.m) {
     if (r.value < 1e-250) continue;
