@@ -32,7 +32,7 @@ test('--format csv: a header with units in the column names, one row per point, 
   const comm = run(['comm', '--L', '1,3', '--trials', '2000', '--format', 'csv']).out.split('\n')[0].split(',');
   assert.ok(comm.includes('rate_exact_nats_per_s_hz') && comm.includes('rate_mc_ci95_hi_nats_per_s_hz') && comm.includes('rate_mc_trials'));
   const opt = run(['optimize', '--format', 'csv']).out.split('\n')[0];
-  assert.equal(opt, 'rate_nats_per_s_hz,crlbA_m2,L,N,pc,backhaulUse_nats_per_s_hz');
+  assert.equal(opt, 'rate_nats_per_s_hz,crlbA_m2,L,N,pc,backhaulUse_nats_per_s_hz,nonLocalizableFraction,localizableMinority');
 });
 
 test('--format jsonl: the provenance line, then one JSON object per point (the JSON points)', () => {
