@@ -53,6 +53,14 @@ export function formatCommTable(r: CommReport): string {
   );
 }
 
+/** Why a value of a comm point is missing (JSON `<field>Reason`). */
+export function commReason(path: readonly string[]): string | undefined {
+  const key = path[path.length - 1];
+  if (key === 'ci95' || key === 'kappaCi95' || key === 'mcCi95') return 'too few trials';
+  if (key === 'mc' || key === 'exactAtMcKappa') return 'not simulated';
+  return undefined;
+}
+
 export function registerCommCommand(program: Command): void {
   const cmd = new Command('comm')
     .description('average CoMP rate R_c vs cluster size L: Theorem 2, exact expression and Monte Carlo; κ_c as printed vs simulated');
@@ -64,13 +72,14 @@ export function registerCommCommand(program: Command): void {
     const { params: p, run } = resolveCommand('comm', opts);
     const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds } = run;
     const format = chosenFormat(run);
-    if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);
+    if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(--L) = ${4 * Math.max(...Ls)} (--L goes up to ${Math.max(...Ls)}; leave --disc-bs out to get that default)`);
     const { result: report, elapsedSeconds } = await runWithPool('comm', threads, (run, onProgress) =>
       computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds }, run, onProgress),
     );
     const prov = provenance('comm', p, run, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK });
     writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds }, provenance: prov }, report.points, commUnit, () =>
       formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`,
+      (path) => commReason(path),
     );
   });
   program.addCommand(cmd);

@@ -29,6 +29,7 @@ export function defaultWindows(trials: number): number {
 
 function fmt(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined) return '—';
+  if (v === Infinity) return '∞';
   return Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
 }
 
@@ -38,7 +39,7 @@ export function formatSensingTable(r: SensingReport): string {
   const rows: string[][] = r.points.map((pt: SensingPoint) => [
     String(pt.N),
     fmt(pt.crlb.mc.mean),
-    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}` : '—',
+    pt.crlb.mc.ci95 ? (pt.crlb.mc.ci95[0] === Infinity ? '∞' : `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}`) : '—',
     fmt(pt.crlb.mc.median),
     fmt(pt.crlb.prop1),
     fmt(pt.crlb.eq13),
@@ -57,10 +58,40 @@ export function formatSensingTable(r: SensingReport): string {
     line(head.map((h, j) => '-'.repeat(widths[j]))),
     ...rows.map(line),
   ];
-  const warnings = r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
+  const noSensing = r.params.zeta2M2 === 0;
+  // With p^s = 0 the FIM is zero: the moment warnings (finite or infinite mean) do not apply.
+  const warnings = noSensing
+    ? [`  p^c = ${r.params.pc}: no sensing power (p^s = 0), so |ζ|² = 0, the FIM is zero (singular) and every CRLB in m² is infinite (∞); lower --pc`]
+    : r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
   if (warnings.length > 0) out.push('', 'warnings:', ...warnings);
   out.push('', 'MC_a: CRLB with acceptance from the network simulation; its mean is infinite (clusters of ≤ 3 BSs occur), see docs/sensing.md.');
   return out.join('\n') + '\n';
+}
+
+/**
+ * Why a value of a sensing point is missing (JSON `<field>Reason`): no sensing power or a single BS
+ * (the FIM is singular, the CRLB infinite), a mean that does not exist (N ≤ 3, or with acceptance),
+ * too few trials for an interval or a tail index, a simulation that was not run.
+ */
+export function sensingReason(path: readonly string[], point: unknown, ctx: { zeta2M2: number; trials: number; windows: number; lambdaS: number }): string | undefined {
+  const N = (point as { N?: number }).N ?? 0;
+  const key = path[path.length - 1];
+  const block = path[0];
+  if (path.includes('conditionalMean4') && ctx.zeta2M2 !== 0 && N > 1) return undefined;
+  const normalized = block === 'crlbNormalized' || block === 'crlbAcceptNormalized';
+  if ((block === 'kappaS' && (key === 'mc' || key.startsWith('mc'))) || ((block === 'crlbAccept' || block === 'crlbAcceptNormalized') && path[1] === 'mc')) {
+    if (ctx.lambdaS === 0) return 'no targets';
+    if (ctx.windows === 0) return 'not simulated';
+  }
+  if (!normalized && (block === 'crlb' || block === 'crlbAccept') && ctx.zeta2M2 === 0) return 'singular FIM';
+  if (N <= 1 && (block === 'crlb' || block === 'crlbNormalized' || block === 'crlbAccept' || block === 'crlbAcceptNormalized')) return 'singular FIM';
+  if (key === 'mean' || key === 'ci95') {
+    if (block === 'crlbAccept' || block === 'crlbAcceptNormalized') return 'mean does not exist';
+    if (N <= 3) return 'mean does not exist';
+    if (ctx.trials < 2) return 'too few trials';
+  }
+  if (key === 'hill') return 'too few trials';
+  return undefined;
 }
 
 export function registerSensingCommand(program: Command): void {
@@ -74,6 +105,7 @@ export function registerSensingCommand(program: Command): void {
     const { params: p, run } = resolveCommand('sensing', opts);
     const { N: Ns, trials, seed, windows, samplesPerWindow, threads } = run;
     const format = chosenFormat(run);
+    if (p.pc === 1 && p.zeta2 === null) process.stderr.write('isacnet: --pc 1 leaves no sensing power (p^s = 0): every CRLB is infinite (the FIM is zero)\n');
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
     const { result: report, elapsedSeconds } = await runWithPool('sensing', threads, (run, onProgress) =>
       computeSensingReport(p, { Ns, trials, seed, windows, samplesPerWindow }, run, onProgress),
@@ -81,6 +113,7 @@ export function registerSensingCommand(program: Command): void {
     const prov = provenance('sensing', p, run, { crlbNested: DEFAULT_CHUNK_SIZE, network: SENSING_NETWORK_CHUNK });
     writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds }, provenance: prov }, report.points, sensingUnit, () =>
       formatSensingTable(report) + `(${trials} geometries, ${windows} network windows, seed ${seed}, ${threads} thread${threads > 1 ? 's' : ''}, ${elapsedSeconds.toFixed(1)} s)\n`,
+      (path, point) => sensingReason(path, point, { zeta2M2: report.params.zeta2M2 as number, trials, windows, lambdaS: p.lambdaS }),
     );
   });
   program.addCommand(cmd);
