@@ -96,6 +96,18 @@ export function annotateMissing(v: unknown, reasonOf: ReasonOf = () => undefined
   return out;
 }
 
+/**
+ * The JSON contract with the reasons of its missing values: `points` annotated point by point with
+ * `reasonOf` (paths start at the point: `crlb.mc.mean`), the other blocks with the generic reasons;
+ * `params`, `provenance` and `run` as they are.
+ */
+export function annotateContract(contract: object, reasonOf?: (path: readonly string[], point: unknown) => string | undefined): Record<string, unknown> {
+  const annotatePoint = (pt: unknown): unknown => annotateMissing(pt, reasonOf ? (p) => reasonOf(p, pt) : undefined);
+  return Object.fromEntries(
+    Object.entries(contract).map(([k, x]) => [k, k === 'points' && Array.isArray(x) ? x.map(annotatePoint) : k === 'params' || k === 'provenance' || k === 'run' ? x : annotateMissing(x)]),
+  );
+}
+
 /** JSON Lines: the provenance, then one line per point. */
 export function pointsJsonl(provenance: unknown, points: readonly unknown[]): string {
   return [toJson({ provenance }, 0), ...points.map((p) => toJson(p, 0))].join('\n') + '\n';
@@ -118,13 +130,10 @@ export function writeOutput(
   table: () => string,
   reasonOf?: (path: readonly string[], point: unknown) => string | undefined,
 ): void {
-  // Reasons are given per point: the path starts at the point (`crlb.mc.mean`), whatever the container.
   const annotatePoint = (pt: unknown): unknown => annotateMissing(pt, reasonOf ? (p) => reasonOf(p, pt) : undefined);
-  const annotated = (): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(contract).map(([k, x]) => [k, k === 'points' && Array.isArray(x) ? x.map(annotatePoint) : k === 'params' || k === 'provenance' || k === 'run' ? x : annotateMissing(x)]));
   const out =
     format === 'json'
-      ? toJson(annotated()) + '\n'
+      ? toJson(annotateContract(contract, reasonOf)) + '\n'
       : format === 'csv'
         ? pointsCsv(points, unitOf)
         : format === 'jsonl'

@@ -23,13 +23,14 @@
  */
 import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure } from './render.ts';
-import { fig5Spec } from './fig5Spec.ts';
+import { fig5Caption, fig5Spec } from './fig5Spec.ts';
 import type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint } from './fig5Data.ts';
 import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
 import { zeta2M2, usersPerBs, targetsPerBs } from '../params/derived.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint };
 
@@ -89,6 +90,11 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
   progress(0, 'rate table (exact R_c)');
   const rate = rateModel('exact', p);
   const env = buildEnvelope(rate, FIG5_MAX_L);
+  if (p.beta !== 2) {
+    // Fig. 5's solid boundaries are Eq. (16), derived for β = 2 only (the library's own advice,
+    // --crlb-model mc, belongs to `isacnet optimize`, not to reproduce).
+    throw new ArgumentError('beta', p.beta, '2 for Fig. 5 (its boundaries use Eq. (16), derived for β = 2)', 'leave {@beta} at 2 for Fig. 5 (e.g. `--only fig2,fig3,fig4` with this β), or run `isacnet optimize --crlb-model mc --beta …` for the trade-off at this β');
+  }
   const eq16 = eq16CrlbModel(p);
 
   // 2. Simulated median CRLB_a(N, p^s = 1) for N = 1 … N̄ (one network simulation).
@@ -305,5 +311,5 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
   opts.onProgress?.(0.98, 'rendering');
   const files = await writeFigure(opts.outDir, 'fig5', fig5Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
   opts.onProgress?.(1, 'done');
-  return { name: 'fig5', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
+  return { name: 'fig5', title: data.title, caption: fig5Caption(data), files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

@@ -108,7 +108,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
   params: [{ ...json, description: 'print JSON' }],
   sensing: [
     { key: 'N', flag: 'N', symbol: 'N', kind: 'integerList', valueName: 'list', min: 1, max: 100000, integer: true, description: 'cluster sizes, e.g. 1,2,5 or 1-20 or 2:2:20', default: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20], defaultText: '1,2,3,4,5,6,8,10,15,20' },
-    { key: 'trials', flag: 'trials', kind: 'integer', valueName: 'n', min: 2, max: 1e9, integer: true, description: 'random geometries for the CRLB Monte Carlo (at least 2: a confidence interval needs two)', default: 100000 },
+    { key: 'trials', flag: 'trials', kind: 'integer', valueName: 'n', min: 2, max: 1e9, integer: true, description: 'random geometries for the CRLB Monte Carlo', default: 100000 },
     seed(Number.MAX_SAFE_INTEGER, 'random seed'),
     {
       key: 'windows',
@@ -140,7 +140,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
       description: 'communication shares of the transmit power, e.g. 0.5 or 0.1:0.2:0.9 (p^s = 1 − p^c)',
       default: [specOf('pc').default],
     },
-    { key: 'trials', flag: 'trials', kind: 'integer', valueName: 'n', min: 2, max: 1e10, integer: true, description: 'Monte Carlo user realizations per point (at least 2: a confidence interval needs two)', default: 100000 },
+    { key: 'trials', flag: 'trials', kind: 'integer', valueName: 'n', min: 2, max: 1e10, integer: true, description: 'Monte Carlo user realizations per point', default: 100000 },
     seed(Number.MAX_SAFE_INTEGER, 'random seed'),
     { key: 'acceptance', flag: 'acceptance', kind: 'enum', valueName: 'model', values: ACCEPTANCE_MODELS, description: 'independent (probability κ_c as printed) or network (load simulation on a torus)', default: 'independent' },
     { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },

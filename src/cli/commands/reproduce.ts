@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
 import { checkOutputDir, lockOutputDir } from '../outputDir.ts';
+import { cliError } from '../errors.ts';
 
 export { checkOutputDir };
 
@@ -41,6 +42,7 @@ export function registerReproduceCommand(program: Command): void {
       only,
       argv: process.argv.slice(2),
       progress: process.stderr.isTTY ? barProgress() : lineProgress(),
+      describeError: (e) => cliError(e).message ?? String(e),
     });
     const m = summary.manifest;
     // Count only the figures whose files were written (a failed builder writes none).
