@@ -8,6 +8,8 @@ import type { Fig2Data } from './fig2Data.ts';
 const COLORS = ['#1f4e9c', '#5aa0e0', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd'];
 const DASHES = [[1, 0], [1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
 
+const SERIES_LEGEND = { title: null, orient: 'top-right' as const, labelLimit: 300, symbolType: 'stroke' };
+
 export function fig2Spec(data: Fig2Data): VegaLiteSpec {
   const { series, bands, medianBands: medBands, seriesOrder: order } = data;
   const allValues = [...series.map((d) => d.value), ...bands.flatMap((b) => [b.lo as number, b.hi as number])];
@@ -37,8 +39,10 @@ export function fig2Spec(data: Fig2Data): VegaLiteSpec {
         encoding: {
           x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [1, data.nMax] } },
           y: { field: 'value', type: 'quantitative', scale: { type: 'log', domain: yDomain, nice: false }, title: 'expected CRLB (m²)', axis: { format: '.1e' } },
-          color: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: COLORS }, legend: { title: null, orient: 'top-right', labelLimit: 260 } },
-          strokeDash: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: DASHES }, legend: null },
+          // One legend for colour and dash (same field, same legend properties): each entry shows the
+          // series' line style (a `legend: null` on one of them is vega's "Conflicting legend property").
+          color: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: COLORS }, legend: SERIES_LEGEND },
+          strokeDash: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: DASHES }, legend: SERIES_LEGEND },
         },
       },
     ],

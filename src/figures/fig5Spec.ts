@@ -22,7 +22,7 @@ export function fig5Spec(data: Fig5Data): VegaLiteSpec {
   const P = data.params;
   const domain = data.backhauls.map(cLabel);
   const colors = ['#d62728', '#1f4e9c', '#2ca02c'];
-  const color = { field: 'C', type: 'nominal' as const, scale: { domain, range: colors }, legend: { title: 'backhaul (nats/s/Hz)', orient: 'right' as const } };
+  const color = { field: 'C', type: 'nominal' as const, scale: { domain, range: colors }, legend: { title: 'backhaul (nats/s/Hz)', orient: 'right' as const, symbolType: 'stroke' } };
   const x = { field: 'rate', type: 'quantitative' as const, title: 'average rate R_c (nats/s/Hz)', scale: { domain: [0, xMaxPlot], nice: false } };
   const y = { field: 'crlbA', type: 'quantitative' as const, title: 'CRLB with acceptance CRLB_a (m²)', scale: { type: 'log' as const, domain: [yMin / 1.25, yMax], nice: false }, axis: { format: '.1e' } };
   return {
