@@ -31,9 +31,9 @@ export function buildProgram(): Command {
 /** A reader that closed the pipe (`isacnet sensing … | head -1`) ends the run quietly, no EPIPE trace. */
 function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      // Exit at once (status 0: the reader has what it wanted), before any further write fails.
+      if (e.code === 'EPIPE') process.exit(0);
       throw e;
     });
   }

@@ -23,10 +23,13 @@ setInterval(() => {
 
 let started: Worker | null = null;
 
-/** Start the parent watchdog (once per process; a no-op when the parent is already init). */
+/** The parent at start-up: bin/isacnet.js records it before loading the modules, else now. */
+const PARENT_AT_START: number = (globalThis as { __isacnetParentPid?: number }).__isacnetParentPid ?? process.ppid;
+
+/** Start the parent watchdog (once per process; a no-op when the parent was init from the start). */
 export function startParentWatchdog(intervalMs = 500): void {
-  if (started || process.ppid <= 1) return;
-  started = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { pid: process.pid, ppid: process.ppid, intervalMs } });
+  if (started || PARENT_AT_START <= 1) return;
+  started = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { pid: process.pid, ppid: PARENT_AT_START, intervalMs } });
   started.unref();
   // A watchdog that fails to start must not fail the run.
   started.on('error', () => undefined);
