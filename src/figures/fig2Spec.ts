@@ -12,6 +12,19 @@ const SERIES_LEGEND = { title: null, orient: 'top-right' as const, labelLimit: 3
 
 export function fig2Spec(data: Fig2Data): VegaLiteSpec {
   const { series, bands, medianBands: medBands, seriesOrder: order } = data;
+  if (!(data.zeta2M2 > 0)) {
+    // p^c = 1: no sensing power, |ζ|² = 0, the FIM is zero and every CRLB is infinite: say so
+    // instead of drawing empty axes.
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: { text: data.title, subtitle: [`|ζ|² = 0 m² (p^s = 0), λ_b = ${data.lambdaB} /km², β = ${data.beta}`] },
+      width: 560,
+      height: 380,
+      data: { values: [{ message: 'CRLB = ∞ for every N: p^c = 1 leaves no sensing power (p^s = 0), so the FIM is zero (singular)' }] },
+      mark: { type: 'text', fontSize: 14, color: '#a00' },
+      encoding: { text: { field: 'message', type: 'nominal' } },
+    };
+  }
   const allValues = [...series.map((d) => d.value), ...bands.flatMap((b) => [b.lo as number, b.hi as number])];
   const yDomain = [Math.min(...allValues) / 1.25, Math.max(...allValues) * 1.25];
   return {
