@@ -93,7 +93,7 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
   if (p.beta !== 2) {
     // Fig. 5's solid boundaries are Eq. (16), derived for β = 2 only (the library's own advice,
     // --crlb-model mc, belongs to `isacnet optimize`, not to reproduce).
-    throw new ArgumentError('beta', p.beta, '2 for Fig. 5 (its boundaries use Eq. (16), derived for β = 2)', 'leave {@beta} at 2 for Fig. 5 (e.g. `--only fig2,fig3,fig4` with this β), or run `isacnet optimize --crlb-model mc --beta …` for the trade-off at this β');
+    throw new ArgumentError('beta', p.beta, '2 for Fig. 5 (its boundaries use Eq. (16), derived for β = 2)', 'leave {@beta} at 2 for Fig. 5 (Figs. 2–4 accept this β), or optimize with {@crlbModel} "mc" (the simulated CRLB_a) for the trade-off at this β');
   }
   const eq16 = eq16CrlbModel(p);
 

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     s = await serveStatic(WEB_OUT_DIR, port, host);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-    console.error(`--port: ${(e as Error).message} (npm run web -- --port 5174)`);
+    console.error(`--port: ${(e as Error).message}: pass --port <n> (npm run web -- --port 5174), or --port 0`);
     process.exit(2);
   }
   console.log(`isacnet explorer: ${s.url}`);

@@ -126,11 +126,11 @@ test('isacnet web on a busy port says so and suggests --port (exit 2); params pr
     if (existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
       const r = spawnSync(process.execPath, [CLI, 'web', '--port', String(port)], { encoding: 'utf8', env, timeout: 30_000 });
       assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr, new RegExp(`--port: port ${port} on 127\\.0\\.0\\.1 is already in use .*choose another with --port <n>`));
+      assert.match(r.stderr, new RegExp(`--port: port ${port} on 127\\.0\\.0\\.1 is already in use .*pass --port <n>`));
     }
     // The static server's own error (what `npm run web` and `isacnet web` both report).
     const { serveStatic } = await import('../../src/serve/staticServer.ts');
-    await assert.rejects(serveStatic(ROOT, port, '127.0.0.1'), (e: Error & { code?: string }) => e.code === 'EADDRINUSE' && /already in use .*--port/.test(e.message));
+    await assert.rejects(serveStatic(ROOT, port, '127.0.0.1'), (e: Error & { code?: string }) => e.code === 'EADDRINUSE' && /already in use .*choose another port/.test(e.message));
   } finally {
     blocker.close();
   }

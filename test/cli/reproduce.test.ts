@@ -90,7 +90,7 @@ test('reproduce --quick writes every figure, the manifest and the report; result
   }
 });
 
-test('an interrupted reproduce (SIGINT, SIGTERM) stops at once and leaves only complete files; the next run cleans any temp file', async () => {
+test('an interrupted reproduce (SIGINT, SIGTERM) stops at once and leaves only complete result files', async () => {
   // No JavaScript signal handler: the default action ends the run even inside synchronous work.
   // Interrupt as soon as the first file appears, and once the second figure has started writing.
   for (const [trigger, signal] of [['fig2.csv', 'SIGINT'], [`${FIGURES[1]?.name ?? 'fig2'}.csv`, 'SIGTERM']] as const) {

@@ -31,7 +31,7 @@ export function registerWebCommand(program: Command): void {
       try {
         s = await serveStatic(PREBUILT_WEB_DIR, port, host);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ParamError(`--port: ${(e as Error).message}`);
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ParamError(`--port: ${(e as Error).message}: pass --port <n>, or --port 0`);
         throw e;
       }
       process.stdout.write(`isacnet explorer: ${s.url}\npress Ctrl-C to stop\n`);
