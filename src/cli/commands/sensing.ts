@@ -22,6 +22,11 @@ import type { SensingPoint, SensingReport } from '../../reports/sensing.ts';
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
 
+/** trials × max N of the README's example (`--N 1,2,5,10,20 --trials 200000`). */
+const README_SENSING_WORK = 200_000 * 20;
+/** Above 5× that, a warning up front. */
+const LARGE_SENSING_WORK = 5 * README_SENSING_WORK;
+
 /** Default number of torus windows for a given number of CRLB trials. */
 export function defaultWindows(trials: number): number {
   return defaultSensingWindows(trials);
@@ -105,6 +110,9 @@ export function registerSensingCommand(program: Command): void {
     const { params: p, run } = resolveCommand('sensing', opts);
     const { N: Ns, trials, seed, windows, samplesPerWindow, threads } = run;
     const format = chosenFormat(run);
+    // Warn up front about runs that take minutes (the CRLB Monte Carlo costs ∝ trials × max N).
+    const work = trials * Math.max(...Ns);
+    if (work > LARGE_SENSING_WORK) process.stderr.write(`isacnet: large run (trials × max N = ${work.toExponential(1)}, about ${Math.round(work / README_SENSING_WORK)}× the README's example): expect minutes; progress follows on stderr; lower --trials or --N for a first look\n`);
     if (p.pc === 1 && p.zeta2 === null) process.stderr.write('isacnet: --pc 1 leaves no sensing power (p^s = 0): every CRLB is infinite (the FIM is zero)\n');
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
     const { result: report, elapsedSeconds } = await runWithPool('sensing', threads, (run, onProgress) =>
