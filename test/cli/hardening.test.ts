@@ -138,3 +138,16 @@ test('isacnet web on a busy port says so and suggests --port (exit 2); params pr
   assert.equal(r.status, 0);
   assert.match(r.stdout.split('\n')[0], /^flag\s+symbol\s+value\s+unit\s+allowed range\s+source$/);
 });
+
+test('sensing --trials 2: the CI of the mean respects the support (CRLB > 0); comm --trials 1 is refused', async () => {
+  const { summarizeCrlbSamples } = await import('../../src/sensing/crlbSummary.ts');
+  const s = summarizeCrlbSamples(Float64Array.of(0.1, 50), 6);
+  assert.ok(s.ci95 !== null && s.ci95[0] === 0 && s.ci95[1] > 50, `ci95 ${JSON.stringify(s.ci95)}`);
+  const r = spawnSync(process.execPath, [CLI, 'sensing', '--N', '6', '--trials', '2', '--windows', '0', '--threads', '1', '--json', '--seed', '3'], { encoding: 'utf8', env, timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const pt = (JSON.parse(r.stdout) as { points: Array<{ crlb: { mc: { ci95: [number, number] } } }> }).points[0];
+  assert.ok(pt.crlb.mc.ci95[0] >= 0, `lower bound ${pt.crlb.mc.ci95[0]}`);
+  const c = spawnSync(process.execPath, [CLI, 'comm', '--L', '1', '--trials', '1', '--json'], { encoding: 'utf8', env, timeout: 60_000 });
+  assert.equal(c.status, 2);
+  assert.match(c.stderr, /--trials: invalid value "1"; allowed range is an integer in \[2, /);
+});
