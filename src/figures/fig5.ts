@@ -69,6 +69,11 @@ const TITLE = 'Rate–CRLB trade-off vs backhaul capacity (cooperative vs time-s
 export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data> {
   const p = opts.params;
   const quick = opts.quick;
+  if (p.beta !== 2) {
+    // Fig. 5's solid boundaries are Eq. (16), derived for β = 2 only (the library's own advice,
+    // --crlb-model mc, belongs to `isacnet optimize`, not to reproduce).
+    throw new ArgumentError('beta', p.beta, '2 for Fig. 5 (its boundaries use Eq. (16), derived for β = 2)', 'leave {@beta} at 2 for Fig. 5 (Figs. 2–4 accept this β); the trade-off at this β needs the simulated CRLB_a (the optimizer\'s "mc" CRLB model)');
+  }
   const progress = (f: number, label: string): void => opts.onProgress?.(f, label);
   const settings = {
     levels: quick ? 40 : 60,
@@ -90,11 +95,6 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
   progress(0, 'rate table (exact R_c)');
   const rate = rateModel('exact', p);
   const env = buildEnvelope(rate, FIG5_MAX_L);
-  if (p.beta !== 2) {
-    // Fig. 5's solid boundaries are Eq. (16), derived for β = 2 only (the library's own advice,
-    // --crlb-model mc, belongs to `isacnet optimize`, not to reproduce).
-    throw new ArgumentError('beta', p.beta, '2 for Fig. 5 (its boundaries use Eq. (16), derived for β = 2)', 'leave {@beta} at 2 for Fig. 5 (Figs. 2–4 accept this β), or optimize with {@crlbModel} "mc" (the simulated CRLB_a) for the trade-off at this β');
-  }
   const eq16 = eq16CrlbModel(p);
 
   // 2. Simulated median CRLB_a(N, p^s = 1) for N = 1 … N̄ (one network simulation).

@@ -116,3 +116,16 @@ test('an interrupted reproduce (SIGINT, SIGTERM) stops at once and leaves only c
     }
   }
 });
+
+test('reproduce --quick --beta 3: Fig. 5 advises what works; the summary counts only the figures written', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'isacnet-beta3-'));
+  try {
+    const r = reproduce(['--out', dir, '--quick', '--only', 'fig5', '--beta', '3', '--threads', '1']);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /^wrote 0 figure\(s\) \(1 failed: fig5\)/);
+    assert.match(r.err, /--beta \(β\): invalid value 3; must be 2 for Fig\. 5 .*Figs\. 2–4 accept this β/);
+    assert.doesNotMatch(r.err, /--crlb-model/, 'no advice to use a flag reproduce does not accept');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
