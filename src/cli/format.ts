@@ -98,13 +98,17 @@ export function annotateMissing(v: unknown, reasonOf: ReasonOf = () => undefined
 
 /**
  * The JSON contract with the reasons of its missing values: `points` annotated point by point with
- * `reasonOf` (paths start at the point: `crlb.mc.mean`), the other blocks with the generic reasons;
+ * `reasonOf` (paths start at the point: `crlb.mc.mean`), the other blocks with `reasonOf` too (paths
+ * from the block: `pareto` rows give `L`, `corners` gives `comm.L`), falling back on the generic reasons;
  * `params`, `provenance` and `run` as they are.
  */
 export function annotateContract(contract: object, reasonOf?: (path: readonly string[], point: unknown) => string | undefined): Record<string, unknown> {
   const annotatePoint = (pt: unknown): unknown => annotateMissing(pt, reasonOf ? (p) => reasonOf(p, pt) : undefined);
   return Object.fromEntries(
-    Object.entries(contract).map(([k, x]) => [k, k === 'points' && Array.isArray(x) ? x.map(annotatePoint) : k === 'params' || k === 'provenance' || k === 'run' ? x : annotateMissing(x)]),
+    Object.entries(contract).map(([k, x]) => [
+      k,
+      k === 'points' && Array.isArray(x) ? x.map(annotatePoint) : k === 'params' || k === 'provenance' || k === 'run' ? x : annotateMissing(x, reasonOf ? (p) => reasonOf(p, x) : undefined),
+    ]),
   );
 }
 
