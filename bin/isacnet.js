@@ -5,6 +5,10 @@
 // never runs stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
+// The parent as it was at start-up, before the seconds of module loading: the run's watchdog
+// (src/cli/watchdog.ts) stops the run when this parent is gone.
+globalThis.__isacnetParentPid = process.ppid;
+
 const stamp = new URL('../dist/BUILD', import.meta.url);
 const srcDir = new URL('../src/', import.meta.url);
 

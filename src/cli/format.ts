@@ -6,7 +6,10 @@
  *   a [lo, hi] interval as two columns (`…_ci95_lo`, `…_ci95_hi`), units in the column names
  *   (`_m2`, `_nats_per_s_hz`), missing values empty;
  * - jsonl: a first line `{"provenance": …}`, then one JSON object per point.
- * Non-finite numbers are written as null (JSON) or empty (CSV).
+ * Non-finite numbers are written as null (JSON) or empty (CSV). In JSON and JSONL every field that is
+ * null (or a non-finite number, or an interval of nulls) gets a sibling `<field>Reason` with a
+ * machine-readable reason: the command's own (`"singular FIM"`, `"mean does not exist"`, `"too few
+ * trials"`, `"not simulated"`), else `"infinite"`, `"not a number"` or `"not available"`.
  */
 import { ParamError } from '../params/validate.ts';
 
@@ -57,6 +60,58 @@ export function toJson(v: unknown, indent = 2): string {
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), indent);
 }
 
+/** A command's reason for a missing value at `path` (keys from the point or contract root), or undefined for the generic one. */
+export type ReasonOf = (path: readonly string[], root: unknown) => string | undefined;
+
+function isMissing(v: unknown): boolean {
+  if (v === null) return true;
+  if (typeof v === 'number') return !Number.isFinite(v);
+  return Array.isArray(v) && v.length > 0 && v.every((x) => x === null || (typeof x === 'number' && !Number.isFinite(x)));
+}
+
+function genericReason(v: unknown): string {
+  const x = Array.isArray(v) ? v.find((y) => y !== null) : v;
+  if (typeof x === 'number') return Number.isNaN(x) ? 'not a number' : 'infinite';
+  return 'not available';
+}
+
+/**
+ * A copy of `v` in which every missing field (null, a non-finite number, an interval of them) of an
+ * object gets a sibling `<field>Reason` (unless it has one): `reasonOf(path, root)` or the generic
+ * reason. The `params` and `provenance` blocks are left as they are (a null there is a setting).
+ */
+export function annotateMissing(v: unknown, reasonOf: ReasonOf = () => undefined, path: string[] = [], root: unknown = v): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === 'object' ? annotateMissing(x, reasonOf, path, root) : x));
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (path.length === 0 && (k === 'params' || k === 'provenance' || k === 'run')) {
+      out[k] = x;
+      continue;
+    }
+    const p = [...path, k];
+    out[k] = x !== null && typeof x === 'object' && !isMissing(x) ? annotateMissing(x, reasonOf, p, root) : x;
+    if (isMissing(x) && !(`${k}Reason` in (v as Record<string, unknown>))) out[`${k}Reason`] = reasonOf(p, root) ?? genericReason(x);
+  }
+  return out;
+}
+
+/**
+ * The JSON contract with the reasons of its missing values: `points` annotated point by point with
+ * `reasonOf` (paths start at the point: `crlb.mc.mean`), the other blocks with `reasonOf` too (paths
+ * from the block: `pareto` rows give `L`, `corners` gives `comm.L`), falling back on the generic reasons;
+ * `params`, `provenance` and `run` as they are.
+ */
+export function annotateContract(contract: object, reasonOf?: (path: readonly string[], point: unknown) => string | undefined): Record<string, unknown> {
+  const annotatePoint = (pt: unknown): unknown => annotateMissing(pt, reasonOf ? (p) => reasonOf(p, pt) : undefined);
+  return Object.fromEntries(
+    Object.entries(contract).map(([k, x]) => [
+      k,
+      k === 'points' && Array.isArray(x) ? x.map(annotatePoint) : k === 'params' || k === 'provenance' || k === 'run' ? x : annotateMissing(x, reasonOf ? (p) => reasonOf(p, x) : undefined),
+    ]),
+  );
+}
+
 /** JSON Lines: the provenance, then one line per point. */
 export function pointsJsonl(provenance: unknown, points: readonly unknown[]): string {
   return [toJson({ provenance }, 0), ...points.map((p) => toJson(p, 0))].join('\n') + '\n';
@@ -71,8 +126,22 @@ export function chosenFormat(run: { json: boolean; format: OutputFormat }): Outp
 }
 
 /** Write a command's result in `format`; `table` calls the command's own table printer. */
-export function writeOutput(format: OutputFormat, contract: Record<string, unknown> & { provenance: unknown }, points: readonly unknown[], unitOf: UnitOf, table: () => string): void {
+export function writeOutput(
+  format: OutputFormat,
+  contract: Record<string, unknown> & { provenance: unknown },
+  points: readonly unknown[],
+  unitOf: UnitOf,
+  table: () => string,
+  reasonOf?: (path: readonly string[], point: unknown) => string | undefined,
+): void {
+  const annotatePoint = (pt: unknown): unknown => annotateMissing(pt, reasonOf ? (p) => reasonOf(p, pt) : undefined);
   const out =
-    format === 'json' ? toJson(contract) + '\n' : format === 'csv' ? pointsCsv(points, unitOf) : format === 'jsonl' ? pointsJsonl(contract.provenance, points) : table();
+    format === 'json'
+      ? toJson(annotateContract(contract, reasonOf)) + '\n'
+      : format === 'csv'
+        ? pointsCsv(points, unitOf)
+        : format === 'jsonl'
+          ? pointsJsonl(contract.provenance, points.map(annotatePoint))
+          : table();
   process.stdout.write(out);
 }

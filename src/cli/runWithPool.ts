@@ -1,10 +1,24 @@
 /**
  * The run loop shared by the Monte Carlo commands (`sensing`, `comm`): a worker pool of `threads`
- * threads, a progress bar on a terminal only (never under CI or when stderr is piped), and the
- * wall time, kept apart from the results so the same seed gives byte-identical points. With a queue
- * URL (`--queue`) the chunks go to the workers of that BullMQ queue instead (createQueueJobRunner of
+ * threads, a progress bar on a terminal, plain progress lines on stderr otherwise (CI logs, pipes:
+ * one line per 10% once the run has lasted 2 s, so short runs stay quiet), and the wall time, kept
+ * apart from the results so the same seed gives byte-identical points. With a queue URL (`--queue`)
+ * the chunks go to the workers of that BullMQ queue instead (createQueueJobRunner of
  * src/registry/queueTasks.ts; the same numbers, docs/scale-out.md).
  */
+
+/** Plain progress lines for a non-terminal stderr: `label: 30% (12 s)` per decile after `quietSeconds`. */
+export function progressLines(label: string, write: (line: string) => void, quietSeconds = 2, now: () => number = Date.now): (fraction: number) => void {
+  const t0 = now();
+  let last = -1;
+  return (f) => {
+    const seconds = (now() - t0) / 1000;
+    const decile = Math.floor(Math.min(1, Math.max(0, f)) * 10);
+    if (seconds < quietSeconds || decile <= last) return;
+    last = decile;
+    write(`isacnet ${label}: ${decile * 10}% (${seconds.toFixed(0)} s)\n`);
+  };
+}
 import type { JobRunner } from '../parallel/job.ts';
 
 
@@ -23,12 +37,13 @@ export async function runWithPool<T>(
     ? new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
   bar?.start(1000, 0);
+  const lines = bar ? null : progressLines(label, (l) => process.stderr.write(l));
   const pool = createWorkerPool(threads);
   const t0 = Date.now();
   try {
     const result = await work(
       (job, onProgress) => pool.run(job, onProgress),
-      (f) => bar?.update(Math.round(1000 * f)),
+      (f) => (bar ? bar.update(Math.round(1000 * f)) : lines?.(f)),
     );
     return { result, elapsedSeconds: (Date.now() - t0) / 1000 };
   } finally {

@@ -23,6 +23,40 @@ import { integrateGk21 } from '../math/adaptiveGk21.ts';
 export interface RateIntegralOptions {
   /** Relative accuracy target for R (default 1e-6). */
   relTol?: number;
+  /**
+   * Most evaluations of G (or F) before the integral gives up with a `RateBudgetError` (default:
+   * no limit). Typical rates need 10⁴–1.2·10⁵ (α ≥ 2.001, p^c ≥ 10⁻⁶); near α = 2 at power shares
+   * below 10⁻⁸ a single rate can need 10⁷ (seconds), which is what a budget cuts short.
+   */
+  maxEvaluations?: number;
+}
+
+/**
+ * Thrown by `integrateRate` when its `maxEvaluations` budget is spent before the quadrature ends.
+ * Callers that know the parameters (src/optimize/models.ts) turn it into an ArgumentError naming
+ * the parameter to change.
+ *
+ * Formula: not in the paper (a work limit of the rate quadrature of Theorem 2 / Eq. (9)).
+ * Method: `integrateRate` counts evaluations of G and throws once the count exceeds the budget.
+ * Accuracy: not applicable (no value is returned).
+ * References: src/comm/rateQuadrature.ts (module comment).
+ *
+ * @example
+ * import { integrateRate, RateBudgetError } from 'isacnet/comm';
+ * let caught = '';
+ * try { integrateRate({ alpha: 4, pc: 1, at: (z) => ({ direct: Math.exp(-z) - Math.exp(-2 * z) }) }, { maxEvaluations: 5 }); } catch (e) { caught = e instanceof RateBudgetError ? e.name : 'other'; }
+ * caught; // => "RateBudgetError"
+ */
+export class RateBudgetError extends Error {
+  constructor(
+    readonly evaluations: number,
+    readonly maxEvaluations: number,
+    readonly alpha: number,
+    readonly pc: number,
+  ) {
+    super(`the rate integral needed more than ${maxEvaluations} integrand evaluations (α = ${alpha}, p^c = ${pc})`);
+    this.name = 'RateBudgetError';
+  }
 }
 
 export interface RateIntegralResult {
@@ -92,8 +126,10 @@ export function integrateRate(problem: RateProblem, options: RateIntegralOptions
 
   // Inner integral over s of G(z, ·), split at s_c = e^{−2} z^{−2/α}: below, G is a smooth function
   // of (s, s^{α/2}) and s = σ^4 makes it smooth in σ; above, v = −ln s follows the shift of s*.
+  const budget = options.maxEvaluations ?? Infinity;
   const F = (z: number): number => {
     zPoints++;
+    if (evaluations > budget) throw new RateBudgetError(evaluations, budget, alpha, problem.pc);
     const r = problem.at(z);
     if ('direct' in r) {
       evaluations += 1;

@@ -8,8 +8,23 @@ import type { Fig2Data } from './fig2Data.ts';
 const COLORS = ['#1f4e9c', '#5aa0e0', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd'];
 const DASHES = [[1, 0], [1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4]];
 
+const SERIES_LEGEND = { title: null, orient: 'top-right' as const, labelLimit: 300, symbolType: 'stroke' };
+
 export function fig2Spec(data: Fig2Data): VegaLiteSpec {
   const { series, bands, medianBands: medBands, seriesOrder: order } = data;
+  if (!(data.zeta2M2 > 0)) {
+    // p^c = 1: no sensing power, |ζ|² = 0, the FIM is zero and every CRLB is infinite: say so
+    // instead of drawing empty axes.
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: { text: data.title, subtitle: [`|ζ|² = 0 m² (p^s = 0), λ_b = ${data.lambdaB} /km², β = ${data.beta}`] },
+      width: 560,
+      height: 380,
+      data: { values: [{ message: 'CRLB = ∞ for every N: p^c = 1 leaves no sensing power (p^s = 0), so the FIM is zero (singular)' }] },
+      mark: { type: 'text', fontSize: 14, color: '#a00' },
+      encoding: { text: { field: 'message', type: 'nominal' } },
+    };
+  }
   const allValues = [...series.map((d) => d.value), ...bands.flatMap((b) => [b.lo as number, b.hi as number])];
   const yDomain = [Math.min(...allValues) / 1.25, Math.max(...allValues) * 1.25];
   return {
@@ -37,8 +52,10 @@ export function fig2Spec(data: Fig2Data): VegaLiteSpec {
         encoding: {
           x: { field: 'N', type: 'quantitative', title: 'cooperative cluster size N (BSs)', scale: { domain: [1, data.nMax] } },
           y: { field: 'value', type: 'quantitative', scale: { type: 'log', domain: yDomain, nice: false }, title: 'expected CRLB (m²)', axis: { format: '.1e' } },
-          color: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: COLORS }, legend: { title: null, orient: 'top-right', labelLimit: 260 } },
-          strokeDash: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: DASHES }, legend: null },
+          // One legend for colour and dash (same field, same legend properties): each entry shows the
+          // series' line style (a `legend: null` on one of them is vega's "Conflicting legend property").
+          color: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: COLORS }, legend: SERIES_LEGEND },
+          strokeDash: { field: 'series', type: 'nominal', sort: order, scale: { domain: order, range: DASHES }, legend: SERIES_LEGEND },
         },
       },
     ],

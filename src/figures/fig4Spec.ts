@@ -10,8 +10,9 @@ const pcLabel = (pc: number): string => `p^c = ${pc}`;
 export function fig4Spec(data: Fig4Data): VegaLiteSpec {
   const { lines, mcPoints: mcPts, stars } = data;
   const pcDomain = data.pcs.map(pcLabel);
-  const pcColors = ['#1f77b4', '#d62728', '#2ca02c'];
-  const pcLegend = { title: null, orient: 'bottom' as const };
+  const pcColors = ['#1f4e9c', '#c0141c', '#1a7a1a'];
+  // Stroke symbols at full opacity (the first layer is the pale CI band, whose swatch was the legend's).
+  const pcLegend = { title: null, orient: 'bottom' as const, symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3 };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
@@ -57,7 +58,7 @@ export function fig4Spec(data: Fig4Data): VegaLiteSpec {
             x: { field: 'L', type: 'quantitative' },
             y: { field: 'mean', type: 'quantitative' },
             color: { field: 'pc', type: 'nominal', scale: { domain: pcDomain, range: pcColors }, legend: pcLegend },
-            shape: { field: 'model', type: 'nominal', scale: { domain: ['MC, independent κ_c', 'MC, network load'], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'bottom' } },
+            shape: { field: 'model', type: 'nominal', scale: { domain: ['MC, independent κ_c', 'MC, network load'], range: ['circle', 'diamond'] }, legend: { title: null, orient: 'bottom', labelLimit: 320 } },
           },
         },
         {

@@ -23,13 +23,14 @@
  */
 import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure } from './render.ts';
-import { fig5Spec } from './fig5Spec.ts';
+import { fig5Caption, fig5Spec } from './fig5Spec.ts';
 import type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint } from './fig5Data.ts';
 import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
 import { zeta2M2, usersPerBs, targetsPerBs } from '../params/derived.ts';
+import { ArgumentError } from '../math/argumentError.ts';
 
 export type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint };
 
@@ -68,6 +69,11 @@ const TITLE = 'Rate–CRLB trade-off vs backhaul capacity (cooperative vs time-s
 export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data> {
   const p = opts.params;
   const quick = opts.quick;
+  if (p.beta !== 2) {
+    // Fig. 5's solid boundaries are Eq. (16), derived for β = 2 only (the library's own advice,
+    // --crlb-model mc, belongs to `isacnet optimize`, not to reproduce).
+    throw new ArgumentError('beta', p.beta, '2 for Fig. 5 (its boundaries use Eq. (16), derived for β = 2)', 'leave {@beta} at 2 for Fig. 5 (Figs. 2–4 accept this β); the trade-off at this β needs the simulated CRLB_a (the optimizer\'s "mc" CRLB model)');
+  }
   const progress = (f: number, label: string): void => opts.onProgress?.(f, label);
   const settings = {
     levels: quick ? 40 : 60,
@@ -305,5 +311,5 @@ export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
   opts.onProgress?.(0.98, 'rendering');
   const files = await writeFigure(opts.outDir, 'fig5', fig5Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
   opts.onProgress?.(1, 'done');
-  return { name: 'fig5', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
+  return { name: 'fig5', title: data.title, caption: fig5Caption(data), files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

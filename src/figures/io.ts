@@ -1,6 +1,6 @@
 /**
- * Atomic output: every file is written to a temporary sibling and renamed into place, so an
- * interrupted run (Ctrl-C, crash) never leaves a half-written result behind.
+ * Atomic output: every file is written to a temporary sibling (`.tmp-<pid>-<n>-<name>`) and renamed
+ * into place, so an interrupted run (Ctrl-C, crash) never leaves a half-written result behind.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,15 +21,13 @@ function cleanupPending(): void {
 }
 
 function hookSignals(): void {
+  // Only the exit hook: no SIGINT/SIGTERM handler, because a JavaScript signal handler runs only
+  // when the event loop is free and would leave Ctrl-C ignored during long synchronous work
+  // (src/cli/watchdog.ts). A kill during a write leaves at most a `.tmp-<pid>-…` file, which the
+  // next run's lock removes (src/cli/outputDir.ts); the result files themselves are always whole.
   if (hooked) return;
   hooked = true;
   process.on('exit', cleanupPending);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
-      cleanupPending();
-      process.exit(sig === 'SIGINT' ? 130 : 143);
-    });
-  }
 }
 
 /** Write `data` to `file` atomically (temp file + rename), creating parent folders. */

@@ -9,14 +9,27 @@ import { Resvg } from '@resvg/resvg-js';
 import path from 'node:path';
 import { toCsv, writeFileAtomic } from './io.ts';
 import type { VegaLiteSpec } from './spec.ts';
+import { richSvgText } from './notation.ts';
 
 export type { VegaLiteSpec };
 
+/**
+ * Defaults of every figure: legends large enough to read, whose symbols are the series' own line
+ * (dash pattern included) rather than a colour dot; fonts a little larger than vega's 10 px.
+ */
+const FIGURE_CONFIG = {
+  legend: { symbolSize: 360, symbolStrokeWidth: 2.2, symbolOpacity: 1, labelFontSize: 12, titleFontSize: 12, rowPadding: 4 },
+  axis: { labelFontSize: 11, titleFontSize: 12 },
+  title: { fontSize: 15, subtitleFontSize: 12 },
+};
+
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const compiled = vl.compile(spec).spec;
+  const own = (spec as { config?: Record<string, unknown> }).config ?? {};
+  const compiled = vl.compile({ ...spec, config: { ...FIGURE_CONFIG, ...own } } as VegaLiteSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    // Sub- and superscripts, 10⁷ instead of 1.0e+7 (src/figures/notation.ts).
+    return richSvgText(await view.toSVG());
   } finally {
     view.finalize();
   }

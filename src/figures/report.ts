@@ -106,7 +106,9 @@ export interface ReportFigure {
 function figureSection(f: ReportFigure, outDir: string): string {
   const parts: string[] = [];
   parts.push(`<section id="${escapeHtml(f.name)}">`);
-  parts.push(`<h2>${escapeHtml(f.name)}${f.result ? `: ${escapeHtml(f.result.title)}` : ''}</h2>`);
+  // The title already names the figure ("Fig. 2: …"); the registry name only when it does not.
+  const title = f.result?.title;
+  parts.push(`<h2>${title ? escapeHtml(/^Fig\. \d/.test(title) ? title : `${f.name}: ${title}`) : escapeHtml(f.name)}</h2>`);
   if (!f.result) {
     parts.push(`<p class="off">This figure failed: ${escapeHtml(f.error ?? 'unknown error')}</p></section>`);
     return parts.join('\n');
@@ -116,6 +118,7 @@ function figureSection(f: ReportFigure, outDir: string): string {
     const svg = readFileSync(r.files.svg);
     parts.push(`<img class="fig" alt="${escapeHtml(r.title)}" src="data:image/svg+xml;base64,${svg.toString('base64')}">`);
   }
+  if (r.caption) parts.push(`<p class="caption">${escapeHtml(r.caption)}</p>`);
   const link = (p: string, label: string): string => `<a href="${escapeHtml(path.relative(outDir, p))}">${label}</a>`;
   parts.push(
     `<p class="muted">${link(r.files.svg, 'SVG')} · ${link(r.files.png, 'PNG')} · ${link(r.files.csv, 'CSV')} · ${link(r.files.json, 'JSON')} · seed ${r.seed} · ${r.trials.toLocaleString('en-US')} trials · ${f.seconds.toFixed(1)} s</p>`,
@@ -133,15 +136,24 @@ table { border-collapse: collapse; font-size: 0.85em; margin: 0.5em 0 1.2em; }
 th, td { border: 1px solid #ddd; padding: 0.25em 0.5em; vertical-align: top; }
 th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ok { background: #e8f5e9; } .warn { background: #fff8e1; } .off { background: #fdecea; }
-.muted { color: #666; } img.fig { max-width: 100%; border: 1px solid #eee; }
+.muted { color: #666; } img.fig { width: 100%; min-width: 900px; height: auto; border: 1px solid #eee; }
+.caption { max-width: 60em; font-size: 0.95em; }
+section { overflow-x: auto; }
 pre { background: #f6f8fa; padding: 1em; overflow-x: auto; font-size: 0.8em; }
 nav a { margin-right: 1em; }
 `;
 
 /** Render the errata markdown (docs/errata.md) to HTML; a note if the file is missing. */
-export function renderErrata(file: string): string {
+export function renderErrata(file: string, outDir?: string): string {
   if (!existsSync(file)) return `<p class="muted">${escapeHtml(file)} not found.</p>`;
-  return marked.parse(readFileSync(file, 'utf8'), { async: false }) as string;
+  const html = marked.parse(readFileSync(file, 'utf8'), { async: false }) as string;
+  if (outDir === undefined) return html;
+  // The errata link the other docs by relative name (`sensing.md`): point them at the docs that ship
+  // next to errata.md (package.json "files": docs/*.md), relative to the report's folder.
+  return html.replace(/href="([^":#/?]+\.md)(#[^"]*)?"/g, (all, name: string, hash: string | undefined) => {
+    const target = path.join(path.dirname(file), name);
+    return existsSync(target) ? `href="${escapeHtml(path.relative(outDir, target).split(path.sep).join('/'))}${hash ?? ''}"` : all;
+  });
 }
 
 /** The whole report page. */
@@ -165,7 +177,7 @@ ${failed.length ? `<p class="off">${failed.length} figure(s) failed: ${failed.ma
 ${opts.figures.map((f) => figureSection(f, opts.outDir)).join('\n')}
 <section id="errata">
 <h2>Errata</h2>
-${renderErrata(opts.errataFile)}
+${renderErrata(opts.errataFile, opts.outDir)}
 </section>
 <section id="manifest">
 <h2>Manifest</h2>

@@ -36,6 +36,8 @@ export interface ReproduceOptions {
   progress?: ProgressSink;
   argv?: string[];
   figures?: Array<{ name: string; build: FigureBuilder }>;
+  /** Words of a failed figure's error (the CLI passes its flag wording); default: the error's message. */
+  describeError?: (error: unknown) => string;
 }
 
 export interface ReproduceSummary {
@@ -90,9 +92,9 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
         failed.push(fig.name);
       }
       const seconds = (performance.now() - t0) / 1000;
-      const message = error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+      const message = error === undefined ? undefined : opts.describeError ? opts.describeError(error) : error instanceof Error ? error.message : String(error);
       progress.done(fig.name, seconds, message);
-      manifestFigures.push(manifestFigure(fig.name, opts.seed, seconds, outDir, result, error));
+      manifestFigures.push(manifestFigure(fig.name, opts.seed, seconds, outDir, result, message === undefined ? undefined : new Error(message)));
       reportFigures.push({ name: fig.name, seconds, result, error: message });
     }
   } finally {

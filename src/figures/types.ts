@@ -58,6 +58,8 @@ export interface ValidationRow {
 export interface FigureResult {
   name: string;
   title: string;
+  /** What the figure shows in words (the report prints it under the figure); optional. */
+  caption?: string;
   files: FigureOutput;
   validation: ValidationRow[];
   trials: number;

@@ -21,6 +21,7 @@ import type { JobRunner } from '../parallel/job.ts';
 import { kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
+import { RateBudgetError } from '../comm/rateQuadrature.ts';
 import { crlbAcceptanceEq16Lemma1 } from '../sensing/crlbAcceptance.ts';
 import { runSensingNetwork } from '../sensing/networkSummary.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
@@ -75,12 +76,21 @@ export function checkCrlbModelName(v: unknown): CrlbModelName {
 }
 
 /**
+ * Work limit of one rate evaluation in `rateModel`: integrand evaluations (≈ 1 µs each). Rates with
+ * α ≥ 2.001 and p^c ≥ 10⁻⁶ need at most 1.2·10⁵ (measured); near α = 2 the sweep's power shares of
+ * 10⁻⁹ and less need 10⁷ and more per rate, minutes for a figure (issue 13).
+ */
+export const RATE_MAX_EVALUATIONS = 4_000_000;
+
+/**
  * R_c(L, p^c) from the communication module with the printed κ_c(L).
  *
  * Formula: R_c(L, p^c) of Eq. (9) of arXiv:2403.20228, by the exact rate (`exact`) or Theorem 2
  * (`thm2`), with κ_c(L) printed in Section IV (μ_c = λ_u/λ_b, ψ, α, M_t from `p`).
  * Method: `rateExact` / `rateTheorem2` at the default accuracy (1e-6 relative target); κ_c memoized
- * per L; declared concave in p^c (R_c = E[ln(1 + p^c X_L)]), which the envelope checks on its grid.
+ * per L; each rate limited to `RATE_MAX_EVALUATIONS` integrand evaluations (30× the most a rate
+ * with α ≥ 2.001 and p^c ≥ 10⁻⁶ needs), past which an ArgumentError names α (the optimizer's sweep
+ * asks for ever smaller p^c when α is near 2, where R_c → 0); declared concave in p^c (R_c = E[ln(1 + p^c X_L)]), which the envelope checks on its grid.
  * Accuracy: as `rateExact` / `rateTheorem2` (≲ 2e-7 relative measured).
  * References: arXiv:2403.20228, Theorem 2 and Eqs. (8)–(9); docs/optimization.md (the models).
  *
@@ -106,7 +116,20 @@ export function rateModel(name: RateModelName, p: Params): ClusterRateModel {
     // E[ln(1 + p^c X_L)] with X_L independent of p^c (desired gains ∝ p^c, interference Γ(1, 1)
     // whatever p^c): concave in p^c (see model.ts).
     concaveInPc: true,
-    rate: (L: number, pc: number): number => (pc <= 0 ? 0 : f(coMPRateParamsAt(p, L, pc, kappaOf(L)))),
+    rate: (L: number, pc: number): number => {
+      if (pc <= 0) return 0;
+      try {
+        return f(coMPRateParamsAt(p, L, pc, kappaOf(L)), { maxEvaluations: RATE_MAX_EVALUATIONS });
+      } catch (e) {
+        if (!(e instanceof RateBudgetError)) throw e;
+        throw new ArgumentError(
+          'alpha',
+          p.alpha,
+          'far enough from 2 for the rate quadrature to converge',
+          `R_c(L = ${L}, p^c = ${pc.toExponential(2)}) needed more than ${RATE_MAX_EVALUATIONS} integrand evaluations; as α → 2 the rate tends to 0 and the trade-off sweep asks for ever smaller p^c: use α ≥ 2.2 (or a larger backhaul)`,
+        );
+      }
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { ArgumentError, UnknownArgumentError, describeAllowed, type AllowedRange } from '../math/argumentError.ts';
 import { PARAM_KEYS, PARAM_SPECS, ZETA2_SPEC, defaultParams, type ParamKey, type ParamSpec, type Params } from './schema.ts';
+import { crlbScaleM2, zeta2M2, zeta2PerWatt } from './derived.ts';
 
 /**
  * An input error whose message a shell writes itself (the CLI's and the web app's own checks, such
@@ -78,20 +79,36 @@ export function describeRange(r: AllowedRange): string {
  * msg; // => "pc must be in [0, 1), got 2"
  */
 export function checkNumber(value: unknown, r: RangeSpec): number {
-  const v = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  // Strings: plain decimal syntax only (`Number('0x10')` is 16, `Number('')` is 0: both refused).
+  const v = text !== undefined ? (DECIMAL.test(text) ? Number(text) : NaN) : value;
   const ok =
     typeof v === 'number' &&
     Number.isFinite(v) &&
+    (v === 0 || Math.abs(v) >= MIN_NORMAL) &&
     (r.minExclusive ? v > r.min : v >= r.min) &&
     (r.maxExclusive ? v < r.max : v <= r.max) &&
     (!r.integer || Number.isInteger(v));
   if (!ok) {
     const range = allowedRangeOf(r);
     const below = r.belowMinReason !== undefined && typeof v === 'number' && v < r.min ? r.belowMinReason : undefined;
-    throw new ArgumentError(r.key ?? r.flag, value, describeAllowed(range), below, { range });
+    const why =
+      text !== undefined && !DECIMAL.test(text)
+        ? 'not a decimal number'
+        : typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v)
+          ? 'not finite'
+          : typeof v === 'number' && v !== 0 && Math.abs(v) < MIN_NORMAL
+            ? 'below the smallest normal double 2.2e-308 (derived values would lose all precision)'
+            : below;
+    throw new ArgumentError(r.key ?? r.flag, value, describeAllowed(range), why, { range });
   }
   return v as number;
 }
+
+/** Decimal number syntax of flag and list values: `12`, `-0.5`, `.5`, `1e-3` (no hex, no `Infinity`). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The smallest positive normal double. */
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
  * The AllowedRange part of a RangeSpec (bounds, openness, integer flag and unit; no names).
@@ -212,5 +229,36 @@ export function resolveParams(...layers: Array<Record<string, unknown> | undefin
       out[k as ParamKey] = checkNumber(v, spec);
     }
   }
+  checkDerived(out, new Set(layers.flatMap((l) => (l ? Object.keys(l).filter((k) => l[k] !== undefined) : []))));
   return out;
+}
+
+/** Parameters entering |ζ|² (Eq. 5) when it is derived, most often the culprit first. */
+const ZETA2_INPUTS: readonly string[] = ['fcHz', 'bandwidthHz', 'noisePowerDb', 'rcsM2', 'gt', 'gr', 'ptW', 'pc'];
+
+/**
+ * Values that are each in range can still make a derived quantity overflow or vanish (`fc` = 1e-300
+ * makes |ζ|² infinite, `zeta2` = 1e-300 makes the CRLB scale infinite). Throws an ArgumentError on
+ * the parameter most likely at fault (one the caller set, else the first input).
+ */
+function checkDerived(p: Params, given: ReadonlySet<string>): void {
+  const blame = (inputs: readonly string[], what: string): never => {
+    const key = inputs.find((k) => given.has(k)) ?? inputs[0];
+    const spec = key === 'zeta2' ? ZETA2_SPEC : (PARAM_SPECS.find((s) => s.key === key) as ParamSpec);
+    const value = key === 'zeta2' ? p.zeta2 : p[key as ParamKey];
+    const range = allowedRangeOf(spec);
+    throw new ArgumentError(key, value, `${describeAllowed(range)}, and such that the derived values are finite`, what, { range });
+  };
+  if (!Number.isFinite(p.lambdaU / p.lambdaB) || !Number.isFinite(p.lambdaS / p.lambdaB)) {
+    blame(['lambdaB', 'lambdaU', 'lambdaS'], 'the ratios λ_u/λ_b and λ_s/λ_b overflow');
+  }
+  const zetaInputs = p.zeta2 !== null ? ['zeta2'] : ZETA2_INPUTS;
+  const z = zeta2M2(p);
+  if (!Number.isFinite(z) || !Number.isFinite(zeta2PerWatt(p))) blame(zetaInputs, `the derived |ζ|² = ${z} m² of Eq. (5) is not finite`);
+  if (z > 0) {
+    const scale = crlbScaleM2(p);
+    if (!(Number.isFinite(scale) && scale > 0)) blame([...zetaInputs, 'lambdaB', 'beta'], `the CRLB scale 1/(|ζ|²(πλ_b)^β) = ${scale} m² overflows`);
+  } else if (p.pc < 1 && p.zeta2 === null) {
+    blame(zetaInputs, 'the derived |ζ|² of Eq. (5) underflows to 0 although p^s > 0');
+  }
 }

@@ -228,7 +228,8 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
           const rates = new Float64Array(n);
           for (let i = 0; i < n; i++) rates[i] = rec[TYPICAL_USER_RECORD * i];
           const s = meanCi95(rates);
-          point.rate.mc = { mean: s.mean, ci95: [s.ci95[0], s.ci95[1]], trials: n };
+          // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
+          point.rate.mc = { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n };
           if (o.coverageThresholds) point.coverage = o.coverageThresholds.map((T) => ({ T, mc: fractionAbove(rec, TYPICAL_USER_RECORD, 1, T) }));
           if (point.coverageDb) {
             for (const c of point.coverageDb) {

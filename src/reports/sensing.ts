@@ -196,7 +196,7 @@ export async function computeSensingReport(p: Params, o: SensingRunOptions, run:
   const side = netEnabled ? sensingNetworkSide(nMax) : null;
   if (side !== null) {
     const targets = muS * side * side;
-    checkMemory(muS > 1e3 ? 'lambdaB' : 'N', muS > 1e3 ? p.lambdaB : nMax, targets * nMax * 17, `one network window (λ_s/λ_b = ${muS.toPrecision(3)} targets per BS, ${targets.toPrecision(3)} targets × N_max = ${nMax} requests × 17 bytes; windows = 0 skips it)`);
+    checkMemory(muS > 1e3 ? (p.lambdaB < 1 ? 'lambdaB' : 'lambdaS') : 'N', muS > 1e3 ? (p.lambdaB < 1 ? p.lambdaB : p.lambdaS) : nMax, targets * nMax * 17, `one network window (λ_s/λ_b = ${muS.toPrecision(3)} targets per BS, ${targets.toPrecision(3)} targets × N_max = ${nMax} requests × 17 bytes; a smaller λ_s/λ_b fits, {@windows} = 0 skips it)`);
   }
   const crlbJob = crlbNestedJob(Ns, p.beta, o.trials, o.seed);
   const wCrlb = netEnabled ? 0.7 : 1;

@@ -73,7 +73,8 @@ export function summarizeCrlbSamples(samples: ArrayLike<number>, N: number, scal
     if (nonFinite === 0 && trials >= 2) {
       const m = meanCi95(samples);
       mean = m.mean * scale;
-      ci95 = [m.ci95[0] * scale, m.ci95[1] * scale];
+      // A CRLB is positive: the normal-theory interval is cut to that support (few trials).
+      ci95 = [Math.max(0, m.ci95[0]) * scale, m.ci95[1] * scale];
     } else if (nonFinite > 0) {
       extra = `${nonFinite} geometries were numerically singular; mean not reported`;
     }

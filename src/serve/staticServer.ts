@@ -60,7 +60,11 @@ export async function serveStatic(root: string, port = 0, host = '127.0.0.1'): P
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      // A busy port is the common case: say so and what to do (the shells name their --port flag).
+      if (e.code === 'EADDRINUSE') reject(Object.assign(new Error(`port ${port} on ${host} is already in use (another server listens there); choose another port (0 picks a free one)`), { code: 'EADDRINUSE' }));
+      else reject(e);
+    });
     server.listen(port, host, () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;

@@ -44,6 +44,8 @@ export class App {
     this.wireChrome();
     this.showBanner();
     this.selectView(this.state.view, false);
+    // A rejected URL value does not stay in the address bar (the banner says what was ignored).
+    if (this.urlErrors.length) this.writeUrl();
   }
 
   private buildTabs(): void {

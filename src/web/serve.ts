@@ -30,7 +30,14 @@ async function main(): Promise<void> {
     console.error(`${WEB_OUT_DIR} has no build; run without --no-build`);
     process.exit(1);
   }
-  const s = await serveStatic(WEB_OUT_DIR, port, host);
+  let s: Awaited<ReturnType<typeof serveStatic>>;
+  try {
+    s = await serveStatic(WEB_OUT_DIR, port, host);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    console.error(`--port: ${(e as Error).message}: pass --port <n> (npm run web -- --port 5174), or --port 0`);
+    process.exit(2);
+  }
   console.log(`isacnet explorer: ${s.url}`);
   console.log('press Ctrl-C to stop');
   const stop = (): void => {

@@ -41,7 +41,9 @@ test('optimize --backhaul 6 --e 0.2 --json follows the contract', () => {
   assert.equal(o.params.crlbModel, 'eq16');
   assert.ok(o.pareto.length > 20);
   for (const p of o.pareto) {
-    assert.deepEqual(Object.keys(p).sort(), ['L', 'N', 'backhaulUse', 'crlbA', 'localizableMinority', 'nonLocalizableFraction', 'pc', 'rate']);
+    // A missing value has its reason beside it (issue 13): `LReason` where L is null.
+    assert.deepEqual(Object.keys(p).filter((k) => !k.endsWith('Reason')).sort(), ['L', 'N', 'backhaulUse', 'crlbA', 'localizableMinority', 'nonLocalizableFraction', 'pc', 'rate']);
+    if ((p as { L: unknown }).L === null) assert.equal((p as { LReason?: string }).LReason, 'no communication (p^c = 0)');
     assert.ok(p.backhaulUse <= 6 + 1e-9 && Math.abs(p.backhaulUse - (p.rate + 0.2 * p.N)) < 1e-9);
   }
   for (let i = 1; i < o.pareto.length; i++) {
@@ -54,7 +56,7 @@ test('optimize --backhaul 6 --e 0.2 --json follows the contract', () => {
   assert.equal(last.crlbA, null);
   // Corners: the sensing corner opens the boundary; the communication corner has no sensing.
   const { nonLocalizableFraction, localizableMinority, ...first } = o.pareto[0] as typeof o.pareto[0] & { nonLocalizableFraction: number; localizableMinority: boolean };
-  assert.deepEqual(first, { rate: 0, crlbA: o.corners.sens.crlbA, L: null, N: o.corners.sens.N, pc: 0, backhaulUse: o.corners.sens.backhaulUse });
+  assert.deepEqual(first, { rate: 0, crlbA: o.corners.sens.crlbA, L: null, LReason: 'no communication (p^c = 0)', N: o.corners.sens.N, pc: 0, backhaulUse: o.corners.sens.backhaulUse });
   // Paper parameters (λ_s = λ_b, ψ = 15, N = 12): almost every target is localizable.
   assert.ok(nonLocalizableFraction >= 0 && nonLocalizableFraction < 1e-6 && localizableMinority === false);
   assert.equal(o.corners.comm.N, 0);

@@ -8,7 +8,8 @@ import { Command } from 'commander';
 import { resolveCommand } from '../../src/cli/options.ts';
 import { RUN_COMMANDS, RUN_OPTION_SPECS } from '../../src/params/runOptions.ts';
 import { buildProgram } from '../../src/cli/main.ts';
-import { toJson } from '../../src/cli/commands/optimize.ts';
+import { optimizeReason, toJson } from '../../src/cli/commands/optimize.ts';
+import { annotateContract } from '../../src/cli/format.ts';
 import { runOptimize, type OptimizeSettings } from '../../src/reports/optimize.ts';
 import { inlineRunner } from '../../src/registry/inline.ts';
 
@@ -92,8 +93,8 @@ test('optimize --config: the file\'s seed and threads are used (same JSON as --s
     const { params, run } = resolveCommand('optimize', { config, backhaul: '3', crlbModel: 'mc', windows: '2', maxL: '4', levels: '4' });
     assert.equal(run.threads, 1);
     const settings = (seed: number): OptimizeSettings => ({ rateModel: run.rateModel, crlbModel: run.crlbModel, maxL: run.maxL, maxN: run.maxN, levels: run.levels, decades: run.decades, windows: run.windows, seed, threads: run.threads });
-    const seed5 = optimizeJson(toJson(await runOptimize(params, settings(run.seed), () => ({ run: inlineRunner, close: async () => undefined }))));
-    const seed1 = optimizeJson(toJson(await runOptimize(params, settings(1), () => ({ run: inlineRunner, close: async () => undefined }))));
+    const seed5 = optimizeJson(toJson(annotateContract(await runOptimize(params, settings(run.seed), () => ({ run: inlineRunner, close: async () => undefined })), optimizeReason)));
+    const seed1 = optimizeJson(toJson(annotateContract(await runOptimize(params, settings(1), () => ({ run: inlineRunner, close: async () => undefined })), optimizeReason)));
     assert.equal(seed5, optimizeJson(fromFile.out));
     assert.notEqual(seed1, seed5, 'seed 5 and seed 1 give different simulated CRLBs');
   } finally {

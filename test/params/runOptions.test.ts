@@ -145,7 +145,7 @@ test('flag values are parsed from strings and errors name the option by its key,
   assert.equal(r.json, true);
   assert.throws(
     () => resolveRunOptions('sensing', undefined, { trials: '0' }),
-    (e: unknown) => e instanceof ArgumentError && !(e instanceof ConfigError) && e.argument === 'trials' && e.value === '0' && e.range?.min === 1 && e.message === 'trials must be an integer in [1, 1000000000], got "0"',
+    (e: unknown) => e instanceof ArgumentError && !(e instanceof ConfigError) && e.argument === 'trials' && e.value === '0' && e.range?.min === 2 && e.message === 'trials must be an integer in [2, 1000000000], got "0"',
   );
   assert.throws(() => resolveRunOptions('sensing', undefined, { N: '2,x' }), (e: unknown) => e instanceof ArgumentError && e.argument === 'N' && e.value === 'x');
   assert.throws(() => resolveRunOptions('optimize', undefined, { crlbModel: 'x' }), (e: unknown) => e instanceof ArgumentError && e.argument === 'crlbModel' && e.values?.join() === 'eq16,mc');
@@ -167,7 +167,7 @@ test('the run-option schema is consistent: one flag and symbol per key, defaults
       const param = PARAM_SPECS.find((p) => p.key === s.key);
       if (param) assert.deepEqual([s.flag, s.symbol], [param.flag, param.symbol], s.key);
       else assert.ok(!PARAM_SPECS.some((p) => p.flag === s.flag), `${c} ${s.key}: flag --${s.flag} is a model parameter's`);
-      const d = typeof s.default === 'function' ? s.default({ cores: 2, values: { trials: 100000 } }) : s.default;
+      const d = typeof s.default === 'function' ? s.default({ cores: 2, values: { trials: 100000, L: [1, 2, 20] } }) : s.default;
       if (d === undefined) continue;
       if (s.kind === 'integer' || s.kind === 'number') assert.equal(checkNumber(d, s), d, `${c} ${s.key}`);
       if (s.kind === 'integerList' || s.kind === 'numberList') assert.deepEqual(parseList(d, s), d, `${c} ${s.key}`);

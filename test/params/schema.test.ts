@@ -29,7 +29,7 @@ test('errors name the key (the library\'s name), the value and the range; no fla
   assert.throws(() => resolveParams({ beta: 1.5 }), /: beta must be in \[2, 8\], got 1\.5$/);
   assert.throws(() => resolveParams({ psi: 2.5 }), /: psi must be an integer in \[1, 10000\] resource blocks, got 2\.5$/);
   assert.throws(() => resolveParams({ bogus: 1 }), (e: unknown) => e instanceof UnknownArgumentError && e.argument === 'bogus' && /^unknown parameter "bogus" \(known: mt, /.test(e.message));
-  assert.throws(() => resolveParams({ pc: 'abc' }), /: pc must be in \[0, 1\] fraction of P_t, got "abc"$/);
+  assert.throws(() => resolveParams({ pc: 'abc' }), /: pc must be in \[0, 1\] fraction of P_t, got "abc"; not a decimal number$/);
   assert.throws(() => resolveParams({ zeta2: 0 }), /: zeta2 must be in \(0, ∞\) m², got 0$/);
 });
 

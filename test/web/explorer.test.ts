@@ -369,3 +369,55 @@ test('the static build works under any URL prefix (relative asset and worker pat
     await parent.close();
   }
 });
+
+test('issue 13: a rejected URL value leaves the address bar; L* at the plotted edge is flagged and its label drawn above the curves; the network legend fits; p^c = 1 says CRLB = ∞', { skip }, async () => {
+  const wp = await openPage(h, 'view=sensing&beta=1&lambda-b=0x10');
+  await viewReady(wp.page, 'sensing');
+  const search = new URL(wp.page.url()).search;
+  assert.doesNotMatch(search, /beta=1|lambda-b=0x10/, `rejected values removed from the URL: ${search}`);
+  assert.match((await wp.page.textContent('#banner')) ?? '', /beta \(β\): invalid value "1"/);
+  await closeClean(wp);
+
+  // L_max = 12 at the paper's setting: the exact rate is largest at the edge (the true L* is 13).
+  const wc = await openPage(h, 'view=comm&l-max=12&pc=0.9');
+  await viewReady(wc.page, 'comm');
+  const label = wc.page.locator('#view-comm [data-vline-label]');
+  assert.match((await label.first().textContent()) ?? '', /L\* ≥ 12 \(edge\)/);
+  assert.equal(await wc.page.locator('#view-comm [data-edge-warning]').count(), 1);
+  // Drawn after (above) every curve: no series path follows the label in document order.
+  const after = await wc.page.evaluate(() => {
+    const l = document.querySelector('#view-comm [data-vline-label]');
+    return [...document.querySelectorAll('#view-comm path[data-series]')].filter((p) => l && l.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING).length;
+  });
+  assert.equal(after, 0);
+  const wc2 = await openPage(h, 'view=comm&l-max=20&pc=0.9');
+  await viewReady(wc2.page, 'comm');
+  assert.match((await wc2.page.locator('#view-comm [data-vline-label]').first().textContent()) ?? '', /^L\* = 13$/);
+  assert.equal(await wc2.page.locator('#view-comm [data-edge-warning]').count(), 0);
+  await closeClean(wc2);
+  await closeClean(wc);
+
+  // Network legend: no two labels overlap and none runs out of the figure.
+  const wn = await openPage(h, 'view=network');
+  await viewReady(wn.page, 'network');
+  const boxes = await wn.page.evaluate(() => {
+    const svg = document.querySelector('#view-network .net-host svg') as SVGSVGElement;
+    const w = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].filter((t) => /BS|link|user|target|request/.test(t.textContent ?? ''));
+    return { width: w.right, boxes: texts.map((t) => t.getBoundingClientRect()).map((r) => ({ l: r.left, r: r.right, t: r.top, b: r.bottom })) };
+  });
+  for (const b of boxes.boxes) assert.ok(b.r <= boxes.width + 1, `legend label cut off at ${b.r} > ${boxes.width}`);
+  for (let i = 0; i < boxes.boxes.length; i++)
+    for (let j = i + 1; j < boxes.boxes.length; j++) {
+      const a = boxes.boxes[i];
+      const c = boxes.boxes[j];
+      const overlap = a.l < c.r - 1 && c.l < a.r - 1 && a.t < c.b - 1 && c.t < a.b - 1;
+      assert.ok(!overlap, `legend labels ${i} and ${j} overlap`);
+    }
+  await closeClean(wn);
+
+  const ws = await openPage(h, 'view=sensing&pc=1');
+  await viewReady(ws.page, 'sensing');
+  assert.match((await ws.page.textContent('#view-sensing')) ?? '', /CRLB = ∞ everywhere: p\^c = 1 leaves no sensing power/);
+  await closeClean(ws);
+});

@@ -96,6 +96,14 @@ export function formatCoverageTable(r: CommReport): string {
   return ['', `${what}:`, line(head), line(head.map((_, j) => '-'.repeat(widths[j]))), ...rows.map(line)].join('\n') + '\n';
 }
 
+/** Why a value of a comm point is missing (JSON `<field>Reason`). */
+export function commReason(path: readonly string[]): string | undefined {
+  const key = path[path.length - 1];
+  if (key === 'ci95' || key === 'kappaCi95' || key === 'mcCi95') return 'too few trials';
+  if (key === 'mc' || key === 'exactAtMcKappa') return 'not simulated';
+  return undefined;
+}
+
 export function registerCommCommand(program: Command): void {
   const cmd = new Command('comm')
     .description('average CoMP rate R_c vs cluster size L: Theorem 2, exact expression and Monte Carlo; κ_c as printed vs simulated');
@@ -108,7 +116,7 @@ export function registerCommCommand(program: Command): void {
     const { queue, ...runShown } = run;
     const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds, noise, coverageDb } = runShown;
     const format = chosenFormat(run);
-    if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(L) = ${4 * Math.max(...Ls)}`);
+    if (Ls.some((L) => 4 * L > discBs)) throw new ParamError(`--disc-bs: invalid value ${discBs}; must be at least 4·max(--L) = ${4 * Math.max(...Ls)} (--L goes up to ${Math.max(...Ls)}; leave --disc-bs out to get that default)`);
     if (noise === 'on' && acceptance === 'network') throw new ParamError('--noise: invalid value "on" with --acceptance network; the network simulation has no noise term (use --acceptance independent)');
     const { result: report, elapsedSeconds, queue: queueShown } = await runWithPool(
       'comm',
@@ -122,6 +130,7 @@ export function registerCommCommand(program: Command): void {
     const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
     writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, format === 'csv' ? commCsvPoints(report.points) : report.points, commUnit, () =>
       formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
+      (path) => commReason(path),
     );
   });
   program.addCommand(cmd);

@@ -64,6 +64,14 @@ function table(o: OptimizeOutput): string {
   return lines.join('\n') + '\n';
 }
 
+/** Why a value of the optimize contract is missing (JSON `<field>Reason`). */
+export function optimizeReason(path: readonly string[]): string | undefined {
+  const key = path[path.length - 1];
+  if (key === 'L') return 'no communication (p^c = 0)';
+  if (key === 'crlbA') return 'infinite CRLB (no sensing: time share τ = 1, p^s = 0 or N < 2)';
+  return undefined;
+}
+
 export function registerOptimizeCommand(program: Command): void {
   addParamOptions(
     addRunOptions(
@@ -94,6 +102,6 @@ export function registerOptimizeCommand(program: Command): void {
     });
     const format = chosenFormat(run);
     const prov = provenance('optimize', p, run, run.crlbModel === 'mc' ? { network: (await import('../../sensing/networkSummary.ts')).SENSING_NETWORK_CHUNK } : {});
-    writeOutput(format, { ...out, provenance: prov } as unknown as Record<string, unknown> & { provenance: unknown }, out.pareto, optimizeUnit, () => table(out));
+    writeOutput(format, { ...out, provenance: prov } as unknown as Record<string, unknown> & { provenance: unknown }, out.pareto, optimizeUnit, () => table(out), optimizeReason);
   });
 }

@@ -23,6 +23,11 @@ import type { SensingPoint, SensingReport } from '../../reports/sensing.ts';
 
 export const DEFAULT_SENSING_N = '1,2,3,4,5,6,8,10,15,20';
 
+/** trials × max N of the README's example (`--N 1,2,5,10,20 --trials 200000`). */
+const README_SENSING_WORK = 200_000 * 20;
+/** Above 5× that, a warning up front. */
+const LARGE_SENSING_WORK = 5 * README_SENSING_WORK;
+
 /** Default number of torus windows for a given number of CRLB trials. */
 export function defaultWindows(trials: number): number {
   return defaultSensingWindows(trials);
@@ -30,6 +35,7 @@ export function defaultWindows(trials: number): number {
 
 function fmt(v: number | null | undefined, digits = 4): string {
   if (v === null || v === undefined) return '—';
+  if (v === Infinity) return '∞';
   return Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3 ? v.toExponential(digits - 1) : v.toPrecision(digits);
 }
 
@@ -46,7 +52,7 @@ export function formatSensingTable(r: SensingReport): string {
   const rows: string[][] = r.points.map((pt: SensingPoint) => [
     String(pt.N),
     fmt(pt.crlb.mc.mean),
-    pt.crlb.mc.ci95 ? `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}${pt.crlb.mc.ci95Reliable === false ? '*' : ''}` : '—',
+    pt.crlb.mc.ci95 ? (pt.crlb.mc.ci95[0] === Infinity ? '∞' : `${fmt(pt.crlb.mc.ci95[0], 3)}–${fmt(pt.crlb.mc.ci95[1], 3)}${pt.crlb.mc.ci95Reliable === false ? '*' : ''}`) : '—',
     fmt(pt.crlb.mc.median),
     fmt(pt.crlb.prop1),
     fmt(pt.crlb.eq13),
@@ -66,7 +72,11 @@ export function formatSensingTable(r: SensingReport): string {
     line(head.map((h, j) => '-'.repeat(widths[j]))),
     ...rows.map(line),
   ];
-  const warnings = r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
+  const noSensing = r.params.zeta2M2 === 0;
+  // With p^s = 0 the FIM is zero: the moment warnings (finite or infinite mean) do not apply.
+  const warnings = noSensing
+    ? [`  p^c = ${r.params.pc}: no sensing power (p^s = 0), so |ζ|² = 0, the FIM is zero (singular) and every CRLB in m² is infinite (∞); lower --pc`]
+    : r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
   if (warnings.length > 0) out.push('', 'warnings:', ...warnings);
   if (r.points.some((pt) => pt.crlb.mc.ci95Reliable === false)) out.push('', '*: normal-theory CI of the mean, unreliable here (infinite variance or a Hill tail index ≤ 2): use the median and its CI.');
   const minority = r.points.filter((pt) => pt.crlbAccept.nonLocalizable.minority).map((pt) => pt.N);
@@ -74,6 +84,32 @@ export function formatSensingTable(r: SensingReport): string {
   out.push('', 'MC_a: CRLB with acceptance from the network simulation; its mean is infinite (clusters of ≤ 3 BSs occur), see docs/sensing.md.');
   out.push('non-loc: targets that cannot be localized (≤ 1 accepted BS or a singular FIM), left out of every CRLB_a; in brackets: independent-acceptance model (no network simulation).');
   return out.join('\n') + '\n';
+}
+
+/**
+ * Why a value of a sensing point is missing (JSON `<field>Reason`): no sensing power or a single BS
+ * (the FIM is singular, the CRLB infinite), a mean that does not exist (N ≤ 3, or with acceptance),
+ * too few trials for an interval or a tail index, a simulation that was not run.
+ */
+export function sensingReason(path: readonly string[], point: unknown, ctx: { zeta2M2: number; trials: number; windows: number; lambdaS: number }): string | undefined {
+  const N = (point as { N?: number }).N ?? 0;
+  const key = path[path.length - 1];
+  const block = path[0];
+  if (path.includes('conditionalMean4') && ctx.zeta2M2 !== 0 && N > 1) return undefined;
+  const normalized = block === 'crlbNormalized' || block === 'crlbAcceptNormalized';
+  if ((block === 'kappaS' && (key === 'mc' || key.startsWith('mc'))) || ((block === 'crlbAccept' || block === 'crlbAcceptNormalized') && path[1] === 'mc')) {
+    if (ctx.lambdaS === 0) return 'no targets';
+    if (ctx.windows === 0) return 'not simulated';
+  }
+  if (!normalized && (block === 'crlb' || block === 'crlbAccept') && ctx.zeta2M2 === 0) return 'singular FIM';
+  if (N <= 1 && (block === 'crlb' || block === 'crlbNormalized' || block === 'crlbAccept' || block === 'crlbAcceptNormalized')) return 'singular FIM';
+  if (key === 'mean' || key === 'ci95') {
+    if (block === 'crlbAccept' || block === 'crlbAcceptNormalized') return 'mean does not exist';
+    if (N <= 3) return 'mean does not exist';
+    if (ctx.trials < 2) return 'too few trials';
+  }
+  if (key === 'hill') return 'too few trials';
+  return undefined;
 }
 
 export function registerSensingCommand(program: Command): void {
@@ -88,6 +124,10 @@ export function registerSensingCommand(program: Command): void {
     const { queue, ...runShown } = run;
     const { N: Ns, trials, seed, windows, samplesPerWindow, threads } = runShown;
     const format = chosenFormat(run);
+    // Warn up front about runs that take minutes (the CRLB Monte Carlo costs ∝ trials × max N).
+    const work = trials * Math.max(...Ns);
+    if (work > LARGE_SENSING_WORK) process.stderr.write(`isacnet: large run (trials × max N = ${work.toExponential(1)}, about ${Math.round(work / README_SENSING_WORK)}× the README's example): expect minutes; progress follows on stderr; lower --trials or --N for a first look\n`);
+    if (p.pc === 1 && p.zeta2 === null) process.stderr.write('isacnet: --pc 1 leaves no sensing power (p^s = 0): every CRLB is infinite (the FIM is zero)\n');
     if (p.lambdaS === 0 && windows > 0) process.stderr.write('isacnet: λ_s = 0: no targets, the network simulation is skipped (κ_s MC = null)\n');
     const { result: report, elapsedSeconds, queue: queueShown } = await runWithPool(
       'sensing',
@@ -100,6 +140,7 @@ export function registerSensingCommand(program: Command): void {
     const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
     writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, report.points, sensingUnit, () =>
       formatSensingTable(report) + `(${trials} geometries, ${windows} network windows, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
+      (path, point) => sensingReason(path, point, { zeta2M2: report.params.zeta2M2 as number, trials, windows, lambdaS: p.lambdaS }),
     );
   });
   program.addCommand(cmd);

@@ -27,7 +27,13 @@ export function registerWebCommand(program: Command): void {
       if (!existsSync(`${PREBUILT_WEB_DIR}index.html`)) {
         throw new Error(`no built explorer in ${PREBUILT_WEB_DIR}: run \`npm run build\` (or \`npm run build:web\`) first`);
       }
-      const s = await serveStatic(PREBUILT_WEB_DIR, port, host);
+      let s: Awaited<ReturnType<typeof serveStatic>>;
+      try {
+        s = await serveStatic(PREBUILT_WEB_DIR, port, host);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ParamError(`--port: ${(e as Error).message}: pass --port <n>, or --port 0`);
+        throw e;
+      }
       process.stdout.write(`isacnet explorer: ${s.url}\npress Ctrl-C to stop\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {

@@ -84,8 +84,12 @@ export function renderNetwork(s: Snapshot, width: number): SVGSVGElement {
   const narrow = width < 520;
   const mapSize = width;
   const items = legendItems();
-  const colW = width < 420 ? width : narrow ? width / 2 : width / 3;
-  const perRow = Math.max(1, Math.floor(width / colW));
+  // Columns as wide as the longest label (estimated at 0.62 em per character, a little more than
+  // DejaVu Sans needs), so that no label overlaps the next column or runs out of the figure.
+  const fontSize = narrow ? 10 : 11;
+  const need = 14 + 14 + Math.max(...items.map((it) => it.label.length)) * fontSize * 0.62 + 10;
+  const perRow = Math.max(1, Math.min(3, Math.floor((width - 14) / need)));
+  const colW = (width - 14) / perRow;
   const legendRows = Math.ceil(items.length / perRow);
   const legendH = legendRows * 18 + 14;
   const height = mapSize + legendH;
@@ -163,7 +167,7 @@ export function renderNetwork(s: Snapshot, width: number): SVGSVGElement {
     const x = 14 + col * colW;
     const y = mapSize + 16 + row * 18;
     it.draw(lg, x, y - 4);
-    const t = el('text', { x: x + 14, y, 'font-family': FONT, 'font-size': narrow ? 10 : 11, fill: '#222' }, lg);
+    const t = el('text', { x: x + 14, y, 'font-family': FONT, 'font-size': fontSize, fill: '#222' }, lg);
     t.textContent = it.label;
   });
   return svg;

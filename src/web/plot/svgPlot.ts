@@ -215,13 +215,17 @@ export function renderPlot(spec: PlotSpec, width: number, areaHeight: number): P
   el('rect', { x: left, y: top, width: right - left, height: bottom - top }, clip);
   const data = el('g', { 'clip-path': `url(#${clipId})` }, svg);
 
+  const vlineLabels: Array<() => void> = [];
   (spec.vlines ?? []).forEach((v, i) => {
     if (!finitePositive(v.x, spec.xScale)) return;
     const px = x.map(v.x);
     el('line', { x1: px, y1: top, x2: px, y2: bottom, stroke: v.color, 'stroke-width': 1.2, 'stroke-dasharray': '2 3' }, data);
-    // Labels of successive lines are stacked so that nearby lines stay readable.
+    // Labels of successive lines are stacked so that nearby lines stay readable; they are drawn
+    // after the curves, on a white halo, so that no curve hides them.
     const tx = px + 4 + textWidth(v.label, 10) > right ? px - 4 : px + 4;
-    text(svg, tx, top + 12 + 12 * i, v.label, { 'font-size': 10, fill: v.color, 'text-anchor': tx < px ? 'end' : 'start' });
+    vlineLabels.push(() =>
+      text(svg, tx, top + 12 + 12 * i, v.label, { 'font-size': 10, 'font-weight': 'bold', fill: v.color, 'text-anchor': tx < px ? 'end' : 'start', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', 'data-vline-label': '1' }),
+    );
   });
 
   for (const s of spec.series) {
@@ -266,6 +270,7 @@ export function renderPlot(spec: PlotSpec, width: number, areaHeight: number): P
       for (const p of s.points) if (ok(p)) drawMarker(g, s.marker, x.map(p.x), y.map(p.y as number), 3.2, s.color, s.line === false ? s.color : '#fff');
     }
   }
+  for (const draw of vlineLabels) draw();
   if (!xs.length && spec.emptyMessage) {
     text(svg, (left + right) / 2, (top + bottom) / 2, spec.emptyMessage, { 'text-anchor': 'middle', fill: '#777', 'font-size': 12 });
   }

@@ -149,7 +149,9 @@ export class CommView implements View {
         points: o.result.points.map((q) => ({ x: q.L, y: q.mean, lo: q.ci95?.[0] ?? null, hi: q.ci95?.[1] ?? null })),
       });
     }
-    const vlines = c.bestL.exact !== null ? [{ x: c.bestL.exact, label: `L* = ${c.bestL.exact}`, color: C.exact }] : [];
+    // An optimum at the last plotted L may lie beyond it: say so (as the Trade-off view does).
+    const atEdge = c.bestL.exact !== null && c.bestL.exact === Ls[Ls.length - 1];
+    const vlines = c.bestL.exact !== null ? [{ x: c.bestL.exact, label: atEdge ? `L* ≥ ${c.bestL.exact} (edge)` : `L* = ${c.bestL.exact}`, color: C.exact }] : [];
     this.plot.update(
       { title: `R_c vs L at p^c = ${c.pc} (Fig. 4 analog)`, xLabel: 'CoMP cluster size L', yLabel: 'R_c (nats/s/Hz)', xScale: 'linear', yScale: 'linear', xInteger: true, hover: 'x', series, vlines },
       {
@@ -173,7 +175,7 @@ export class CommView implements View {
     const t = c.timings;
     const worst = Math.max(t.thm2Printed, t.thm2, t.exact);
     this.plot.setTiming(`per curve: Thm 2 (printed H₁) ${t.thm2Printed.toFixed(0)} ms · Thm 2 ${t.thm2.toFixed(0)} ms · exact ${t.exact.toFixed(0)} ms`, worst > TIME_BUDGET_MS);
-    this.plot.setNote(`Each curve is ${Ls.length} double integrals (relative tolerance ${c.relTol}) evaluated in a Web Worker; times are wall-clock per curve. The vertical line marks the L maximizing the exact rate.${o ? ` Monte Carlo: ${String(o.result.meta.acceptance)} acceptance, ${String(o.result.meta.gains)} gains, ${Number(o.result.meta.trials).toLocaleString('en')} trials per L, seed ${String(o.result.meta.seed)}.` : ''}`);
+    this.plot.setNote(`Each curve is ${Ls.length} double integrals (relative tolerance ${c.relTol}) evaluated in a Web Worker; times are wall-clock per curve. The vertical line marks the L maximizing the exact rate.${atEdge ? ` <span class="warn" data-edge-warning="1">The best L = ${c.bestL.exact} is the largest L plotted: the true optimum may lie beyond it; raise L_max.</span>` : ''}${o ? ` Monte Carlo: ${String(o.result.meta.acceptance)} acceptance, ${String(o.result.meta.gains)} gains, ${Number(o.result.meta.trials).toLocaleString('en')} trials per L, seed ${String(o.result.meta.seed)}.` : ''}`);
     const L = Math.min(st.settings.l, Ls.length);
     const i = L - 1;
     (this.root.querySelector('#comm-readout-title') as HTMLElement).textContent = `Values at L = ${L}, p^c = ${c.pc}`;

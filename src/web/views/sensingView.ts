@@ -58,6 +58,12 @@ export function sensingCli(p: Params, nMax: number, trials: number, seed: number
   return `npx isacnet sensing --N 1-${nMax} --trials ${trials} --seed ${seed}${extra} --json`;
 }
 
+
+/** What an empty CRLB plot means: with p^s = 0 (p^c = 1) the FIM is zero and every CRLB is infinite. */
+function NO_SENSING(p: { pc: number; zeta2: number | null }): string | undefined {
+  return p.pc >= 1 && p.zeta2 === null ? 'CRLB = ∞ everywhere: p^c = 1 leaves no sensing power (p^s = 0), the FIM is zero' : undefined;
+}
+
 export class SensingView implements View {
   readonly name = 'sensing' as const;
   readonly root: HTMLElement;
@@ -192,7 +198,7 @@ export class SensingView implements View {
       });
     }
     this.fig2.update(
-      { title: 'CRLB vs N, all requests accepted (Fig. 2 analog)', xLabel: 'sensing cluster size N', yLabel: 'CRLB (m²)', xScale: 'linear', yScale: 'log', xInteger: true, hover: 'x', series: series2, vlines: [{ x: n, label: `N = ${n}`, color: '#888' }] },
+      { title: 'CRLB vs N, all requests accepted (Fig. 2 analog)', xLabel: 'sensing cluster size N', yLabel: 'CRLB (m²)', xScale: 'linear', yScale: 'log', xInteger: true, hover: 'x', series: series2, vlines: [{ x: n, label: `N = ${n}`, color: '#888' }], emptyMessage: NO_SENSING(p) },
       this.table2(state, Ns, c2, overlay, scale),
     );
     this.fig2.setTiming(timingText(t2.ms), t2.ms > TIME_BUDGET_MS);
@@ -227,7 +233,7 @@ export class SensingView implements View {
     if (best16 !== null) vlines3.push({ x: Ns[best16], label: `N* = ${Ns[best16]} (Eq. 16)`, color: C.eq16 });
     if (bestTh !== null && bestTh !== best16) vlines3.push({ x: Ns[bestTh], label: `N* = ${Ns[bestTh]}`, color: C.thinned });
     this.fig3.update(
-      { title: `CRLB with acceptance vs N, ψ = ${p.psi} (Fig. 3 analog)`, xLabel: 'sensing cluster size N', yLabel: 'CRLB_a (m²)', xScale: 'linear', yScale: 'log', xInteger: true, hover: 'x', series: series3, vlines: vlines3 },
+      { title: `CRLB with acceptance vs N, ψ = ${p.psi} (Fig. 3 analog)`, xLabel: 'sensing cluster size N', yLabel: 'CRLB_a (m²)', xScale: 'linear', yScale: 'log', xInteger: true, hover: 'x', series: series3, vlines: vlines3, emptyMessage: NO_SENSING(p) },
       {
         title: 'CRLB with acceptance vs N (m²)',
         columns: ['N', 'kappa_s_lemma1', 'crlb_a_eq16', 'kappa_s_corrected', 'crlb_a_thinned_prop1', 'kappa_s_mc', 'mc_median', 'mc_median_ci_lo', 'mc_median_ci_hi', 'mc_nonlocalizable_fraction', 'model_nonlocalizable_fraction'],
