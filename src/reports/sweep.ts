@@ -36,7 +36,7 @@ import { kappaSLemma1, kappaSNegBinomial, kappaSPalm } from '../sensing/acceptan
 import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
 import { crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
-import { crlbMeanExists } from '../sensing/crlbExistence.ts';
+import { crlbMeanExists, crlbVarianceExists } from '../sensing/crlbExistence.ts';
 import { computeCommReport, DEFAULT_DISC_BS, TYPICAL_USER_CHUNK } from './comm.ts';
 import { runOptimize } from './optimize.ts';
 import type { RateModelName } from '../optimize/models.ts';
@@ -459,7 +459,7 @@ function planSensing(point: SweepPoint, spec: SweepSpec): PointPlan {
     const job = crlbNestedJob(Ns, p.beta, spec.trials, point.seed);
     const targets: StatTarget[] = [];
     Ns.forEach((N, i) => {
-      if (N >= 2) targets.push({ stat: i, scale, on: crlbMeanExists(N) ? 'mean' : 'median' });
+      if (N >= 2) targets.push({ stat: i, scale, on: crlbVarianceExists(N) ? 'mean' : 'median' });
     });
     j = newJob(job, Ns.length, Ns.map((_, i) => ({ kind: 'moments' as const, field: i, sketch: SWEEP_SKETCH_ACCURACY })), targets, spec);
     jobs.push(j);
@@ -487,8 +487,9 @@ function planSensing(point: SweepPoint, spec: SweepSpec): PointPlan {
           crlb_thm1_m2: sc(crlbTheorem1PrintedNormalized(N, p.beta)),
           crlb_thm1_corrected_m2: sc(crlbTheorem1CorrectedNormalized(N, p.beta)),
           crlb_mc_mean_m2: e ? e.mean * scale : null,
-          crlb_mc_ci95_lo_m2: e ? e.ci95[0] * scale : null,
-          crlb_mc_ci95_hi_m2: e ? e.ci95[1] * scale : null,
+          // As summarizeCrlbSamples: no CI of the mean where Var[CRLB] = ∞ (N = 4, 5).
+          crlb_mc_ci95_lo_m2: e && crlbVarianceExists(N) ? e.ci95[0] * scale : null,
+          crlb_mc_ci95_hi_m2: e && crlbVarianceExists(N) ? e.ci95[1] * scale : null,
           crlb_mc_median_m2: sc(med),
           crlb_mc_median_ci95_lo_m2: mci ? mci[0] * scale : null,
           crlb_mc_median_ci95_hi_m2: mci ? mci[1] * scale : null,

@@ -38,7 +38,7 @@ test('medians for N = 2, 3 (where the mean does not exist) agree with numpy with
   }
 });
 
-test('summary: N = 1 all null with a singularity warning; N = 2, 3 mean null with a warning; N = 4, 5 mean with an unreliable-CI warning; N ≥ 6 no warning', () => {
+test('summary: N = 1 all null with a singularity warning; N = 2, 3 mean null with a warning; N = 4, 5 mean without a CI of the mean (infinite variance); N ≥ 6 no warning', () => {
   const s1 = summary(1);
   assert.equal(s1.mean, null);
   assert.equal(s1.median, null);
@@ -53,6 +53,8 @@ test('summary: N = 1 all null with a singularity warning; N = 2, 3 mean null wit
   for (const N of [4, 5]) {
     const s = summary(N);
     assert.ok((s.mean as number) > 0);
+    assert.equal(s.ci95, null);
+    assert.ok(s.medianCi95 !== null);
     assert.match(s.warning ?? '', /Var\[CRLB\] is infinite/);
   }
   for (const N of [6, 20, 50]) assert.equal(summary(N).warning, undefined);

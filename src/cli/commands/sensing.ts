@@ -78,7 +78,7 @@ export function formatSensingTable(r: SensingReport): string {
     ? [`  p^c = ${r.params.pc}: no sensing power (p^s = 0), so |ζ|² = 0, the FIM is zero (singular) and every CRLB in m² is infinite (∞); lower --pc`]
     : r.points.filter((pt) => pt.crlb.mc.warning).map((pt) => `  ${pt.crlb.mc.warning}`);
   if (warnings.length > 0) out.push('', 'warnings:', ...warnings);
-  if (r.points.some((pt) => pt.crlb.mc.ci95Reliable === false)) out.push('', '*: normal-theory CI of the mean, unreliable here (infinite variance or a Hill tail index ≤ 2): use the median and its CI.');
+  if (r.points.some((pt) => pt.crlb.mc.ci95Reliable === false)) out.push('', '*: normal-theory CI of the mean, unreliable here (a Hill tail index ≤ 2): use the median and its CI.');
   const minority = r.points.filter((pt) => pt.crlbAccept.nonLocalizable.minority).map((pt) => pt.N);
   if (minority.length > 0) out.push('', `N = ${minority.join(', ')}: most targets cannot be localized (non-loc ≥ 50%, marked !): the median CRLB_a is ∞ and Eq. (16) describes a minority of targets (docs/errata.md S7).`);
   out.push('', 'MC_a: CRLB with acceptance from the network simulation; its mean is infinite (clusters of ≤ 3 BSs occur), see docs/sensing.md.');
@@ -107,6 +107,7 @@ export function sensingReason(path: readonly string[], point: unknown, ctx: { ze
     if (block === 'crlbAccept' || block === 'crlbAcceptNormalized') return 'mean does not exist';
     if (N <= 3) return 'mean does not exist';
     if (ctx.trials < 2) return 'too few trials';
+    if (key === 'ci95' && (N === 4 || N === 5)) return 'variance does not exist';
   }
   if (key === 'hill') return 'too few trials';
   return undefined;
