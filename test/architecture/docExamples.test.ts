@@ -548,7 +548,7 @@ export function runExamples(items: ExampleFile[], tmpDir: string): Promise<Map<s
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000); // a hang guard, not a timing: the examples take ~20–40 s, more on a loaded machine
     child.on('error', (e) => {
       clearTimeout(timer);
       resolve(everyone(`could not start node: ${e.message}`));
