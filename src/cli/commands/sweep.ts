@@ -165,7 +165,7 @@ function defaultY(r: SweepResult): string | undefined {
 }
 
 export function registerSweepCommand(program: Command): void {
-  const cmd = new Command('sweep').description('a grid over any parameter: at every point what sensing, comm or optimize computes; sweep.csv/json/svg/png in --out, resumable');
+  const cmd = new Command('sweep').description('a grid over any parameter: at every point what sensing, comm, optimize or localize computes; sweep.csv/json/svg/png in --out, resumable');
   cmd.addOption(new Option('--grid <name=values>', 'a grid axis: a parameter flag and a list (5,15 | 1..20 | 0.1:0.9:0.1); repeat for more axes').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]));
   addRunOptions(cmd, 'sweep');
   addParamOptions(cmd, { except: ['pc'], configHelp: 'scenario file (JSON or YAML): parameters, run options and grid: { name: [values] }; flags override it' });
