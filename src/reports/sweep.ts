@@ -1,6 +1,6 @@
 /**
  * Parameter sweeps (`isacnet sweep`): a grid over any schema parameter, at every point exactly what
- * `isacnet sensing`, `comm` or `optimize` computes there (closed forms and, unless `noMonteCarlo`,
+ * `isacnet sensing`, `comm`, `optimize` or `localize` computes there (closed forms and, unless `noMonteCarlo`,
  * Monte Carlo), each point with its own seed, optionally to a stated precision, as a tidy table.
  *
  * - Grid: axes of (parameter key, values); the Cartesian product, or `zip` pairs them.
@@ -759,9 +759,11 @@ function columnsOf(rows: readonly SweepRow[], grid: readonly SweepAxis[]): Sweep
  * Run a sweep: every grid point's closed forms and Monte Carlo, chunk by chunk through
  * `runner.execute` (results kept in `runner.store` when given), to the precision target if set.
  *
- * Formula: at every point what `computeSensingReport`, `computeCommReport` (acceptance independent)
- * or `runOptimize` (eq16 CRLB model) computes: Eqs. (6), (12)–(16) or Theorem 2, the exact rate and
- * Eq. (9) by Monte Carlo, or Eq. (10)'s trade-off, of arXiv:2403.20228.
+ * Formula: at every point what `computeSensingReport`, `computeCommReport`, `runOptimize` or
+ * `computeLocalizeReport` computes: Eqs. (6), (12)–(16) or Theorem 2, the exact rate and Eq. (9) by
+ * Monte Carlo, Eq. (10)'s trade-off of arXiv:2403.20228, or the MLE/LS localization vs the CRLB
+ * (beyond the paper). Jobs that need every sample (sensing network simulation, comm network/noise/
+ * coverage, optimize mc, localize) run whole through `runner.runJob` (default `inlineRunner`).
  * Method: `checkSweepSpec`; per point the closed forms and one Monte Carlo job per (L, p^c) or one
  * nested CRLB job, run as chunk statistics tasks in batches (all points' batches together), merged
  * in chunk-index order; precision targets grow each job by a batch computed from its merged chunks.

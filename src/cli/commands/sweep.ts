@@ -1,7 +1,7 @@
 /**
  * `isacnet sweep`: a grid over any model parameter (`--grid psi=5,15 --grid lambda-u=1,2,4`, or a
  * scenario file `--config sweep.yaml|json` with the grid as arrays), at every point what `isacnet
- * sensing|comm|optimize` computes there, written to `--out` as sweep.csv, sweep.json and
+ * sensing|comm|optimize|localize` computes there, written to `--out` as sweep.csv, sweep.json and
  * sweep.svg/png. A thin shell over `runSweep` (src/reports/sweep.ts): it parses, checks everything
  * before any work, opens the result store (src/parallel/chunkStore.ts) and a worker pool, shows
  * progress and writes the files atomically.
