@@ -114,7 +114,7 @@ const format: EnumOptionSpec = {
 const queue = (description: string): UrlOptionSpec => ({ key: 'queue', flag: 'queue', kind: 'url', valueName: 'url', description });
 const QUEUE_SUBMIT = 'run the Monte Carlo chunks on the workers of this Redis queue (redis://[[user]:password@]host[:port][/db], rediss:// for TLS; see docs/scale-out.md) instead of local threads; same numbers';
 /** What `isacnet sweep` computes at every grid point (the sub-command of the same name). */
-export const SWEEP_MEASURE_NAMES = ['sensing', 'comm', 'optimize'] as const;
+export const SWEEP_MEASURE_NAMES = ['sensing', 'comm', 'optimize', 'localize'] as const;
 /** Progress output of `isacnet sweep`: a bar on a terminal, JSON lines on stdout, or nothing. */
 export const SWEEP_PROGRESS_MODES = ['bar', 'jsonl', 'none'] as const;
 
@@ -196,7 +196,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     format,
   ],
   sweep: [
-    { key: 'measure', flag: 'measure', kind: 'enum', valueName: 'what', values: SWEEP_MEASURE_NAMES, description: 'what every grid point computes: the numbers of isacnet sensing, comm or optimize there', default: 'comm' },
+    { key: 'measure', flag: 'measure', kind: 'enum', valueName: 'what', values: SWEEP_MEASURE_NAMES, description: 'what every grid point computes: the numbers of isacnet sensing, comm, optimize or localize there', default: 'comm' },
     { key: 'zip', flag: 'zip', kind: 'boolean', description: 'pair the --grid axes value by value instead of their Cartesian product', default: false },
     { key: 'N', flag: 'N', symbol: 'N', kind: 'integerList', valueName: 'list', min: 1, max: 100000, integer: true, description: 'sensing: cluster sizes, e.g. 1,2,5 or 1..20 or 2:2:20', default: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20], defaultText: '1,2,3,4,5,6,8,10,15,20' },
     { key: 'L', flag: 'L', symbol: 'L', kind: 'integerList', valueName: 'list', min: 1, max: 1000, integer: true, description: 'comm: cluster sizes, e.g. 1,2,8 or 1..20', default: [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20], defaultText: '1,2,3,4,5,6,8,10,12,15,20' },
@@ -217,9 +217,31 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     { key: 'precision', flag: 'precision', symbol: 'ε', kind: 'number', valueName: 'eps', min: 0, max: 1e300, minExclusive: true, description: 'run each job until its 95% CI half-width is ≤ ε (nats/s/Hz or m²; the median for CRLB with N ≤ 3)' },
     { key: 'relPrecision', flag: 'rel-precision', kind: 'number', valueName: 'eps', min: 0, max: 1, minExclusive: true, description: 'as --precision, relative to the estimate' },
     { key: 'maxTrials', flag: 'max-trials', kind: 'integer', valueName: 'n', min: 1, max: 1e10, integer: true, description: 'cap on the trials of one job under a precision target (reported when hit)', default: 10_000_000 },
+    {
+      key: 'windows',
+      flag: 'windows',
+      kind: 'integer',
+      valueName: 'n',
+      min: 0,
+      max: 1e7,
+      integer: true,
+      description: 'sensing: torus windows of the network-level acceptance simulation (0 skips it); optimize: network-simulation windows of --crlb-model mc (≥ 2)',
+      default: (ctx) => (ctx.values.measure === 'optimize' ? 200 : defaultSensingWindows(ctx.values.trials as number)),
+      defaultText: 'sensing: trials/1000 within [8, 400]; optimize: 200',
+    },
+    { key: 'samplesPerWindow', flag: 'samples-per-window', kind: 'integer', valueName: 'n', min: 1, max: 1e5, integer: true, description: 'sensing: targets per window whose CRLB with acceptance is recorded', default: 256 },
     { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "comm: gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },
     { key: 'discBs', flag: 'disc-bs', kind: 'number', valueName: 'n', min: 20, max: 1e6, description: 'comm: BSs simulated explicitly around the user, mean field beyond', default: DEFAULT_DISC_BS_RUN },
-    { key: 'rateModel', flag: 'rate-model', kind: 'enum', valueName: 'name', values: RATE_MODEL_NAMES, description: 'optimize: rate model exact | thm2 (CRLB model eq16)', default: 'exact' },
+    { key: 'acceptance', flag: 'acceptance', kind: 'enum', valueName: 'model', values: ACCEPTANCE_MODELS, description: 'comm: independent (probability κ_c as printed) or network (load simulation on a torus; no --precision)', default: 'independent' },
+    { key: 'coverage', flag: 'coverage', kind: 'numberList', valueName: 'list', min: 0, max: 1e12, description: 'comm: SIR thresholds T (linear) for P(SIR > T) by Monte Carlo (no --precision)' },
+    { key: 'noise', flag: 'noise', kind: 'enum', valueName: 'on|off', values: NOISE_MODES, description: "comm: off: the paper's SIR; on: SINR with receiver noise, as isacnet comm --noise on (no --precision)", default: 'off' },
+    { key: 'coverageDb', flag: 'coverage-db', kind: 'numberList', valueName: 'list', min: -100, max: 100, unit: 'dB', description: 'comm: thresholds T in dB for P(SINR > T) (P(SIR > T) with --noise off), as isacnet comm (no --precision)' },
+    { key: 'rateModel', flag: 'rate-model', kind: 'enum', valueName: 'name', values: RATE_MODEL_NAMES, description: 'optimize: rate model exact | thm2', default: 'exact' },
+    { key: 'crlbModel', flag: 'crlb-model', kind: 'enum', valueName: 'name', values: CRLB_MODEL_NAMES, description: "optimize: CRLB_a model eq16 (Eq. 16, Lemma 1 κ_s) | mc (simulated median, --windows windows, the point's seed)", default: 'eq16' },
+    { key: 'snrDb', flag: 'snr-db', kind: 'numberList', valueName: 'list', min: -100, max: 200, unit: 'dB', description: "localize: SNR offsets added to the scenario's |ζ|² (0 dB = the scenario's link budget)", default: [-10, 0, 10, 20, 40], defaultText: '-10,0,10,20,40' },
+    { key: 'geometries', flag: 'geometries', kind: 'integer', valueName: 'n', min: 1, max: 1e8, integer: true, description: 'localize: random cluster geometries (PPP)', default: 500 },
+    { key: 'noiseDraws', flag: 'noise-draws', kind: 'integer', valueName: 'n', min: 1, max: 1e6, integer: true, description: 'localize: noise draws per geometry', default: 20 },
+    { key: 'outlierMultiple', flag: 'outlier-multiple', kind: 'number', valueName: 'k', min: 0, max: 1e6, minExclusive: true, description: 'localize: an estimate is an outlier when its error exceeds k·√CRLB of its geometry', default: 5 },
     { key: 'weight', flag: 'weight', symbol: 'w', kind: 'number', valueName: 'w', min: 0, max: 1, description: 'optimize: also the weighted optimum w·R_c − (1 − w)·ln CRLB_a' },
     { key: 'maxL', flag: 'max-L', kind: 'integer', valueName: 'n', min: 1, max: 1000, integer: true, description: 'optimize: largest communication cluster enumerated', default: 30 },
     { key: 'maxN', flag: 'max-N', kind: 'integer', valueName: 'n', min: 2, max: 10000, integer: true, description: 'optimize: largest sensing cluster enumerated', default: 200 },
@@ -329,9 +351,20 @@ export interface RunOptionValues {
     precision?: number;
     relPrecision?: number;
     maxTrials: number;
+    windows: number;
+    samplesPerWindow: number;
     gains: (typeof GAIN_MODEL_NAMES)[number];
     discBs: number;
+    acceptance: (typeof ACCEPTANCE_MODELS)[number];
+    coverage?: number[];
+    noise: (typeof NOISE_MODES)[number];
+    coverageDb?: number[];
     rateModel: (typeof RATE_MODEL_NAMES)[number];
+    crlbModel: (typeof CRLB_MODEL_NAMES)[number];
+    snrDb: number[];
+    geometries: number;
+    noiseDraws: number;
+    outlierMultiple: number;
     weight?: number;
     maxL: number;
     maxN: number;

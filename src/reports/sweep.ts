@@ -1,6 +1,6 @@
 /**
  * Parameter sweeps (`isacnet sweep`): a grid over any schema parameter, at every point exactly what
- * `isacnet sensing`, `comm` or `optimize` computes there (closed forms and, unless `noMonteCarlo`,
+ * `isacnet sensing`, `comm`, `optimize` or `localize` computes there (closed forms and, unless `noMonteCarlo`,
  * Monte Carlo), each point with its own seed, optionally to a stated precision, as a tidy table.
  *
  * - Grid: axes of (parameter key, values); the Cartesian product, or `zip` pairs them.
@@ -37,12 +37,17 @@ import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '.
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
 import { crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { crlbMeanExists, crlbVarianceExists } from '../sensing/crlbExistence.ts';
-import { computeCommReport, DEFAULT_DISC_BS, TYPICAL_USER_CHUNK } from './comm.ts';
+import { computeCommReport, DEFAULT_DISC_BS, TYPICAL_USER_CHUNK, type AcceptanceModel, type CommReport } from './comm.ts';
 import { runOptimize } from './optimize.ts';
-import type { RateModelName } from '../optimize/models.ts';
+import { NETWORK_SEED_OFFSET } from './sensing.ts';
+import { computeLocalizeReport } from './localize.ts';
+import { sensingNetworkJob, summarizeSensingNetwork, type SensingNetworkPoint } from '../sensing/networkSummary.ts';
+import { sensingNetworkSide } from '../sensing/network.ts';
+import { inlineRunner } from '../registry/inline.ts';
+import type { CrlbModelName, RateModelName } from '../optimize/models.ts';
 import type { RateEnvelope } from '../optimize/rateEnvelope.ts';
 
-export const SWEEP_MEASURES = ['sensing', 'comm', 'optimize'] as const;
+export const SWEEP_MEASURES = ['sensing', 'comm', 'optimize', 'localize'] as const;
 export type SweepMeasure = (typeof SWEEP_MEASURES)[number];
 
 /** The most grid points a sweep runs unless the caller confirms more. */
@@ -77,15 +82,33 @@ export interface SweepSpec {
   trials: number;
   noMonteCarlo?: boolean;
   precision?: SweepPrecision;
-  /** sensing: cluster sizes N. */
+  /** sensing, localize: cluster sizes N (localize: N ≥ 2, default 4, 6, 10). */
   Ns?: number[];
+  /**
+   * sensing: torus windows of the network-level acceptance simulation (κ_s MC, CRLB with
+   * acceptance), as `isacnet sensing --windows` (default `defaultSensingWindows(trials)`; 0 skips it),
+   * and targets recorded per window (default 256).
+   */
+  windows?: number;
+  samplesPerWindow?: number;
   /** comm: cluster sizes L and power shares p^c (a grid on `pc` replaces the list). */
   Ls?: number[];
   pcs?: number[];
   gains?: GainModel;
   discBs?: number;
-  /** optimize: as `isacnet optimize` with the eq16 CRLB model. */
-  optimize?: { rateModel: RateModelName; maxL: number; maxN: number; levels: number; decades: number; weight?: number };
+  /**
+   * comm, as `isacnet comm --acceptance/--coverage/--noise/--coverage-db`. Any of acceptance
+   * `network`, noise `on` or coverage thresholds runs the whole `computeCommReport` at the point
+   * through `runner.runJob` (no precision target, no chunk store).
+   */
+  acceptance?: AcceptanceModel;
+  coverage?: number[];
+  noise?: 'off' | 'on';
+  coverageDb?: number[];
+  /** optimize: as `isacnet optimize` (crlbModel mc: `windows` network windows, the point's seed, through `runner.runJob`). */
+  optimize?: { rateModel: RateModelName; maxL: number; maxN: number; levels: number; decades: number; weight?: number; crlbModel?: CrlbModelName; windows?: number };
+  /** localize: as `isacnet localize` (default SNR offsets −10, 0, 10, 20, 40 dB, 500 geometries, 20 draws, outliers at 5·√CRLB). */
+  localize?: { snrDb?: number[]; geometries?: number; noiseDraws?: number; outlierMultiple?: number };
   /** Refuse more grid points than this (default DEFAULT_MAX_POINTS). */
   maxPoints?: number;
 }
@@ -143,6 +166,13 @@ export interface ChunkStore {
 export interface SweepRunner {
   execute: ChunkTaskExecutor;
   store?: ChunkStore;
+  /**
+   * Runs the whole Monte Carlo jobs whose statistics need every sample (the sensing network
+   * simulation, comm with network acceptance, noise or coverage, optimize's mc CRLB model, localize):
+   * a worker pool, a queue (`createQueueJobRunner`), or `inlineRunner` (the default). Results are the
+   * sub-command's, bit for bit, for any runner; these jobs are not kept in `store`.
+   */
+  runJob?: JobRunner;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,13 +432,75 @@ function baseRow(point: SweepPoint, grid: readonly SweepAxis[]): SweepRow {
   return row;
 }
 
-async function planComm(point: SweepPoint, spec: SweepSpec): Promise<PointPlan> {
+/** Whether a comm sweep runs the whole `computeCommReport` per point (options beyond the typical-user rate). */
+function commFull(spec: SweepSpec): boolean {
+  return spec.acceptance === 'network' || spec.noise === 'on' || (spec.coverage?.length ?? 0) > 0 || (spec.coverageDb?.length ?? 0) > 0;
+}
+
+/** A threshold as part of a column name: 0.5 → 0p5, −5 → m5. */
+function tag(v: number): string {
+  return String(v).replace('-', 'm').replace('.', 'p');
+}
+
+function commFullRows(point: SweepPoint, spec: SweepSpec, r: CommReport): SweepRow[] {
+  return r.points.map((q) => {
+    const row: SweepRow = {
+      ...baseRow(point, spec.grid),
+      L: q.L,
+      pc: q.pc,
+      seed: point.seed,
+      kappa_c_formula: fin(q.kappaC.formula),
+      rate_thm2_nats_per_s_hz: fin(q.rate.thm2),
+      rate_thm2_printed_h1_nats_per_s_hz: fin(q.rate.thm2PrintedH1),
+      rate_exact_nats_per_s_hz: fin(q.rate.exact),
+      rate_mc_mean_nats_per_s_hz: q.rate.mc ? q.rate.mc.mean : null,
+      rate_mc_ci95_lo_nats_per_s_hz: q.rate.mc ? q.rate.mc.ci95[0] : null,
+      rate_mc_ci95_hi_nats_per_s_hz: q.rate.mc ? q.rate.mc.ci95[1] : null,
+      rate_mc_half_width_nats_per_s_hz: q.rate.mc ? (q.rate.mc.ci95[1] - q.rate.mc.ci95[0]) / 2 : null,
+      trials: q.rate.mc ? q.rate.mc.trials : null,
+    };
+    if (spec.acceptance === 'network') Object.assign(row, { kappa_c_mc: fin(q.kappaC.mc), rate_exact_at_mc_kappa_nats_per_s_hz: fin(q.rate.exactAtMcKappa) });
+    if (spec.noise === 'on') Object.assign(row, { rate_exact_no_noise_nats_per_s_hz: fin(q.rate.exactNoNoise), noise_gap: fin(q.rate.noiseGap) });
+    for (const c of q.coverage ?? []) row[`coverage_sir_gt_${tag(c.T)}_mc`] = fin(c.mc);
+    for (const c of q.coverageDb ?? []) {
+      const t = `coverage_${tag(c.Tdb)}db`;
+      row[`${t}_mc`] = c.mc ? fin(c.mc.p) : null;
+      row[`${t}_mc_ci95_lo`] = c.mc?.ci95 ? c.mc.ci95[0] : null;
+      row[`${t}_mc_ci95_hi`] = c.mc?.ci95 ? c.mc.ci95[1] : null;
+      row[`${t}_exact`] = fin(c.exact);
+    }
+    return row;
+  });
+}
+
+async function planComm(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): Promise<PointPlan> {
   const p = point.params;
   const gridPc = spec.grid.some((a) => a.key === 'pc');
   const Ls = spec.Ls ?? [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20];
   const pcs = gridPc ? [p.pc] : (spec.pcs ?? [p.pc]);
   const gains = spec.gains ?? 'gamma';
   const discBs = spec.discBs ?? DEFAULT_DISC_BS;
+  if (commFull(spec)) {
+    // Exactly `isacnet comm` at this point: the whole report, its jobs through runJob.
+    const r = await computeCommReport(
+      p,
+      {
+        Ls,
+        pcs,
+        trials: spec.trials,
+        seed: point.seed,
+        acceptance: spec.acceptance ?? 'independent',
+        gains,
+        discBs,
+        ...(spec.coverage?.length ? { coverageThresholds: spec.coverage } : {}),
+        noise: spec.noise ?? 'off',
+        ...(spec.coverageDb?.length ? { coverageDb: spec.coverageDb } : {}),
+        noMonteCarlo: spec.noMonteCarlo ?? false,
+      },
+      runJob,
+    );
+    return { point, jobs: [], rows: () => commFullRows(point, spec, r) };
+  }
   const closed = await computeCommReport(p, { Ls, pcs, trials: spec.trials, seed: point.seed, acceptance: 'independent', gains, discBs, noMonteCarlo: true }, neverRun);
   const muC = usersPerBs(p);
   const jobs: McJob[] = [];
@@ -448,11 +540,24 @@ async function planComm(point: SweepPoint, spec: SweepSpec): Promise<PointPlan> 
   };
 }
 
-function planSensing(point: SweepPoint, spec: SweepSpec): PointPlan {
+/** Default windows of a sensing sweep: as `isacnet sensing` (trials/1000 within [8, 400]). */
+function sensingWindowsOf(spec: SweepSpec): number {
+  return spec.windows ?? Math.max(8, Math.min(400, Math.ceil(spec.trials / 1000)));
+}
+
+async function planSensing(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): Promise<PointPlan> {
   const p = point.params;
   const Ns = [...new Set(spec.Ns ?? [1, 2, 3, 4, 5, 6, 8, 10, 15, 20])].sort((a, b) => a - b);
   const scale = crlbScaleM2(p);
   const muS = targetsPerBs(p);
+  // As computeSensingReport: the network simulation with seed + NETWORK_SEED_OFFSET (skipped with --no-mc).
+  const windows = sensingWindowsOf(spec);
+  let net: SensingNetworkPoint[] | null = null;
+  if (!spec.noMonteCarlo && windows > 0 && muS > 0) {
+    const side = sensingNetworkSide(Ns[Ns.length - 1]);
+    const job = sensingNetworkJob({ muS, Ns, psis: [p.psi], beta: p.beta, windows, seed: point.seed + NETWORK_SEED_OFFSET, samplesPerWindow: spec.samplesPerWindow ?? 256, side });
+    net = summarizeSensingNetwork(await runJob(job), job, 1);
+  }
   const jobs: McJob[] = [];
   let j: McJob | null = null;
   if (!spec.noMonteCarlo) {
@@ -498,6 +603,7 @@ function planSensing(point: SweepPoint, spec: SweepSpec): PointPlan {
           kappa_s_palm_poisson: fin(kappaSPalm(p.psi, muS, N)),
           crlb_accept_eq16_m2: sc(crlbAcceptanceEq16Normalized(N, kL1, p.beta)),
           crlb_accept_thinned_prop1_m2: sc(crlbAcceptanceThinnedNormalized(N, kNb, p.beta)),
+          ...(net ? netColumns(net[i], N, p.beta, scale) : {}),
           trials: j ? (m?.n ?? 0) : null,
           max_trials_hit: j ? j.hitMax : null,
         };
@@ -505,11 +611,65 @@ function planSensing(point: SweepPoint, spec: SweepSpec): PointPlan {
   };
 }
 
-async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<string, RateEnvelope>): Promise<PointPlan> {
+/** The network-simulation columns of a sensing row (the `kappaS.mc*` and `crlbAccept` fields of `isacnet sensing`). */
+function netColumns(np: SensingNetworkPoint, N: number, beta: number, scale: number): SweepRow {
+  const sc = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : v * scale);
+  return {
+    kappa_s_mc: fin(np.kappa.mc),
+    kappa_s_mc_ci95_lo: np.kappa.ci95 ? np.kappa.ci95[0] : null,
+    kappa_s_mc_ci95_hi: np.kappa.ci95 ? np.kappa.ci95[1] : null,
+    crlb_accept_eq16_mc_kappa_m2: np.kappa.mc !== null ? sc(crlbAcceptanceEq16Normalized(N, np.kappa.mc, beta)) : null,
+    crlb_accept_mc_median_m2: sc(np.crlb.median),
+    crlb_accept_mc_median_ci95_lo_m2: np.crlb.medianCi95 ? sc(np.crlb.medianCi95[0]) : null,
+    crlb_accept_mc_median_ci95_hi_m2: np.crlb.medianCi95 ? sc(np.crlb.medianCi95[1]) : null,
+    non_localizable_mc: fin(np.nonLocalizableFraction),
+    singular_mc: fin(np.singularFraction),
+  };
+}
+
+async function planLocalize(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): Promise<PointPlan> {
+  const o = spec.localize ?? {};
+  const r = await computeLocalizeReport(
+    point.params,
+    { Ns: spec.Ns ?? [4, 6, 10], snrDb: o.snrDb ?? [-10, 0, 10, 20, 40], geometries: o.geometries ?? 500, noiseDraws: o.noiseDraws ?? 20, seed: point.seed, outlierMultiple: o.outlierMultiple ?? 5 },
+    runJob,
+  );
+  const est = (pre: string, b: { mse: number; rmse: number; ratioMedian: number; ratioMean: number; outlierFraction: number }): SweepRow => ({
+    [`${pre}_mse_m2`]: fin(b.mse),
+    [`${pre}_rmse_m`]: fin(b.rmse),
+    [`${pre}_ratio_median`]: fin(b.ratioMedian),
+    [`${pre}_ratio_mean`]: fin(b.ratioMean),
+    [`${pre}_outlier_fraction`]: fin(b.outlierFraction),
+  });
+  return {
+    point,
+    jobs: [],
+    rows: () =>
+      r.points.map((q) => {
+        const th = r.thresholds.find((t) => t.N === q.N);
+        return {
+          ...baseRow(point, spec.grid),
+          N: q.N,
+          snr_db: q.snrDb,
+          seed: point.seed,
+          crlb_mean_m2: fin(q.crlb.mean),
+          crlb_median_m2: fin(q.crlb.median),
+          crlb_rms_m: fin(Math.sqrt(q.crlb.mean)),
+          ...est('mle', q.mle),
+          ...est('ls', q.ls),
+          mle_threshold_snr_db: th ? th.mleSnrDb : null,
+          ls_threshold_snr_db: th ? th.lsSnrDb : null,
+          geometries: o.geometries ?? 500,
+          noise_draws: o.noiseDraws ?? 20,
+        };
+      }),
+  };
+}
+
+async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<string, RateEnvelope>, runJob: JobRunner): Promise<PointPlan> {
   const o = spec.optimize ?? { rateModel: 'exact' as const, maxL: 30, maxN: 200, levels: 60, decades: 3 };
-  const out = await runOptimize(point.params, { rateModel: o.rateModel, crlbModel: 'eq16', maxL: o.maxL, maxN: o.maxN, levels: o.levels, decades: o.decades, ...(o.weight !== undefined ? { weight: o.weight } : {}), windows: 200, seed: point.seed, threads: 1 }, () => {
-    throw new Error('the eq16 CRLB model runs no simulation');
-  }, envelopes);
+  // As `isacnet optimize --crlb-model mc --windows W --seed <point seed>`: the simulation through runJob.
+  const out = await runOptimize(point.params, { rateModel: o.rateModel, crlbModel: o.crlbModel ?? 'eq16', maxL: o.maxL, maxN: o.maxN, levels: o.levels, decades: o.decades, ...(o.weight !== undefined ? { weight: o.weight } : {}), windows: o.windows ?? 200, seed: point.seed, threads: 1 }, () => ({ run: runJob, close: async () => {} }), envelopes);
   const c = out.corners;
   const row: SweepRow = {
     ...baseRow(point, spec.grid),
@@ -563,7 +723,18 @@ export function checkSweepSpec(spec: SweepSpec): SweepPoint[] {
     if (relative !== undefined && !(Number.isFinite(relative) && relative > 0)) throw new ArgumentError('precision.relative', relative, 'a number > 0');
     checkInteger('precision.maxTrials', maxTrials, 1, 1e10);
   }
-  spec.Ns?.forEach((N, i) => checkInteger(`Ns[${i}]`, N, 1, 100000));
+  spec.Ns?.forEach((N, i) => checkInteger(`Ns[${i}]`, N, spec.measure === 'localize' ? 2 : 1, 100000));
+  if (spec.windows !== undefined) checkInteger('windows', spec.windows, 0, 1e7);
+  if (spec.samplesPerWindow !== undefined) checkInteger('samplesPerWindow', spec.samplesPerWindow, 1, 1e5);
+  if (spec.measure === 'optimize' && spec.optimize?.crlbModel === 'mc') checkInteger('windows', spec.optimize.windows ?? 200, 2, 1e7);
+  if (spec.precision && ((spec.measure === 'comm' && commFull(spec)) || spec.measure === 'localize')) {
+    throw new ArgumentError('precision', spec.precision, spec.measure === 'localize' ? 'none with measure localize (fixed geometries × noise draws, as isacnet localize)' : 'none with acceptance network, noise on or coverage thresholds (these run the whole isacnet comm report per point)');
+  }
+  if (spec.measure === 'localize') {
+    const o = spec.localize ?? {};
+    if (o.geometries !== undefined) checkInteger('localize.geometries', o.geometries, 1, 1e8);
+    if (o.noiseDraws !== undefined) checkInteger('localize.noiseDraws', o.noiseDraws, 1, 1e6);
+  }
   spec.Ls?.forEach((L, i) => checkInteger(`Ls[${i}]`, L, 1, 1000));
   const discBs = spec.discBs ?? DEFAULT_DISC_BS;
   if (spec.measure === 'comm' && spec.Ls && 4 * Math.max(...spec.Ls) > discBs) throw new ArgumentError('discBs', discBs, `at least 4·max(L) = ${4 * Math.max(...spec.Ls)}`);
@@ -575,10 +746,10 @@ function columnsOf(rows: readonly SweepRow[], grid: readonly SweepAxis[]): Sweep
   const seen = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), names.push(k));
   const gridKeys = new Set(grid.map((a) => a.key as string));
-  const params = new Set(['L', 'pc', 'N', 'seed']);
+  const params = new Set(['L', 'pc', 'N', 'seed', 'snr_db']);
   return names.map((name) => {
     const spec = PARAM_SPECS.find((s) => s.key === name);
-    const unit = name.endsWith('_m2') ? 'm²' : name.endsWith('_nats_per_s_hz') ? 'nats/s/Hz' : spec ? spec.unit : '';
+    const unit = name.endsWith('_m2') ? 'm²' : name.endsWith('_nats_per_s_hz') ? 'nats/s/Hz' : name.endsWith('_m') ? 'm' : name.endsWith('_db') ? 'dB' : spec ? spec.unit : '';
     const role = gridKeys.has(name) || params.has(name) ? 'parameter' : 'result';
     const description = spec ? `${spec.symbol}: ${spec.description}` : name === 'seed' ? "the point's seed (pointSeed)" : name === 'trials' ? 'Monte Carlo trials of the row' : name;
     return { name, role, unit, description };
@@ -589,9 +760,11 @@ function columnsOf(rows: readonly SweepRow[], grid: readonly SweepAxis[]): Sweep
  * Run a sweep: every grid point's closed forms and Monte Carlo, chunk by chunk through
  * `runner.execute` (results kept in `runner.store` when given), to the precision target if set.
  *
- * Formula: at every point what `computeSensingReport`, `computeCommReport` (acceptance independent)
- * or `runOptimize` (eq16 CRLB model) computes: Eqs. (6), (12)–(16) or Theorem 2, the exact rate and
- * Eq. (9) by Monte Carlo, or Eq. (10)'s trade-off, of arXiv:2403.20228.
+ * Formula: at every point what `computeSensingReport`, `computeCommReport`, `runOptimize` or
+ * `computeLocalizeReport` computes: Eqs. (6), (12)–(16) or Theorem 2, the exact rate and Eq. (9) by
+ * Monte Carlo, Eq. (10)'s trade-off of arXiv:2403.20228, or the MLE/LS localization vs the CRLB
+ * (beyond the paper). Jobs that need every sample (sensing network simulation, comm network/noise/
+ * coverage, optimize mc, localize) run whole through `runner.runJob` (default `inlineRunner`).
  * Method: `checkSweepSpec`; per point the closed forms and one Monte Carlo job per (L, p^c) or one
  * nested CRLB job, run as chunk statistics tasks in batches (all points' batches together), merged
  * in chunk-index order; precision targets grow each job by a batch computed from its merged chunks.
@@ -611,7 +784,12 @@ export async function runSweep(spec: SweepSpec, runner: SweepRunner, onProgress?
   const plans: PointPlan[] = [];
   // optimize: points that differ in C_backhaul or e only share one rate envelope.
   const envelopes = new Map<string, RateEnvelope>();
-  for (const pt of points) plans.push(spec.measure === 'comm' ? await planComm(pt, spec) : spec.measure === 'sensing' ? planSensing(pt, spec) : await planOptimize(pt, spec, envelopes));
+  const runJob = runner.runJob ?? inlineRunner;
+  for (const pt of points) {
+    plans.push(
+      spec.measure === 'comm' ? await planComm(pt, spec, runJob) : spec.measure === 'sensing' ? await planSensing(pt, spec, runJob) : spec.measure === 'localize' ? await planLocalize(pt, spec, runJob) : await planOptimize(pt, spec, envelopes, runJob),
+    );
+  }
   const jobs = plans.flatMap((p) => p.jobs);
   const counters: Counters = { fromStore: 0, computed: 0, planned: 0 };
   let pointsDone = 0;

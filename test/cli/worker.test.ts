@@ -122,6 +122,31 @@ test('workers as separate processes', { skip }, async (t) => {
     }
   });
 
+  await t.test('`sweep --measure localize --queue`: the localize chunks go to the workers; the sweep files are byte-identical to the local run', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'isacnet-sweep-queue-loc-'));
+    const w1 = startWorker(redis.url);
+    const w2 = startWorker(redis.url);
+    try {
+      const args = ['sweep', '--grid', 'psi=5,15', '--measure', 'localize', '--N', '4', '--snr-db', '0,20', '--geometries', '24', '--noise-draws', '3', '--seed', '4', '--progress', 'none', '--threads', '2'];
+      const [local] = await Promise.all([cli([...args, '--out', path.join(dir, 'local')]), w1.ready, w2.ready]);
+      const queued = await cli([...args, '--out', path.join(dir, 'queued'), '--queue', redis.url]);
+      assert.equal(local.code, 0, local.err);
+      assert.equal(queued.code, 0, queued.err);
+      for (const f of ['sweep.csv', 'sweep.json']) {
+        assert.equal(readFileSync(path.join(dir, 'queued', f), 'utf8'), readFileSync(path.join(dir, 'local', f), 'utf8'), f);
+      }
+      // 2 points × 3 raw-sample chunks of 8 geometries (LOCALIZE_CHUNK), all computed by the workers.
+      const done = [w1, w2].map((w) => (w.err().match(/\bchunk done/g) ?? []).length);
+      assert.equal(done[0] + done[1], 6, `tasks per worker: ${done.join(', ')}\n${w1.err()}`);
+    } finally {
+      for (const w of [w1, w2]) w.child.kill('SIGTERM');
+      await Promise.all([w1, w2].map((w) => exited(w.child, 20_000)));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   await t.test('a worker killed with SIGKILL mid-task: another worker retries the task, the result is unchanged', async () => {
     // One long chunk (60 000 geometries of 50 BSs).
     const job = { ...crlbNestedJob([50], 2, 60_000, 11), chunkSize: 60_000 };

@@ -153,3 +153,25 @@ test('a store: a rerun takes every chunk from it and computes nothing; results i
   assert.equal(computed, n, 'nothing recomputed');
   assert.deepEqual(second, first);
 });
+
+test('jobs that need every sample (sensing network, comm network/noise/coverage, localize): identical through inlineRunner and a 2-thread pool', async () => {
+  const specs: SweepSpec[] = [
+    { measure: 'sensing', base: defaultParams(), grid: [{ key: 'psi', values: [5, 15] }], Ns: [4], seed: 7, trials: 1000, windows: 8 },
+    { measure: 'comm', base: defaultParams(), grid: [{ key: 'psi', values: [5] }], Ls: [1, 2], pcs: [0.5], seed: 7, trials: 2048, noise: 'on', coverageDb: [0] },
+    { measure: 'localize', base: defaultParams(), grid: [{ key: 'psi', values: [5, 15] }], Ns: [4], seed: 7, trials: 1, localize: { snrDb: [0, 20], geometries: 12, noiseDraws: 3 } },
+  ];
+  const pool = createWorkerPool(2, true);
+  try {
+    for (const spec of specs) {
+      const a = await runSweep(spec, { execute: inlineChunkExecutor });
+      const b = await runSweep(spec, { execute: poolChunkExecutor(pool), runJob: (job, onProgress) => pool.run(job, onProgress) });
+      assert.deepEqual(b.rows, a.rows, spec.measure);
+      assert.ok(a.rows.length > 0);
+    }
+  } finally {
+    await pool.close();
+  }
+  // Localize with N = 1 or a precision target is refused, naming the argument.
+  assert.throws(() => checkSweepSpec({ measure: 'localize', base: defaultParams(), grid: [{ key: 'psi', values: [5] }], Ns: [1], seed: 7, trials: 1 }), /Ns\[0\]/);
+  assert.throws(() => checkSweepSpec({ measure: 'localize', base: defaultParams(), grid: [{ key: 'psi', values: [5] }], seed: 7, trials: 1, precision: { absolute: 1, maxTrials: 10 } }), /precision/);
+});

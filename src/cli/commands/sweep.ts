@@ -1,7 +1,7 @@
 /**
  * `isacnet sweep`: a grid over any model parameter (`--grid psi=5,15 --grid lambda-u=1,2,4`, or a
  * scenario file `--config sweep.yaml|json` with the grid as arrays), at every point what `isacnet
- * sensing|comm|optimize` computes there, written to `--out` as sweep.csv, sweep.json and
+ * sensing|comm|optimize|localize` computes there, written to `--out` as sweep.csv, sweep.json and
  * sweep.svg/png. A thin shell over `runSweep` (src/reports/sweep.ts): it parses, checks everything
  * before any work, opens the result store (src/parallel/chunkStore.ts) and a worker pool, shows
  * progress and writes the files atomically.
@@ -13,7 +13,7 @@ import { Command, Option } from 'commander';
 import { addParamOptions, addRunOptions, paramsFromOptions } from '../options.ts';
 import { ArgumentError } from '../../math/argumentError.ts';
 import { ParamError, describeRange, parseList } from '../../params/validate.ts';
-import { ConfigError, resolveRunOptions, type ConfigLayer, type RunOptionValues } from '../../params/runOptions.ts';
+import { ConfigError, LOCALIZE_N1_REASON, resolveRunOptions, type ConfigLayer, type RunOptionValues } from '../../params/runOptions.ts';
 import { PARAM_SPECS, type ParamSpec } from '../../params/schema.ts';
 import { packageInfo } from '../../params/packageInfo.ts';
 import { provenance } from '../../params/provenance.ts';
@@ -105,10 +105,31 @@ export function sweepSpecOf(params: SweepSpec['base'], run: RunOptionValues['swe
     noMonteCarlo: !run.mc,
     maxPoints: run.yes ? Number.MAX_SAFE_INTEGER : run.maxPoints,
   };
+  const full = run.measure === 'comm' && (run.acceptance === 'network' || run.noise === 'on' || (run.coverage?.length ?? 0) > 0 || (run.coverageDb?.length ?? 0) > 0);
+  if (precision && run.mc && (full || run.measure === 'localize')) {
+    const flag = run.precision !== undefined ? '--precision' : '--rel-precision';
+    throw new ParamError(
+      run.measure === 'localize'
+        ? `${flag}: not available with --measure localize (a fixed number of --geometries × --noise-draws, as isacnet localize)`
+        : `${flag}: not available with --acceptance network, --noise on, --coverage or --coverage-db (each point runs the whole isacnet comm report with --trials)`,
+    );
+  }
   if (precision && run.mc && run.measure !== 'optimize') spec.precision = precision;
-  if (run.measure === 'sensing') spec.Ns = run.N;
-  if (run.measure === 'comm') Object.assign(spec, { Ls: run.L, pcs: run.pc, gains: run.gains, discBs: run.discBs });
-  if (run.measure === 'optimize') spec.optimize = { rateModel: run.rateModel, maxL: run.maxL, maxN: run.maxN, levels: run.levels, decades: run.decades, ...(run.weight !== undefined ? { weight: run.weight } : {}) };
+  if (run.measure === 'sensing') Object.assign(spec, { Ns: run.N, windows: run.windows, samplesPerWindow: run.samplesPerWindow });
+  if (run.measure === 'comm') {
+    Object.assign(spec, { Ls: run.L, pcs: run.pc, gains: run.gains, discBs: run.discBs, acceptance: run.acceptance, noise: run.noise });
+    if (run.coverage?.length) spec.coverage = run.coverage;
+    if (run.coverageDb?.length) spec.coverageDb = run.coverageDb;
+  }
+  if (run.measure === 'optimize') {
+    if (run.crlbModel === 'mc' && run.windows < 2) throw new ParamError(`--windows: invalid value ${run.windows}; --crlb-model mc needs at least 2 network-simulation windows`);
+    spec.optimize = { rateModel: run.rateModel, maxL: run.maxL, maxN: run.maxN, levels: run.levels, decades: run.decades, ...(run.weight !== undefined ? { weight: run.weight } : {}), crlbModel: run.crlbModel, windows: run.windows };
+  }
+  if (run.measure === 'localize') {
+    const bad = run.N.find((N) => N < 2);
+    if (bad !== undefined) throw new ParamError(`--N: invalid value ${bad}; --measure localize needs N ≥ 2 (${LOCALIZE_N1_REASON})`);
+    Object.assign(spec, { Ns: run.N, localize: { snrDb: run.snrDb, geometries: run.geometries, noiseDraws: run.noiseDraws, outlierMultiple: run.outlierMultiple } });
+  }
   return spec;
 }
 
@@ -137,12 +158,14 @@ function defaultY(r: SweepResult): string | undefined {
       ? ['rate_mc_mean_nats_per_s_hz', 'rate_exact_nats_per_s_hz']
       : r.measure === 'sensing'
         ? ['crlb_mc_median_m2', 'crlb_prop1_m2']
-        : ['comm_corner_rate_nats_per_s_hz'];
+        : r.measure === 'localize'
+          ? ['mle_rmse_m', 'ls_rmse_m']
+          : ['comm_corner_rate_nats_per_s_hz'];
   return order.find(has) ?? names.find(has);
 }
 
 export function registerSweepCommand(program: Command): void {
-  const cmd = new Command('sweep').description('a grid over any parameter: at every point what sensing, comm or optimize computes; sweep.csv/json/svg/png in --out, resumable');
+  const cmd = new Command('sweep').description('a grid over any parameter: at every point what sensing, comm, optimize or localize computes; sweep.csv/json/svg/png in --out, resumable');
   cmd.addOption(new Option('--grid <name=values>', 'a grid axis: a parameter flag and a list (5,15 | 1..20 | 0.1:0.9:0.1); repeat for more axes').argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]));
   addRunOptions(cmd, 'sweep');
   addParamOptions(cmd, { except: ['pc'], configHelp: 'scenario file (JSON or YAML): parameters, run options and grid: { name: [values] }; flags override it' });
@@ -153,11 +176,13 @@ export function registerSweepCommand(program: Command): void {
     const parseYaml = typeof opts.config === 'string' && /\.ya?ml$/i.test(opts.config) ? (await import('yaml')).parse : undefined;
     const file = typeof opts.config === 'string' ? loadSweepConfig(opts.config, parseYaml) : undefined;
     const params = paramsFromOptions(opts, file?.layer, ['pc']);
-    const flagKeys = ['measure', 'zip', 'N', 'L', 'pc', 'trials', 'seed', 'mc', 'precision', 'relPrecision', 'maxTrials', 'gains', 'discBs', 'rateModel', 'weight', 'maxL', 'maxN', 'levels', 'decades', 'out', 'store', 'maxPoints', 'yes', 'progress', 'threads', 'queue'];
+    const flagKeys = ['measure', 'zip', 'N', 'L', 'pc', 'trials', 'seed', 'mc', 'precision', 'relPrecision', 'maxTrials', 'windows', 'samplesPerWindow', 'gains', 'discBs', 'acceptance', 'coverage', 'noise', 'coverageDb', 'rateModel', 'crlbModel', 'snrDb', 'geometries', 'noiseDraws', 'outlierMultiple', 'weight', 'maxL', 'maxN', 'levels', 'decades', 'out', 'store', 'maxPoints', 'yes', 'progress', 'threads', 'queue'];
     const flags: Record<string, unknown> = Object.fromEntries(flagKeys.map((k) => [k, opts[k]]));
     // commander sets `mc: true` for a negatable flag that was not given: only --no-mc counts.
     if (flags.mc === true) delete flags.mc;
     const run = resolveRunOptions('sweep', file?.layer, flags, { cores: defaultThreads() });
+    // --measure localize: N defaults to isacnet localize's 4,6,10 (the sweep's default list starts at N = 1).
+    if (run.measure === 'localize' && flags.N === undefined && !(file && 'N' in file.layer.values)) run.N = [4, 6, 10];
     if (!run.out) throw new ParamError('--out <dir> is required (the folder of sweep.csv, sweep.json, sweep.svg, sweep.png)');
     const axes = new Map<string, SweepAxis>();
     for (const [name, values] of Object.entries(file?.grid ?? {})) {
@@ -213,7 +238,10 @@ export function registerSweepCommand(program: Command): void {
     try {
       const { createQueueChunkExecutor } = await import('../../registry/queueTasks.ts');
       const execute = queue ? createQueueChunkExecutor(queue) : poolChunkExecutor(pool);
-      result = await runSweep(spec, { execute, store }, (p) => {
+      // Jobs that need every sample (network simulations, localize) go through the same pool or queue.
+      const { createQueueJobRunner } = await import('../../registry/queueTasks.ts');
+      const runJob: import('../../parallel/job.ts').JobRunner = queue ? createQueueJobRunner(queue) : (job, onProgress) => pool.run(job, onProgress);
+      result = await runSweep(spec, { execute, store, runJob }, (p) => {
         last = p;
         progress.update(p);
       });
