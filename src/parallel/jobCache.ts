@@ -40,12 +40,9 @@ export interface JobCacheCounts {
  *
  * @example
  * import { cachedJobRunner } from 'isacnet/node';
- * import { mkdtempSync } from 'node:fs';
- * import os from 'node:os';
- * import path from 'node:path';
  * let calls = 0;
  * const inner = async () => { calls++; return Float64Array.of(1.5, 2); };
- * const { run } = cachedJobRunner(inner, mkdtempSync(path.join(os.tmpdir(), 'jc-')));
+ * const { run } = cachedJobRunner(inner, `/tmp/isacnet-jobcache-example-${process.pid}-${Date.now()}`);
  * const job = { kernel: 'k', args: {}, trials: 2, seed: 3 };
  * await run(job); const again = await run(job);
  * [calls, Array.from(again)]; // => [1, [1.5, 2]]
