@@ -152,6 +152,12 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   const kArr = Float64Array.from(kappaC);
   // capacity: Poisson(U) count exceeds U + 20√U + 64 with negligible probability; grow if it does
   ensure(Math.ceil(discBs + 20 * Math.sqrt(discBs) + 64));
+  // local references (module-level lets would be reloaded at every access)
+  let pathB = pathBuf;
+  let desB = desBuf;
+  let intB = intBuf;
+  let accB = accBuf;
+  let cap = bufCap;
   for (let t = 0; t < count; t++) {
     let u = 0;
     let n = 0;
@@ -159,14 +165,14 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
     for (;;) {
       u += exponentialZiggurat(rng);
       if (u > discBs) break;
-      if (n >= bufCap) {
-        const p = pathBuf, d = desBuf, h = intBuf, a = accBuf;
+      if (n >= cap) {
         bufCap = 0;
         ensure(2 * n);
-        pathBuf.set(p); desBuf.set(d); intBuf.set(h); accBuf.set(a);
+        pathBuf.set(pathB); desBuf.set(desB); intBuf.set(intB); accBuf.set(accB);
+        pathB = pathBuf; desB = desBuf; intB = intBuf; accB = accBuf; cap = bufCap;
       }
       const pg = alpha4 ? 1 / (u * u) : Math.pow(u, -halfAlpha);
-      pathBuf[n] = pg;
+      pathB[n] = pg;
       if (n < lMax) {
         let g = 0;
         if (pc > 0) {
@@ -178,19 +184,19 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
             g = rng.gamma(shape, pc);
           }
         }
-        desBuf[n] = g * pg;
-        accBuf[n] = rng.uniform32();
+        desB[n] = g * pg;
+        accB[n] = rng.uniform32();
       }
       if (n > 0) {
         const h = exponentialZiggurat(rng) * pg;
-        intBuf[n] = h;
+        intB[n] = h;
         total += h;
       }
       n++;
     }
     // n ≥ 1 is not guaranteed: an empty disc (probability e^{−U}) has no serving BS; SIR = 0
     const base = t * nL;
-    const s1 = n > 0 ? desBuf[0]! : 0;
+    const s1 = n > 0 ? desB[0]! : 0;
     for (let j = 0; j < nL; j++) {
       const L = lsArr[j]!;
       const kc = kArr[j]!;
@@ -198,9 +204,9 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
       let signal = s1;
       let removed = 0;
       for (let k = 1; k < top; k++) {
-        const m = accBuf[k]! < kc ? 1 : 0; // branch-free: the coin is unpredictable
-        signal += m * desBuf[k]!;
-        removed += m * intBuf[k]!;
+        const m = accB[k]! < kc ? 1 : 0; // branch-free: the coin is unpredictable
+        signal += m * desB[k]!;
+        removed += m * intB[k]!;
       }
       out[base + j] = Math.log1p(signal / (total - removed + tail));
     }
