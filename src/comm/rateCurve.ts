@@ -91,7 +91,27 @@ const ZIG_R = 7.697117470131487;
   }
 }
 
-/** Exp(1) by the ziggurat above (≈ 99% of draws: one 32-bit integer, a compare and a multiply). */
+/**
+ * An Exp(1) draw by the ziggurat above (≈ 99% of draws: one 32-bit integer, a compare and a multiply).
+ *
+ * Formula: not in the paper (the exponential spacings of the PPP and the Exp(1) interference gains
+ * below Eq. (18) of arXiv:2403.20228).
+ * Method: Marsaglia & Tsang (2000) 256-layer ziggurat, layer index and 24-bit abscissa from disjoint
+ * bits of one `nextUint32`; wedges by the exact rejection test; tail x > r as r + Exp(1).
+ * Accuracy: exact in distribution up to the 24-bit abscissa grid within a layer; moments and survival
+ * at 8 points agree with Exp(1) within 4 s.e. over 2·10⁶ draws (test/comm/rateCurve.test.ts).
+ * References: G. Marsaglia, W. W. Tsang, "The ziggurat method for generating random variables",
+ * J. Stat. Softw. 5(8), 2000; docs/performance.md.
+ *
+ * @example
+ * import { exponentialZiggurat } from 'isacnet/comm';
+ * import { Rng } from 'isacnet';
+ * const rng = new Rng(1);
+ * let s = 0;
+ * for (let i = 0; i < 100000; i++) s += exponentialZiggurat(rng);
+ * // Monte Carlo, seed 1: mean 1 ± 0.003
+ * Math.abs(s / 100000 - 1) < 0.013; // => true
+ */
 export function exponentialZiggurat(rng: Rng): number {
   for (;;) {
     const j = rng.nextUint32();
