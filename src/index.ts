@@ -121,6 +121,7 @@ export { sensingNetworkJob, summarizeSensingNetwork, runSensingNetwork, type Sen
 // Laplace transforms Eqs. (19)–(21)), Theorem 2, the exact rate and the exact L = 1 rate under ZF.
 
 export { TYPICAL_USER_KERNEL, typicalUserKernel, simulateTypicalUser, meanFieldTail, type TypicalUserArgs } from './comm/typicalUser.ts';
+export { RATE_CURVE_KERNEL, rateCurveKernel, simulateRateCurve, type RateCurveArgs } from './comm/rateCurve.ts';
 export { COMM_NETWORK_KERNEL, COMM_NET_FIELDS, commNetworkKernel, simulateNetworkCoMP, networkRecordWidth, networkSideForDisc, type NetworkCoMPArgs } from './comm/network.ts';
 export { coverageL1Alpha4, coverageL1Rayleigh, empiricalCoverage } from './comm/coverage.ts';
 // Beyond the paper: the SINR with receiver noise (noise factor of the rate integrals, exact L = 1 coverage).

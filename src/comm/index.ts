@@ -20,6 +20,7 @@ export * from './theorem2.ts';
 export * from './exactRate.ts';
 export * from './zfRateL1.ts';
 export * from './typicalUser.ts';
+export * from './rateCurve.ts';
 export * from './network.ts';
 export * from './kernels.ts';
 // ParamError belongs to isacnet/params.

@@ -2,6 +2,7 @@
 import type { AnyKernel } from '../parallel/kernel.ts';
 import { typicalUserKernel } from './typicalUser.ts';
 import { commNetworkKernel } from './network.ts';
+import { rateCurveKernel } from './rateCurve.ts';
 
-/** The communication kernels for a registry: `comm.typicalUser` and `comm.network`. */
-export const commKernels: readonly AnyKernel[] = [typicalUserKernel, commNetworkKernel];
+/** The communication kernels for a registry: `comm.typicalUser`, `comm.network` and `comm.rateCurve`. */
+export const commKernels: readonly AnyKernel[] = [typicalUserKernel, commNetworkKernel, rateCurveKernel];
