@@ -104,6 +104,17 @@ test('sweep --measure comm --acceptance network and --gains zf: as isacnet comm 
   assert.ok(Math.abs((zf[0].rate_mc_mean_nats_per_s_hz as number) - zm) <= 1e-12 * zm, `${zf[0].rate_mc_mean_nats_per_s_hz} vs ${zm}`);
 });
 
+test('sweep --measure comm --L 30 without --disc-bs: the default rule of isacnet comm, max(100, 4·max(L))', () => {
+  // Before, the sweep's default was 100 BSs whatever --L, so --L 30 exited 2 where isacnet comm runs.
+  const rows = sweep(['--grid', 'psi=15', '--measure', 'comm', '--L', '30', '--trials', '4096', '--seed', '7']);
+  const c = sub(['comm', '--psi', '15', '--L', '30', '--trials', '4096', '--seed', String(rows[0].seed)]);
+  assert.equal(get(c, 'params', 'discBs'), 120);
+  const m = get(c.points[0], 'rate', 'mc', 'mean') as number;
+  // The mean from compensated sums of chunk statistics (1e-12 relative); 100 BSs give other draws.
+  assert.ok(Math.abs((rows[0].rate_mc_mean_nats_per_s_hz as number) - m) <= 1e-12 * m, `${rows[0].rate_mc_mean_nats_per_s_hz} vs ${m}`);
+  assert.equal(rows[0].rate_exact_nats_per_s_hz, get(c.points[0], 'rate', 'exact'));
+});
+
 test('sweep --measure optimize --crlb-model mc: as isacnet optimize at the point seed and windows', () => {
   const rows = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5']);
   const row = rows[0];
@@ -148,6 +159,7 @@ test('sweep bad input for the new options: exit 2 naming the flag', () => {
     [['--measure', 'optimize', '--crlb-model', 'mc', '--windows', '1'], /--windows/],
     [['--measure', 'comm', '--acceptance', 'sometimes'], /--acceptance/],
     [['--measure', 'localize', '--geometries', '0'], /--geometries/],
+    [['--measure', 'comm', '--L', '30', '--disc-bs', '100'], /--disc-bs.*4·max\(L\) = 120/],
   ];
   for (const [args, re] of cases) {
     const r = run(['sweep', '--grid', 'psi=5', ...args, '--out', path.join(dir, 'x'), '--progress', 'none']);
