@@ -33,7 +33,7 @@ import { kappaCPrinted } from '../comm/kappa.ts';
 import { TYPICAL_USER_RECORD, typicalUserKernel } from '../comm/typicalUser.ts';
 import type { GainModel } from '../comm/gains.ts';
 import { kappaSLemma1, kappaSNegBinomial, kappaSPalm } from '../sensing/acceptance.ts';
-import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
+import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized, nonLocalizableIndependent } from '../sensing/crlbAcceptance.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
 import { crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { crlbMeanExists, crlbVarianceExists } from '../sensing/crlbExistence.ts';
@@ -603,6 +603,7 @@ async function planSensing(point: SweepPoint, spec: SweepSpec, runJob: JobRunner
           kappa_s_palm_poisson: fin(kappaSPalm(p.psi, muS, N)),
           crlb_accept_eq16_m2: sc(crlbAcceptanceEq16Normalized(N, kL1, p.beta)),
           crlb_accept_thinned_prop1_m2: sc(crlbAcceptanceThinnedNormalized(N, kNb, p.beta)),
+          non_localizable_independent_model: fin(nonLocalizableIndependent(N, kNb)),
           ...(net ? netColumns(net[i], N, p.beta, scale) : {}),
           trials: j ? (m?.n ?? 0) : null,
           max_trials_hit: j ? j.hitMax : null,
@@ -623,7 +624,17 @@ function netColumns(np: SensingNetworkPoint, N: number, beta: number, scale: num
     crlb_accept_mc_median_ci95_lo_m2: np.crlb.medianCi95 ? sc(np.crlb.medianCi95[0]) : null,
     crlb_accept_mc_median_ci95_hi_m2: np.crlb.medianCi95 ? sc(np.crlb.medianCi95[1]) : null,
     non_localizable_mc: fin(np.nonLocalizableFraction),
+    non_localizable_mc_ci95_lo: np.nonLocalizableCi95 ? np.nonLocalizableCi95[0] : null,
+    non_localizable_mc_ci95_hi: np.nonLocalizableCi95 ? np.nonLocalizableCi95[1] : null,
     singular_mc: fin(np.singularFraction),
+    kappa_s_mc_bs_average: fin(np.kappa.bsAverage),
+    kappa_s_load_dispersion: fin(np.kappa.loadDispersion),
+    // The conditional mean E[CRLB_a | ≥ 4 accepted BSs] of isacnet sensing (crlbAccept.mc.conditionalMean4).
+    crlb_accept_mc_cond4_mean_m2: sc(np.crlb.conditionalMean4.mean),
+    crlb_accept_mc_cond4_ci95_lo_m2: np.crlb.conditionalMean4.ci95 ? sc(np.crlb.conditionalMean4.ci95[0]) : null,
+    crlb_accept_mc_cond4_ci95_hi_m2: np.crlb.conditionalMean4.ci95 ? sc(np.crlb.conditionalMean4.ci95[1]) : null,
+    crlb_accept_mc_cond4_fraction_excluded: fin(np.crlb.conditionalMean4.fractionExcluded),
+    crlb_accept_mc_trials: np.crlb.trials,
   };
 }
 

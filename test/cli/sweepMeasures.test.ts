@@ -62,6 +62,14 @@ test('sweep --measure sensing: the network simulation (default windows) and the 
   assert.equal(row.crlb_accept_eq16_mc_kappa_m2, get(pt, 'crlbAccept', 'eq16McKappa'));
   assert.equal(row.non_localizable_mc, get(pt, 'crlbAccept', 'nonLocalizable', 'mc'));
   assert.equal(row.singular_mc, get(pt, 'crlbAccept', 'nonLocalizable', 'singular'));
+  assert.deepEqual([row.non_localizable_mc_ci95_lo, row.non_localizable_mc_ci95_hi], get(pt, 'crlbAccept', 'nonLocalizable', 'mcCi95'));
+  assert.equal(row.non_localizable_independent_model, get(pt, 'crlbAccept', 'nonLocalizable', 'independentModel'));
+  assert.equal(row.kappa_s_mc_bs_average, get(pt, 'kappaS', 'mcBsAverage'));
+  assert.equal(row.kappa_s_load_dispersion, get(pt, 'kappaS', 'loadDispersion'));
+  assert.equal(row.crlb_accept_mc_cond4_mean_m2, get(pt, 'crlbAccept', 'mc', 'conditionalMean4', 'mean'));
+  assert.deepEqual([row.crlb_accept_mc_cond4_ci95_lo_m2, row.crlb_accept_mc_cond4_ci95_hi_m2], get(pt, 'crlbAccept', 'mc', 'conditionalMean4', 'ci95'));
+  assert.equal(row.crlb_accept_mc_cond4_fraction_excluded, get(pt, 'crlbAccept', 'mc', 'conditionalMean4', 'fractionExcluded'));
+  assert.equal(row.crlb_accept_mc_trials, get(pt, 'crlbAccept', 'mc', 'trials'));
   assert.equal(row.crlb_prop1_m2, get(pt, 'crlb', 'prop1'));
   const mean = get(pt, 'crlb', 'mc', 'mean') as number;
   assert.ok(Math.abs((row.crlb_mc_mean_m2 as number) - mean) <= 1e-12 * mean, `${row.crlb_mc_mean_m2} vs ${mean}`);
