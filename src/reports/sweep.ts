@@ -645,12 +645,14 @@ async function planLocalize(point: SweepPoint, spec: SweepSpec, runJob: JobRunne
     { Ns: spec.Ns ?? [4, 6, 10], snrDb: o.snrDb ?? [-10, 0, 10, 20, 40], geometries: o.geometries ?? 500, noiseDraws: o.noiseDraws ?? 20, seed: point.seed, outlierMultiple: o.outlierMultiple ?? 5 },
     runJob,
   );
-  const est = (pre: string, b: { mse: number; rmse: number; ratioMedian: number; ratioMean: number; outlierFraction: number }): SweepRow => ({
+  const est = (pre: string, b: { mse: number; rmse: number; ratioMedian: number; ratioMean: number; outlierFraction: number; biasRms: number | null }): SweepRow => ({
     [`${pre}_mse_m2`]: fin(b.mse),
     [`${pre}_rmse_m`]: fin(b.rmse),
     [`${pre}_ratio_median`]: fin(b.ratioMedian),
     [`${pre}_ratio_mean`]: fin(b.ratioMean),
     [`${pre}_outlier_fraction`]: fin(b.outlierFraction),
+    // RMS over geometries of the per-geometry bias (null with one noise draw), as isacnet localize.
+    [`${pre}_bias_rms_m`]: fin(b.biasRms),
   });
   return {
     point,

@@ -154,6 +154,7 @@ test('sweep --measure localize: one row per point × N × SNR, as isacnet locali
       assert.equal(row[`${e}_ratio_median`], get(pt, e, 'ratioMedian'));
       assert.equal(row[`${e}_ratio_mean`], get(pt, e, 'ratioMean'));
       assert.equal(row[`${e}_outlier_fraction`], get(pt, e, 'outlierFraction'));
+      assert.equal(row[`${e}_bias_rms_m`], get(pt, e, 'biasRms'));
     }
   });
 });
