@@ -697,7 +697,13 @@ async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<s
     sens_corner_L: c.sens.L,
     sens_corner_N: c.sens.N,
     sens_corner_pc: c.sens.pc,
+    comm_corner_backhaul_use: fin(c.comm.backhaulUse),
+    sens_corner_backhaul_use: fin(c.sens.backhaulUse),
     pareto_points: out.pareto.length,
+    // Does the cooperative region contain the time-sharing line (isacnet optimize's containment)?
+    time_sharing_contained: out.containment.contained,
+    rate_gain_at_pareto_min_nats_per_s_hz: out.containment.rateGainAtPareto ? fin(out.containment.rateGainAtPareto.min) : null,
+    rate_gain_at_pareto_max_nats_per_s_hz: out.containment.rateGainAtPareto ? fin(out.containment.rateGainAtPareto.max) : null,
   };
   if (out.weighted) {
     Object.assign(row, {
@@ -706,6 +712,7 @@ async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<s
       weighted_L: out.weighted.L,
       weighted_N: out.weighted.N,
       weighted_pc: out.weighted.pc,
+      weighted_backhaul_use: fin(out.weighted.backhaulUse),
       weighted_objective: fin(out.weighted.objective),
     });
   }

@@ -124,13 +124,19 @@ test('sweep --measure comm --L 30 without --disc-bs: the default rule of isacnet
 });
 
 test('sweep --measure optimize --crlb-model mc: as isacnet optimize at the point seed and windows', () => {
-  const rows = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5']);
+  const rows = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5', '--weight', '0.5']);
   const row = rows[0];
-  const o = sub(['optimize', '--backhaul', '20', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5', '--seed', String(row.seed)]);
+  const o = sub(['optimize', '--backhaul', '20', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5', '--weight', '0.5', '--seed', String(row.seed)]);
   assert.equal(row.sens_corner_crlb_a_m2, get(o, 'corners', 'sens', 'crlbA'));
   assert.equal(row.sens_corner_N, get(o, 'corners', 'sens', 'N'));
   assert.equal(row.comm_corner_rate_nats_per_s_hz, get(o, 'corners', 'comm', 'rate'));
   assert.equal(row.pareto_points, (o.pareto as unknown[]).length);
+  assert.equal(row.comm_corner_backhaul_use, get(o, 'corners', 'comm', 'backhaulUse'));
+  assert.equal(row.sens_corner_backhaul_use, get(o, 'corners', 'sens', 'backhaulUse'));
+  assert.equal(row.time_sharing_contained, get(o, 'containment', 'contained'));
+  assert.equal(row.rate_gain_at_pareto_max_nats_per_s_hz, get(o, 'containment', 'rateGainAtPareto', 'max'));
+  assert.equal(row.weighted_crlb_a_m2, get(o, 'weighted', 'crlbA'));
+  assert.equal(row.weighted_backhaul_use, get(o, 'weighted', 'backhaulUse'));
   // The mc model differs from eq16 (the check can fail).
   const eq16 = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--max-N', '10', '--max-L', '5', '--levels', '5']);
   assert.notEqual(eq16[0].sens_corner_crlb_a_m2, row.sens_corner_crlb_a_m2);
