@@ -747,8 +747,17 @@ export function checkSweepSpec(spec: SweepSpec): SweepPoint[] {
   if (spec.windows !== undefined) checkInteger('windows', spec.windows, 0, 1e7);
   if (spec.samplesPerWindow !== undefined) checkInteger('samplesPerWindow', spec.samplesPerWindow, 1, 1e5);
   if (spec.measure === 'optimize' && spec.optimize?.crlbModel === 'mc') checkInteger('windows', spec.optimize.windows ?? 200, 2, 1e7);
-  if (spec.precision && ((spec.measure === 'comm' && commFull(spec)) || spec.measure === 'localize')) {
-    throw new ArgumentError('precision', spec.precision, spec.measure === 'localize' ? 'none with measure localize (fixed geometries × noise draws, as isacnet localize)' : 'none with acceptance network, noise on or coverage thresholds (these run the whole isacnet comm report per point)');
+  const optimizeMc = spec.measure === 'optimize' && spec.optimize?.crlbModel === 'mc';
+  if (spec.precision && ((spec.measure === 'comm' && commFull(spec)) || spec.measure === 'localize' || optimizeMc)) {
+    throw new ArgumentError(
+      'precision',
+      spec.precision,
+      spec.measure === 'localize'
+        ? 'none with measure localize (fixed geometries × noise draws, as isacnet localize)'
+        : optimizeMc
+          ? 'none with measure optimize and crlbModel mc (fixed windows, as isacnet optimize)'
+          : 'none with acceptance network, noise on or coverage thresholds (these run the whole isacnet comm report per point)',
+    );
   }
   if (spec.measure === 'localize') {
     const o = spec.localize ?? {};

@@ -172,6 +172,7 @@ test('sweep bad input for the new options: exit 2 naming the flag', () => {
     [['--measure', 'localize', '--precision', '1'], /--precision/],
     [['--measure', 'comm', '--noise', 'on', '--precision', '0.01'], /--precision/],
     [['--measure', 'optimize', '--crlb-model', 'mc', '--windows', '1'], /--windows/],
+    [['--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--precision', '1'], /--precision.*--crlb-model mc/],
     [['--measure', 'comm', '--acceptance', 'sometimes'], /--acceptance/],
     [['--measure', 'localize', '--geometries', '0'], /--geometries/],
     [['--measure', 'comm', '--L', '30', '--disc-bs', '100'], /--disc-bs.*4·max\(L\) = 120/],
