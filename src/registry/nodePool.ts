@@ -7,6 +7,7 @@ import type { MonteCarloJob, ProgressFn } from '../parallel/job.ts';
 import { KERNELS } from './kernels.ts';
 
 export { WorkerPool, defaultThreads };
+export { cachedJobRunner, jobCacheKey, type JobCacheCounts } from '../parallel/jobCache.ts';
 
 /**
  * The worker entry: compiled JavaScript (dist/registry/nodeWorker.js) next to a compiled pool; from

@@ -183,3 +183,20 @@ test('sweep bad input for the new options: exit 2 naming the flag', () => {
     assert.match(r.err, re, args.join(' '));
   }
 });
+
+test('whole-sample jobs are kept in the store: a rerun computes none of them and writes byte-identical files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'isacnet-sweepm-'));
+  const args = ['sweep', '--grid', 'psi=5,15', '--measure', 'sensing', '--N', '4,6', '--trials', '2000', '--seed', '7', '--threads', '2', '--progress', 'jsonl', '--out', dir];
+  const done = (out: string) => JSON.parse(out.trim().split('\n').at(-1) as string) as { type: string; jobsComputed: number; jobsFromStore: number };
+  const first = run(args);
+  assert.equal(first.code, 0, first.err);
+  const csv = readFileSync(path.join(dir, 'sweep.csv'), 'utf8');
+  const a = done(first.out);
+  assert.equal(a.type, 'done');
+  assert.deepEqual([a.jobsComputed, a.jobsFromStore], [2, 0], 'one network simulation per point');
+  const second = run(args);
+  assert.equal(second.code, 0, second.err);
+  const b = done(second.out);
+  assert.deepEqual([b.jobsComputed, b.jobsFromStore], [0, 2]);
+  assert.equal(readFileSync(path.join(dir, 'sweep.csv'), 'utf8'), csv);
+});

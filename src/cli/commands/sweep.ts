@@ -237,14 +237,19 @@ export function registerSweepCommand(program: Command): void {
     const pool = createWorkerPool(run.threads);
     const progress = await progressSink(run.progress, points.length);
     let result: SweepResult;
+    let jobsCounts = { fromStore: 0, computed: 0 };
     let last: SweepProgress | null = null;
     try {
       const { createQueueChunkExecutor } = await import('../../registry/queueTasks.ts');
       const execute = queue ? createQueueChunkExecutor(queue) : poolChunkExecutor(pool);
       // Jobs that need every sample (network simulations, localize) go through the same pool or queue.
       const { createQueueJobRunner } = await import('../../registry/queueTasks.ts');
-      const runJob: import('../../parallel/job.ts').JobRunner = queue ? createQueueJobRunner(queue) : (job, onProgress) => pool.run(job, onProgress);
-      result = await runSweep(spec, { execute, store, runJob }, (p) => {
+      const innerJob: import('../../parallel/job.ts').JobRunner = queue ? createQueueJobRunner(queue) : (job, onProgress) => pool.run(job, onProgress);
+      // Their samples are kept in the store too (store/jobs/<key>.f64): a rerun recomputes none.
+      const { cachedJobRunner } = await import('../../parallel/jobCache.ts');
+      const jobCache = cachedJobRunner(innerJob, path.join(storeDir, 'jobs'));
+      jobsCounts = jobCache.counts;
+      result = await runSweep(spec, { execute, store, runJob: jobCache.run }, (p) => {
         last = p;
         progress.update(p);
       });
@@ -284,6 +289,9 @@ export function registerSweepCommand(program: Command): void {
       rows: result.rows.length,
       chunksComputed: p ? p.chunksDone - p.chunksFromStore : 0,
       chunksFromStore: p ? p.chunksFromStore : 0,
+      // Whole-sample jobs (network simulations, localize, …), kept in store/jobs.
+      jobsComputed: jobsCounts.computed,
+      jobsFromStore: jobsCounts.fromStore,
       maxTrialsHit: result.maxTrialsHit,
       medianRelativeAccuracy: result.medianRelativeAccuracy,
       elapsedSeconds: (Date.now() - t0) / 1000,
@@ -292,7 +300,9 @@ export function registerSweepCommand(program: Command): void {
     else {
       process.stderr.write(
         `isacnet sweep: ${summary.points} points, ${summary.rows} rows → ${path.join(run.out, 'sweep.csv')} (+ ${files.slice(1).join(', ')}); ` +
-          `${summary.chunksComputed} chunks computed, ${summary.chunksFromStore} from the store ${storeDir}; ${summary.elapsedSeconds.toFixed(1)} s\n`,
+          `${summary.chunksComputed} chunks computed, ${summary.chunksFromStore} from the store ${storeDir}` +
+          (summary.jobsComputed + summary.jobsFromStore > 0 ? `, ${summary.jobsComputed} whole-sample jobs computed, ${summary.jobsFromStore} from the store` : '') +
+          `; ${summary.elapsedSeconds.toFixed(1)} s\n`,
       );
       if (result.maxTrialsHit > 0) process.stderr.write(`isacnet sweep: ${result.maxTrialsHit} Monte Carlo jobs stopped at --max-trials ${run.maxTrials} before meeting the precision target (column max_trials_hit)\n`);
     }
