@@ -33,7 +33,7 @@ import { kappaCPrinted } from '../comm/kappa.ts';
 import { TYPICAL_USER_RECORD, typicalUserKernel } from '../comm/typicalUser.ts';
 import type { GainModel } from '../comm/gains.ts';
 import { kappaSLemma1, kappaSNegBinomial, kappaSPalm } from '../sensing/acceptance.ts';
-import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized } from '../sensing/crlbAcceptance.ts';
+import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized, nonLocalizableIndependent } from '../sensing/crlbAcceptance.ts';
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
 import { crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { crlbMeanExists, crlbVarianceExists } from '../sensing/crlbExistence.ts';
@@ -603,6 +603,7 @@ async function planSensing(point: SweepPoint, spec: SweepSpec, runJob: JobRunner
           kappa_s_palm_poisson: fin(kappaSPalm(p.psi, muS, N)),
           crlb_accept_eq16_m2: sc(crlbAcceptanceEq16Normalized(N, kL1, p.beta)),
           crlb_accept_thinned_prop1_m2: sc(crlbAcceptanceThinnedNormalized(N, kNb, p.beta)),
+          non_localizable_independent_model: fin(nonLocalizableIndependent(N, kNb)),
           ...(net ? netColumns(net[i], N, p.beta, scale) : {}),
           trials: j ? (m?.n ?? 0) : null,
           max_trials_hit: j ? j.hitMax : null,
@@ -623,7 +624,17 @@ function netColumns(np: SensingNetworkPoint, N: number, beta: number, scale: num
     crlb_accept_mc_median_ci95_lo_m2: np.crlb.medianCi95 ? sc(np.crlb.medianCi95[0]) : null,
     crlb_accept_mc_median_ci95_hi_m2: np.crlb.medianCi95 ? sc(np.crlb.medianCi95[1]) : null,
     non_localizable_mc: fin(np.nonLocalizableFraction),
+    non_localizable_mc_ci95_lo: np.nonLocalizableCi95 ? np.nonLocalizableCi95[0] : null,
+    non_localizable_mc_ci95_hi: np.nonLocalizableCi95 ? np.nonLocalizableCi95[1] : null,
     singular_mc: fin(np.singularFraction),
+    kappa_s_mc_bs_average: fin(np.kappa.bsAverage),
+    kappa_s_load_dispersion: fin(np.kappa.loadDispersion),
+    // The conditional mean E[CRLB_a | ≥ 4 accepted BSs] of isacnet sensing (crlbAccept.mc.conditionalMean4).
+    crlb_accept_mc_cond4_mean_m2: sc(np.crlb.conditionalMean4.mean),
+    crlb_accept_mc_cond4_ci95_lo_m2: np.crlb.conditionalMean4.ci95 ? sc(np.crlb.conditionalMean4.ci95[0]) : null,
+    crlb_accept_mc_cond4_ci95_hi_m2: np.crlb.conditionalMean4.ci95 ? sc(np.crlb.conditionalMean4.ci95[1]) : null,
+    crlb_accept_mc_cond4_fraction_excluded: fin(np.crlb.conditionalMean4.fractionExcluded),
+    crlb_accept_mc_trials: np.crlb.trials,
   };
 }
 
@@ -634,12 +645,14 @@ async function planLocalize(point: SweepPoint, spec: SweepSpec, runJob: JobRunne
     { Ns: spec.Ns ?? [4, 6, 10], snrDb: o.snrDb ?? [-10, 0, 10, 20, 40], geometries: o.geometries ?? 500, noiseDraws: o.noiseDraws ?? 20, seed: point.seed, outlierMultiple: o.outlierMultiple ?? 5 },
     runJob,
   );
-  const est = (pre: string, b: { mse: number; rmse: number; ratioMedian: number; ratioMean: number; outlierFraction: number }): SweepRow => ({
+  const est = (pre: string, b: { mse: number; rmse: number; ratioMedian: number; ratioMean: number; outlierFraction: number; biasRms: number | null }): SweepRow => ({
     [`${pre}_mse_m2`]: fin(b.mse),
     [`${pre}_rmse_m`]: fin(b.rmse),
     [`${pre}_ratio_median`]: fin(b.ratioMedian),
     [`${pre}_ratio_mean`]: fin(b.ratioMean),
     [`${pre}_outlier_fraction`]: fin(b.outlierFraction),
+    // RMS over geometries of the per-geometry bias (null with one noise draw), as isacnet localize.
+    [`${pre}_bias_rms_m`]: fin(b.biasRms),
   });
   return {
     point,
@@ -684,7 +697,13 @@ async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<s
     sens_corner_L: c.sens.L,
     sens_corner_N: c.sens.N,
     sens_corner_pc: c.sens.pc,
+    comm_corner_backhaul_use: fin(c.comm.backhaulUse),
+    sens_corner_backhaul_use: fin(c.sens.backhaulUse),
     pareto_points: out.pareto.length,
+    // Does the cooperative region contain the time-sharing line (isacnet optimize's containment)?
+    time_sharing_contained: out.containment.contained,
+    rate_gain_at_pareto_min_nats_per_s_hz: out.containment.rateGainAtPareto ? fin(out.containment.rateGainAtPareto.min) : null,
+    rate_gain_at_pareto_max_nats_per_s_hz: out.containment.rateGainAtPareto ? fin(out.containment.rateGainAtPareto.max) : null,
   };
   if (out.weighted) {
     Object.assign(row, {
@@ -693,6 +712,7 @@ async function planOptimize(point: SweepPoint, spec: SweepSpec, envelopes: Map<s
       weighted_L: out.weighted.L,
       weighted_N: out.weighted.N,
       weighted_pc: out.weighted.pc,
+      weighted_backhaul_use: fin(out.weighted.backhaulUse),
       weighted_objective: fin(out.weighted.objective),
     });
   }
@@ -727,8 +747,17 @@ export function checkSweepSpec(spec: SweepSpec): SweepPoint[] {
   if (spec.windows !== undefined) checkInteger('windows', spec.windows, 0, 1e7);
   if (spec.samplesPerWindow !== undefined) checkInteger('samplesPerWindow', spec.samplesPerWindow, 1, 1e5);
   if (spec.measure === 'optimize' && spec.optimize?.crlbModel === 'mc') checkInteger('windows', spec.optimize.windows ?? 200, 2, 1e7);
-  if (spec.precision && ((spec.measure === 'comm' && commFull(spec)) || spec.measure === 'localize')) {
-    throw new ArgumentError('precision', spec.precision, spec.measure === 'localize' ? 'none with measure localize (fixed geometries × noise draws, as isacnet localize)' : 'none with acceptance network, noise on or coverage thresholds (these run the whole isacnet comm report per point)');
+  const optimizeMc = spec.measure === 'optimize' && spec.optimize?.crlbModel === 'mc';
+  if (spec.precision && ((spec.measure === 'comm' && commFull(spec)) || spec.measure === 'localize' || optimizeMc)) {
+    throw new ArgumentError(
+      'precision',
+      spec.precision,
+      spec.measure === 'localize'
+        ? 'none with measure localize (fixed geometries × noise draws, as isacnet localize)'
+        : optimizeMc
+          ? 'none with measure optimize and crlbModel mc (fixed windows, as isacnet optimize)'
+          : 'none with acceptance network, noise on or coverage thresholds (these run the whole isacnet comm report per point)',
+    );
   }
   if (spec.measure === 'localize') {
     const o = spec.localize ?? {};

@@ -62,6 +62,14 @@ test('sweep --measure sensing: the network simulation (default windows) and the 
   assert.equal(row.crlb_accept_eq16_mc_kappa_m2, get(pt, 'crlbAccept', 'eq16McKappa'));
   assert.equal(row.non_localizable_mc, get(pt, 'crlbAccept', 'nonLocalizable', 'mc'));
   assert.equal(row.singular_mc, get(pt, 'crlbAccept', 'nonLocalizable', 'singular'));
+  assert.deepEqual([row.non_localizable_mc_ci95_lo, row.non_localizable_mc_ci95_hi], get(pt, 'crlbAccept', 'nonLocalizable', 'mcCi95'));
+  assert.equal(row.non_localizable_independent_model, get(pt, 'crlbAccept', 'nonLocalizable', 'independentModel'));
+  assert.equal(row.kappa_s_mc_bs_average, get(pt, 'kappaS', 'mcBsAverage'));
+  assert.equal(row.kappa_s_load_dispersion, get(pt, 'kappaS', 'loadDispersion'));
+  assert.equal(row.crlb_accept_mc_cond4_mean_m2, get(pt, 'crlbAccept', 'mc', 'conditionalMean4', 'mean'));
+  assert.deepEqual([row.crlb_accept_mc_cond4_ci95_lo_m2, row.crlb_accept_mc_cond4_ci95_hi_m2], get(pt, 'crlbAccept', 'mc', 'conditionalMean4', 'ci95'));
+  assert.equal(row.crlb_accept_mc_cond4_fraction_excluded, get(pt, 'crlbAccept', 'mc', 'conditionalMean4', 'fractionExcluded'));
+  assert.equal(row.crlb_accept_mc_trials, get(pt, 'crlbAccept', 'mc', 'trials'));
   assert.equal(row.crlb_prop1_m2, get(pt, 'crlb', 'prop1'));
   const mean = get(pt, 'crlb', 'mc', 'mean') as number;
   assert.ok(Math.abs((row.crlb_mc_mean_m2 as number) - mean) <= 1e-12 * mean, `${row.crlb_mc_mean_m2} vs ${mean}`);
@@ -104,14 +112,31 @@ test('sweep --measure comm --acceptance network and --gains zf: as isacnet comm 
   assert.ok(Math.abs((zf[0].rate_mc_mean_nats_per_s_hz as number) - zm) <= 1e-12 * zm, `${zf[0].rate_mc_mean_nats_per_s_hz} vs ${zm}`);
 });
 
+test('sweep --measure comm --L 30 without --disc-bs: the default rule of isacnet comm, max(100, 4·max(L))', () => {
+  // Before, the sweep's default was 100 BSs whatever --L, so --L 30 exited 2 where isacnet comm runs.
+  const rows = sweep(['--grid', 'psi=15', '--measure', 'comm', '--L', '30', '--trials', '4096', '--seed', '7']);
+  const c = sub(['comm', '--psi', '15', '--L', '30', '--trials', '4096', '--seed', String(rows[0].seed)]);
+  assert.equal(get(c, 'params', 'discBs'), 120);
+  const m = get(c.points[0], 'rate', 'mc', 'mean') as number;
+  // The mean from compensated sums of chunk statistics (1e-12 relative); 100 BSs give other draws.
+  assert.ok(Math.abs((rows[0].rate_mc_mean_nats_per_s_hz as number) - m) <= 1e-12 * m, `${rows[0].rate_mc_mean_nats_per_s_hz} vs ${m}`);
+  assert.equal(rows[0].rate_exact_nats_per_s_hz, get(c.points[0], 'rate', 'exact'));
+});
+
 test('sweep --measure optimize --crlb-model mc: as isacnet optimize at the point seed and windows', () => {
-  const rows = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5']);
+  const rows = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5', '--weight', '0.5']);
   const row = rows[0];
-  const o = sub(['optimize', '--backhaul', '20', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5', '--seed', String(row.seed)]);
+  const o = sub(['optimize', '--backhaul', '20', '--crlb-model', 'mc', '--windows', '4', '--max-N', '10', '--max-L', '5', '--levels', '5', '--weight', '0.5', '--seed', String(row.seed)]);
   assert.equal(row.sens_corner_crlb_a_m2, get(o, 'corners', 'sens', 'crlbA'));
   assert.equal(row.sens_corner_N, get(o, 'corners', 'sens', 'N'));
   assert.equal(row.comm_corner_rate_nats_per_s_hz, get(o, 'corners', 'comm', 'rate'));
   assert.equal(row.pareto_points, (o.pareto as unknown[]).length);
+  assert.equal(row.comm_corner_backhaul_use, get(o, 'corners', 'comm', 'backhaulUse'));
+  assert.equal(row.sens_corner_backhaul_use, get(o, 'corners', 'sens', 'backhaulUse'));
+  assert.equal(row.time_sharing_contained, get(o, 'containment', 'contained'));
+  assert.equal(row.rate_gain_at_pareto_max_nats_per_s_hz, get(o, 'containment', 'rateGainAtPareto', 'max'));
+  assert.equal(row.weighted_crlb_a_m2, get(o, 'weighted', 'crlbA'));
+  assert.equal(row.weighted_backhaul_use, get(o, 'weighted', 'backhaulUse'));
   // The mc model differs from eq16 (the check can fail).
   const eq16 = sweep(['--grid', 'backhaul=20', '--measure', 'optimize', '--max-N', '10', '--max-L', '5', '--levels', '5']);
   assert.notEqual(eq16[0].sens_corner_crlb_a_m2, row.sens_corner_crlb_a_m2);
@@ -135,6 +160,7 @@ test('sweep --measure localize: one row per point × N × SNR, as isacnet locali
       assert.equal(row[`${e}_ratio_median`], get(pt, e, 'ratioMedian'));
       assert.equal(row[`${e}_ratio_mean`], get(pt, e, 'ratioMean'));
       assert.equal(row[`${e}_outlier_fraction`], get(pt, e, 'outlierFraction'));
+      assert.equal(row[`${e}_bias_rms_m`], get(pt, e, 'biasRms'));
     }
   });
 });
@@ -146,8 +172,10 @@ test('sweep bad input for the new options: exit 2 naming the flag', () => {
     [['--measure', 'localize', '--precision', '1'], /--precision/],
     [['--measure', 'comm', '--noise', 'on', '--precision', '0.01'], /--precision/],
     [['--measure', 'optimize', '--crlb-model', 'mc', '--windows', '1'], /--windows/],
+    [['--measure', 'optimize', '--crlb-model', 'mc', '--windows', '4', '--precision', '1'], /--precision.*--crlb-model mc/],
     [['--measure', 'comm', '--acceptance', 'sometimes'], /--acceptance/],
     [['--measure', 'localize', '--geometries', '0'], /--geometries/],
+    [['--measure', 'comm', '--L', '30', '--disc-bs', '100'], /--disc-bs.*4·max\(L\) = 120/],
   ];
   for (const [args, re] of cases) {
     const r = run(['sweep', '--grid', 'psi=5', ...args, '--out', path.join(dir, 'x'), '--progress', 'none']);

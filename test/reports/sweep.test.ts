@@ -174,4 +174,5 @@ test('jobs that need every sample (sensing network, comm network/noise/coverage,
   // Localize with N = 1 or a precision target is refused, naming the argument.
   assert.throws(() => checkSweepSpec({ measure: 'localize', base: defaultParams(), grid: [{ key: 'psi', values: [5] }], Ns: [1], seed: 7, trials: 1 }), /Ns\[0\]/);
   assert.throws(() => checkSweepSpec({ measure: 'localize', base: defaultParams(), grid: [{ key: 'psi', values: [5] }], seed: 7, trials: 1, precision: { absolute: 1, maxTrials: 10 } }), /precision/);
+  assert.throws(() => checkSweepSpec({ measure: 'optimize', base: defaultParams(), grid: [{ key: 'psi', values: [5] }], seed: 7, trials: 1, optimize: { rateModel: 'exact', crlbModel: 'mc', maxL: 5, maxN: 10, levels: 5, decades: 3 }, precision: { absolute: 1, maxTrials: 10 } }), /precision.*crlbModel mc/);
 });

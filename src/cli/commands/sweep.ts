@@ -106,12 +106,15 @@ export function sweepSpecOf(params: SweepSpec['base'], run: RunOptionValues['swe
     maxPoints: run.yes ? Number.MAX_SAFE_INTEGER : run.maxPoints,
   };
   const full = run.measure === 'comm' && (run.acceptance === 'network' || run.noise === 'on' || (run.coverage?.length ?? 0) > 0 || (run.coverageDb?.length ?? 0) > 0);
-  if (precision && run.mc && (full || run.measure === 'localize')) {
+  const optimizeMc = run.measure === 'optimize' && run.crlbModel === 'mc';
+  if (precision && run.mc && (full || run.measure === 'localize' || optimizeMc)) {
     const flag = run.precision !== undefined ? '--precision' : '--rel-precision';
     throw new ParamError(
       run.measure === 'localize'
         ? `${flag}: not available with --measure localize (a fixed number of --geometries × --noise-draws, as isacnet localize)`
-        : `${flag}: not available with --acceptance network, --noise on, --coverage or --coverage-db (each point runs the whole isacnet comm report with --trials)`,
+        : optimizeMc
+          ? `${flag}: not available with --measure optimize --crlb-model mc (a fixed number of --windows, as isacnet optimize)`
+          : `${flag}: not available with --acceptance network, --noise on, --coverage or --coverage-db (each point runs the whole isacnet comm report with --trials)`,
     );
   }
   if (precision && run.mc && run.measure !== 'optimize') spec.precision = precision;
