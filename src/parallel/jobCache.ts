@@ -17,6 +17,11 @@ export const JOB_CACHE_FORMAT = 1;
  * The key of a job: SHA-256 of the canonical JSON (RFC 8785 key order) of the layout version, the
  * kernel, its arguments, trials, seed and chunk size (the chunk size is part of a result's identity).
  *
+ * Formula: not in the paper (infrastructure).
+ * Method: `canonicalJson` (sorted keys), then node:crypto SHA-256, hex.
+ * Accuracy: exact; equal jobs give equal keys whatever their key order (test/parallel/jobCache.test.ts).
+ * References: RFC 8785 (JSON canonicalization); docs/sweep.md (result store).
+ *
  * @example
  * import { jobCacheKey } from 'isacnet/node';
  * jobCacheKey({ kernel: 'k', args: { b: 1, a: 2 }, trials: 10, seed: 1 }) === jobCacheKey({ kernel: 'k', args: { a: 2, b: 1 }, trials: 10, seed: 1, chunkSize: 4096 }); // => true
@@ -37,6 +42,11 @@ export interface JobCacheCounts {
  * computed by `inner` and written there atomically (a temporary file renamed into place, so an
  * interrupted run never leaves a partial entry). The samples returned are the same either way
  * (float64 stored bit for bit, in the platform's byte order: little-endian on x86 and ARM), so a resumed run's results equal an uninterrupted run's.
+ *
+ * Formula: not in the paper (infrastructure).
+ * Method: one raw float64 file per job key (`jobCacheKey`), temporary file + rename.
+ * Accuracy: exact (bit-identical samples, NaN and −0 included; test/parallel/jobCache.test.ts).
+ * References: docs/sweep.md (result store).
  *
  * @example
  * import { cachedJobRunner } from 'isacnet/node';
