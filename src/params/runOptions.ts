@@ -97,6 +97,24 @@ const threads = (what = ''): NumberOptionSpec => ({
   defaultText: 'every core',
 });
 const seed = (max: number, description: string): NumberOptionSpec => ({ key: 'seed', flag: 'seed', kind: 'integer', valueName: 'n', min: 0, max, integer: true, description, default: 1 });
+/**
+ * `--disc-bs` of comm and of the comm sweep: at least 4·max(L) BSs (the cluster and its neighbours)
+ * by default, so a long --L list needs no --disc-bs and a sweep row equals the sub-command's.
+ */
+function discBsOption(descriptionPrefix: string): NumberOptionSpec {
+  return {
+    key: 'discBs',
+    flag: 'disc-bs',
+    kind: 'integer',
+    valueName: 'n',
+    min: 20,
+    max: 1e6,
+    integer: true,
+    description: `${descriptionPrefix}BSs simulated explicitly around the user, mean field beyond; at least 4·max(L)`,
+    default: (ctx) => Math.max(DEFAULT_DISC_BS_RUN, 4 * Math.max(...(ctx.values.L as number[]))),
+    defaultText: `max(${DEFAULT_DISC_BS_RUN}, 4·max(L))`,
+  };
+}
 const json: BooleanOptionSpec = { key: 'json', flag: 'json', kind: 'boolean', description: 'print the JSON contract object', default: false };
 /** Output formats of the commands that print points (src/cli/format.ts). */
 export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'jsonl'] as const;
@@ -160,19 +178,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     seed(Number.MAX_SAFE_INTEGER, 'random seed'),
     { key: 'acceptance', flag: 'acceptance', kind: 'enum', valueName: 'model', values: ACCEPTANCE_MODELS, description: 'independent (probability κ_c as printed) or network (load simulation on a torus)', default: 'independent' },
     { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },
-    {
-      key: 'discBs',
-      flag: 'disc-bs',
-      kind: 'integer',
-      valueName: 'n',
-      min: 20,
-      max: 1e6,
-      integer: true,
-      description: 'BSs simulated explicitly around the user, mean field beyond; at least 4·max(L)',
-      // At least 4·max(L) BSs (the cluster and its neighbours), so a long --L list needs no --disc-bs.
-      default: (ctx) => Math.max(DEFAULT_DISC_BS_RUN, 4 * Math.max(...(ctx.values.L as number[]))),
-      defaultText: `max(${DEFAULT_DISC_BS_RUN}, 4·max(L))`,
-    },
+    discBsOption(''),
     { key: 'coverage', flag: 'coverage', kind: 'numberList', valueName: 'list', min: 0, max: 1e12, description: 'SIR thresholds T (linear) for P(SIR > T) by Monte Carlo' },
     { key: 'noise', flag: 'noise', kind: 'enum', valueName: 'on|off', values: NOISE_MODES, description: "off: the paper's interference-limited SIR; on: SINR with the noise N_0·B_c·NF and the path loss (c/(4π f_c d_0))²(d/d_0)^{−α} (not in the paper)", default: 'off' },
     { key: 'coverageDb', flag: 'coverage-db', kind: 'numberList', valueName: 'list', min: -100, max: 100, unit: 'dB', description: 'thresholds T in dB for P(SINR > T) (P(SIR > T) with --noise off): Monte Carlo with a 95% Wilson CI, exact at L = 1' },
@@ -231,19 +237,7 @@ export const RUN_OPTION_SPECS: Readonly<Record<RunCommand, readonly RunOptionSpe
     },
     { key: 'samplesPerWindow', flag: 'samples-per-window', kind: 'integer', valueName: 'n', min: 1, max: 1e5, integer: true, description: 'sensing: targets per window whose CRLB with acceptance is recorded', default: 256 },
     { key: 'gains', flag: 'gains', kind: 'enum', valueName: 'model', values: GAIN_MODEL_NAMES, description: "comm: gamma (the paper's Gamma laws) or zf (full zero-forcing channel simulation)", default: 'gamma' },
-    {
-      key: 'discBs',
-      flag: 'disc-bs',
-      kind: 'integer',
-      valueName: 'n',
-      min: 20,
-      max: 1e6,
-      integer: true,
-      description: 'comm: BSs simulated explicitly around the user, mean field beyond; at least 4·max(L)',
-      // The rule of isacnet comm, so that a row equals the sub-command without --disc-bs for any --L.
-      default: (ctx) => Math.max(DEFAULT_DISC_BS_RUN, 4 * Math.max(...(ctx.values.L as number[]))),
-      defaultText: `max(${DEFAULT_DISC_BS_RUN}, 4·max(L))`,
-    },
+    discBsOption('comm: '),
     { key: 'acceptance', flag: 'acceptance', kind: 'enum', valueName: 'model', values: ACCEPTANCE_MODELS, description: 'comm: independent (probability κ_c as printed) or network (load simulation on a torus; no --precision)', default: 'independent' },
     { key: 'coverage', flag: 'coverage', kind: 'numberList', valueName: 'list', min: 0, max: 1e12, description: 'comm: SIR thresholds T (linear) for P(SIR > T) by Monte Carlo (no --precision)' },
     { key: 'noise', flag: 'noise', kind: 'enum', valueName: 'on|off', values: NOISE_MODES, description: "comm: off: the paper's SIR; on: SINR with receiver noise, as isacnet comm --noise on (no --precision)", default: 'off' },

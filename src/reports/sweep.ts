@@ -24,6 +24,7 @@
 import { ArgumentError, checkInteger } from '../math/argumentError.ts';
 import { PARAM_SPECS, type ParamKey, type Params } from '../params/schema.ts';
 import { resolveParams } from '../params/validate.ts';
+import { defaultSensingWindows } from '../params/runOptions.ts';
 import { coMPRateParamsAt, crlbScaleM2, targetsPerBs, usersPerBs } from '../params/derived.ts';
 import { DEFAULT_CHUNK_SIZE } from '../parallel/job.ts';
 import type { JobRunner, MonteCarloJob } from '../parallel/job.ts';
@@ -442,23 +443,29 @@ function tag(v: number): string {
   return String(v).replace('-', 'm').replace('.', 'p');
 }
 
+/** The comm columns every comm row has: grid parameters, L, p^c, seed, closed forms and the rate MC. */
+function commRow(point: SweepPoint, spec: SweepSpec, q: CommReport['points'][number], mc: { mean: number; ci95: readonly [number, number] | [number, number]; halfWidth: number } | null, trials: number | null): SweepRow {
+  return {
+    ...baseRow(point, spec.grid),
+    L: q.L,
+    pc: q.pc,
+    seed: point.seed,
+    kappa_c_formula: fin(q.kappaC.formula),
+    rate_thm2_nats_per_s_hz: fin(q.rate.thm2),
+    rate_thm2_printed_h1_nats_per_s_hz: fin(q.rate.thm2PrintedH1),
+    rate_exact_nats_per_s_hz: fin(q.rate.exact),
+    rate_mc_mean_nats_per_s_hz: mc ? mc.mean : null,
+    rate_mc_ci95_lo_nats_per_s_hz: mc ? mc.ci95[0] : null,
+    rate_mc_ci95_hi_nats_per_s_hz: mc ? mc.ci95[1] : null,
+    rate_mc_half_width_nats_per_s_hz: mc ? mc.halfWidth : null,
+    trials,
+  };
+}
+
 function commFullRows(point: SweepPoint, spec: SweepSpec, r: CommReport): SweepRow[] {
   return r.points.map((q) => {
-    const row: SweepRow = {
-      ...baseRow(point, spec.grid),
-      L: q.L,
-      pc: q.pc,
-      seed: point.seed,
-      kappa_c_formula: fin(q.kappaC.formula),
-      rate_thm2_nats_per_s_hz: fin(q.rate.thm2),
-      rate_thm2_printed_h1_nats_per_s_hz: fin(q.rate.thm2PrintedH1),
-      rate_exact_nats_per_s_hz: fin(q.rate.exact),
-      rate_mc_mean_nats_per_s_hz: q.rate.mc ? q.rate.mc.mean : null,
-      rate_mc_ci95_lo_nats_per_s_hz: q.rate.mc ? q.rate.mc.ci95[0] : null,
-      rate_mc_ci95_hi_nats_per_s_hz: q.rate.mc ? q.rate.mc.ci95[1] : null,
-      rate_mc_half_width_nats_per_s_hz: q.rate.mc ? (q.rate.mc.ci95[1] - q.rate.mc.ci95[0]) / 2 : null,
-      trials: q.rate.mc ? q.rate.mc.trials : null,
-    };
+    const mc = q.rate.mc;
+    const row: SweepRow = commRow(point, spec, q, mc ? { mean: mc.mean, ci95: mc.ci95, halfWidth: (mc.ci95[1] - mc.ci95[0]) / 2 } : null, mc ? mc.trials : null);
     if (spec.acceptance === 'network') Object.assign(row, { kappa_c_mc: fin(q.kappaC.mc), rate_exact_at_mc_kappa_nats_per_s_hz: fin(q.rate.exactAtMcKappa) });
     if (spec.noise === 'on') Object.assign(row, { rate_exact_no_noise_nats_per_s_hz: fin(q.rate.exactNoNoise), noise_gap: fin(q.rate.noiseGap) });
     for (const c of q.coverage ?? []) row[`coverage_sir_gt_${tag(c.T)}_mc`] = fin(c.mc);
@@ -520,29 +527,14 @@ async function planComm(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): 
       closed.points.map((q, i) => {
         const j = byPoint[i];
         const e = j?.merged ? momentsMeanCi95(j.merged[0]) : null;
-        return {
-          ...baseRow(point, spec.grid),
-          L: q.L,
-          pc: q.pc,
-          seed: point.seed,
-          kappa_c_formula: fin(q.kappaC.formula),
-          rate_thm2_nats_per_s_hz: fin(q.rate.thm2),
-          rate_thm2_printed_h1_nats_per_s_hz: fin(q.rate.thm2PrintedH1),
-          rate_exact_nats_per_s_hz: fin(q.rate.exact),
-          rate_mc_mean_nats_per_s_hz: e ? e.mean : null,
-          rate_mc_ci95_lo_nats_per_s_hz: e ? e.ci95[0] : null,
-          rate_mc_ci95_hi_nats_per_s_hz: e ? e.ci95[1] : null,
-          rate_mc_half_width_nats_per_s_hz: e ? e.halfWidth : null,
-          trials: j ? (j.merged?.[0].n ?? 0) : null,
-          max_trials_hit: j ? j.hitMax : null,
-        };
+        return { ...commRow(point, spec, q, e, j ? (j.merged?.[0].n ?? 0) : null), max_trials_hit: j ? j.hitMax : null };
       }),
   };
 }
 
 /** Default windows of a sensing sweep: as `isacnet sensing` (trials/1000 within [8, 400]). */
 function sensingWindowsOf(spec: SweepSpec): number {
-  return spec.windows ?? Math.max(8, Math.min(400, Math.ceil(spec.trials / 1000)));
+  return spec.windows ?? defaultSensingWindows(spec.trials);
 }
 
 async function planSensing(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): Promise<PointPlan> {
