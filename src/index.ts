@@ -121,7 +121,10 @@ export { sensingNetworkJob, summarizeSensingNetwork, runSensingNetwork, type Sen
 // Laplace transforms Eqs. (19)–(21)), Theorem 2, the exact rate and the exact L = 1 rate under ZF.
 
 export { TYPICAL_USER_KERNEL, typicalUserKernel, simulateTypicalUser, meanFieldTail, type TypicalUserArgs } from './comm/typicalUser.ts';
-export { RATE_CURVE_KERNEL, rateCurveKernel, simulateRateCurve, type RateCurveArgs } from './comm/rateCurve.ts';
+export { RATE_CURVE_KERNEL, RATE_CURVE_PILOT_STREAM, rateCurveKernel, simulateRateCurve, fitRateCurvePilot, type RateCurveArgs } from './comm/rateCurve.ts';
+// Beyond the paper: control variates with exactly known means for the rate curve (issue 11).
+export { fitRateCurveControl, rateCurveEstimates, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth, coinProbability32, digammaInteger, type ControlledEstimate } from './comm/rateCurveControl.ts';
+export { NormalEquations } from './math/leastSquares.ts';
 export { COMM_NETWORK_KERNEL, COMM_NET_FIELDS, commNetworkKernel, simulateNetworkCoMP, networkRecordWidth, networkSideForDisc, type NetworkCoMPArgs } from './comm/network.ts';
 export { coverageL1Alpha4, coverageL1Rayleigh, empiricalCoverage } from './comm/coverage.ts';
 // Beyond the paper: the SINR with receiver noise (noise factor of the rate integrals, exact L = 1 coverage).

@@ -16,4 +16,5 @@ export * from './brent.ts';
 export * from './goldenSection.ts';
 export * from './rng.ts';
 export * from './stats.ts';
+export * from './leastSquares.ts';
 export * from './argumentError.ts';

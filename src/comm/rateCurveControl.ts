@@ -1,0 +1,285 @@
+/**
+ * Control variates with exactly known means for the rate-curve Monte Carlo (src/comm/rateCurve.ts),
+ * and the controlled estimator of R_c(L) (Eq. (9) of arXiv:2403.20228).
+ *
+ * The rate ln(1 + SIR_c(L)) of a trial is, to first order, linear in the logarithms of the quantities
+ * the trial draws: the normalized areas u_k = πλ_b r_k² of the nearest BSs, the desired gains, the
+ * first interference gains and the acceptance coins. Each of those has an exactly known mean that
+ * does NOT involve the closed-form rate being validated:
+ * - u_k ~ Gamma(k, 1) (sum of k Exp(1) spacings of the PPP): E[ln u_k] = ψ(k);
+ * - desired gain g_k = p^c · G_k, G_k ~ Gamma(M_t − 1, 1): E[ln G_k] = ψ(M_t − 1);
+ * - interference gain h_k ~ Exp(1): E[ln h_k] = −γ (Euler's constant);
+ * - coin c_k = 1{a_k < κ_c(L)} with a 32-bit uniform a_k: P = ⌈κ_c · 2³²⌉ / 2³² exactly;
+ * - products of a coin with ln u_k or ln G_k of the same BS: the factors are independent, so the
+ *   centred product has mean 0.
+ * For each L the feature vector (all centred by their exact means) is
+ *   x(L) = [ln u_k − ψ(k)]_{k=1…L+2}, [ln G_k − ψ(M_t−1)]_{k=1…L}, [ln h_k + γ]_{k=2…5},
+ *          [d_k, d_k (ln u_k − ψ(k)), d_k (ln G_k − ψ(M_t−1))]_{k=2…L},  d_k = c_k − P(c_k),
+ * of length 5L + 3 (`rateCurveFeatureCount`). A pilot sample on its own random stream fits β(L) by
+ * least squares; the kernel then records the control P(L) = β(L)ᵀx(L) next to the rate of every
+ * trial. The controlled estimate is the sample mean of Y − P: since E[x] = 0 exactly and β is fixed
+ * before the main sample is drawn, E[Y − P] = E[Y] = R_c(L) exactly (no O(1/n) bias from an
+ * estimated coefficient), and the trials of Y − P are i.i.d., so its CI is the usual
+ * mean ± 1.96 s/√n. The variance-reduction factor is Var(Y)/Var(Y − P).
+ */
+import { NormalEquations } from '../math/leastSquares.ts';
+
+/** Euler–Mascheroni constant γ. */
+const EULER_GAMMA = 0.5772156649015329;
+
+/**
+ * ψ(k) for an integer k ≥ 1: −γ + Σ_{j=1}^{k−1} 1/j.
+ *
+ * Formula: not in the paper; the digamma function at positive integers (DLMF 5.4.14).
+ * Method: the harmonic sum, exact up to rounding (k − 1 additions).
+ * Accuracy: ≤ k ulp; agrees with scipy.special.digamma to 1e-15 for k ≤ 100 (test/comm/rateCurveControl.test.ts).
+ * References: DLMF §5.4(ii).
+ *
+ * @example
+ * import { digammaInteger } from 'isacnet/comm';
+ * digammaInteger(1); // => -0.5772156649015329
+ * Math.round(digammaInteger(3) * 1e12) / 1e12; // => 0.922784335098
+ */
+export function digammaInteger(k: number): number {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k: invalid value ${k}; must be an integer ≥ 1`);
+  let s = -EULER_GAMMA;
+  for (let j = 1; j < k; j++) s += 1 / j;
+  return s;
+}
+
+/**
+ * Exact probability that a 32-bit uniform a = j·2⁻³² (j uniform in {0, …, 2³² − 1}) is below κ.
+ *
+ * Formula: not in the paper; P(a < κ) = ⌈κ·2³²⌉ / 2³² for κ ∈ [0, 1] (it differs from κ by less than 2.4e-10).
+ * Method: counts the integers j < κ·2³².
+ * Accuracy: exact (the products are exact in binary64).
+ * References: src/math/rng.ts (`uniform32`).
+ *
+ * @example
+ * import { coinProbability32 } from 'isacnet/comm';
+ * coinProbability32(0.5); // => 0.5
+ * coinProbability32(1); // => 1
+ */
+export function coinProbability32(kappa: number): number {
+  if (!(kappa >= 0 && kappa <= 1)) throw new RangeError(`kappa: invalid value ${kappa}; must be in [0, 1]`);
+  return Math.min(Math.ceil(kappa * 4294967296), 4294967296) / 4294967296;
+}
+
+/**
+ * Length of the control feature vector of cooperation size L: 5L + 3 (layout in the module comment).
+ *
+ * Formula: not in the paper (control variates for the Monte Carlo of Eq. (9) of arXiv:2403.20228).
+ * Method: (L + 2) area logs + L gain logs + 4 interference logs + 3(L − 1) coin terms.
+ * Accuracy: exact.
+ * References: src/comm/rateCurveControl.ts (module comment); docs/performance.md.
+ *
+ * @example
+ * import { rateCurveFeatureCount } from 'isacnet/comm';
+ * rateCurveFeatureCount(1); // => 8
+ * rateCurveFeatureCount(20); // => 103
+ */
+export function rateCurveFeatureCount(L: number): number {
+  return 5 * L + 3;
+}
+
+/**
+ * Number of leading BSs whose area logs the control features need: max L + 2.
+ *
+ * Formula: not in the paper. Method: the features of L use ln u_1 … ln u_{L+2}. Accuracy: exact.
+ * References: src/comm/rateCurveControl.ts (module comment).
+ *
+ * @example
+ * import { featureAreas } from 'isacnet/comm';
+ * featureAreas(20); // => 22
+ */
+export function featureAreas(lMax: number): number {
+  return lMax + 2;
+}
+
+/** Number of interference-gain logs in the features (BSs 2…5). */
+export const FEATURE_INTERFERERS = 4;
+
+/**
+ * Width of one trial's record in the kernel's 'features' output: the nL rates, then the centred
+ * logs ln u_k − ψ(k) (k = 1…max L + 2), ln G_k − ψ(M_t − 1) (k = 1…max L), ln h_k + γ (k = 2…5),
+ * then the raw acceptance uniforms a_k (k = 1…max L; a_1 unused).
+ *
+ * Formula: not in the paper. Method: nL + (lMax + 2) + lMax + 4 + lMax. Accuracy: exact.
+ * References: src/comm/rateCurve.ts (output 'features').
+ *
+ * @example
+ * import { rateCurveFeatureRecordWidth } from 'isacnet/comm';
+ * rateCurveFeatureRecordWidth(20, 20); // => 86
+ */
+export function rateCurveFeatureRecordWidth(nL: number, lMax: number): number {
+  return nL + featureAreas(lMax) + lMax + FEATURE_INTERFERERS + lMax;
+}
+
+/**
+ * Writes the feature vector x(L) of one pilot trial into `x` (offset 1: x[0] = 1 is the intercept
+ * slot used by the fit), reading the centred logs and the uniforms from the record `rec` at the
+ * given offsets (no subarray views: this runs once per trial and L).
+ */
+function fillFeatures(x: Float64Array, L: number, kc: number, pk: number, rec: Float64Array, oLu: number, oLg: number, oLh: number, oAcc: number): void {
+  let o = 1;
+  for (let k = 0; k < L + 2; k++) x[o++] = rec[oLu + k]!;
+  for (let k = 0; k < L; k++) x[o++] = rec[oLg + k]!;
+  for (let k = 0; k < FEATURE_INTERFERERS; k++) x[o++] = rec[oLh + k]!;
+  for (let k = 1; k < L; k++) {
+    const d = (rec[oAcc + k]! < kc ? 1 : 0) - pk;
+    x[o++] = d;
+    x[o++] = d * rec[oLu + k]!;
+    x[o++] = d * rec[oLg + k]!;
+  }
+}
+
+/**
+ * The control value P(L) = β(L)ᵀx(L) of one trial, β(L) at `coef[off …]` in the layout of
+ * `rateCurveFeatureCount` (no intercept). Used inside the kernel's trial loop (monomorphic).
+ *
+ * Formula: not in the paper; a linear control variate with exactly known mean 0.
+ * Method: one pass over the 5L + 3 features, coins recomputed from the uniforms.
+ * Accuracy: exact up to rounding.
+ * References: src/comm/rateCurveControl.ts (module comment).
+ *
+ * @example
+ * import { rateCurveControlValue, rateCurveFeatureCount } from 'isacnet/comm';
+ * // L = 1: features ln u_1 − ψ(1), ln u_2 − ψ(2), ln u_3 − ψ(3), ln G_1 − ψ(3), 4 interference logs
+ * const coef = new Float64Array(rateCurveFeatureCount(1)).fill(0);
+ * coef[0] = -2; // −2 (ln u_1 − ψ(1))
+ * rateCurveControlValue(coef, 0, 1, 1, 1, [0.5, 0, 0], [0], [0, 0, 0, 0], [0]); // => -1
+ */
+export function rateCurveControlValue(coef: Float64Array, off: number, L: number, kc: number, pk: number, lu: ArrayLike<number>, lg: ArrayLike<number>, lh: ArrayLike<number>, acc: ArrayLike<number>): number {
+  let p = 0;
+  let o = off;
+  for (let k = 0; k < L + 2; k++) p += coef[o++]! * lu[k]!;
+  for (let k = 0; k < L; k++) p += coef[o++]! * lg[k]!;
+  for (let k = 0; k < FEATURE_INTERFERERS; k++) p += coef[o++]! * lh[k]!;
+  for (let k = 1; k < L; k++) {
+    const d = (acc[k]! < kc ? 1 : 0) - pk;
+    p += d * (coef[o]! + coef[o + 1]! * lu[k]! + coef[o + 2]! * lg[k]!);
+    o += 3;
+  }
+  return p;
+}
+
+/**
+ * Fit the control coefficients β(L) for every L from a pilot sample in the kernel's 'features'
+ * layout (`rateCurveFeatureRecordWidth`): least squares of the rate on [1, x(L)], the intercept dropped.
+ *
+ * Formula: not in the paper; β(L) = argmin Σ_trials (Y_L − β₀ − βᵀx(L))².
+ * Method: normal equations accumulated over the pilot trials, Cholesky with dropped dependent
+ * columns (`NormalEquations`); columns that are identically zero (coins with κ_c = 1, gains when
+ * p^c = 0) get coefficient 0.
+ * Accuracy: the fitted β agree with numpy.linalg.lstsq on the same pilot records to 1e-8 relative
+ * (test/comm/rateCurveControl.test.ts). Any β gives an unbiased controlled estimator; the pilot
+ * only decides how much variance it removes.
+ * References: src/comm/rateCurveControl.ts (module comment); docs/performance.md.
+ *
+ * @example
+ * import { fitRateCurveControl, simulateRateCurve, Rng } from 'isacnet';
+ * const args = { Ls: [1, 2], kappaC: [1, 1], pc: 0.5, alpha: 4, mt: 4, discBs: 100 };
+ * const pilot = simulateRateCurve({ ...args, output: 'features' }, new Rng(1), 2000);
+ * const coef = fitRateCurveControl(pilot, args);
+ * coef.map((c) => c.length); // => [8, 13]
+ * // the rate falls with the distance of the serving BS: the ln u_1 coefficient is negative
+ * coef[0][0] < 0; // => true
+ */
+export function fitRateCurveControl(records: Float64Array, args: { Ls: number[]; kappaC: number[] }): number[][] {
+  const { Ls, kappaC } = args;
+  const nL = Ls.length;
+  const lMax = Ls[nL - 1]!;
+  const width = rateCurveFeatureRecordWidth(nL, lMax);
+  if (records.length % width !== 0) throw new RangeError(`records: length ${records.length} is not a multiple of the feature record width ${width}`);
+  const n = records.length / width;
+  const K = featureAreas(lMax);
+  const oLu = nL;
+  const oLg = oLu + K;
+  const oLh = oLg + lMax;
+  const oAcc = oLh + FEATURE_INTERFERERS;
+  const out: number[][] = [];
+  for (let j = 0; j < nL; j++) {
+    const L = Ls[j]!;
+    const kc = kappaC[j]!;
+    const pk = coinProbability32(kc);
+    const p = rateCurveFeatureCount(L) + 1;
+    const ne = new NormalEquations(p);
+    const x = new Float64Array(p);
+    x[0] = 1;
+    for (let t = 0; t < n; t++) {
+      const b = t * width;
+      fillFeatures(x, L, kc, pk, records, b + oLu, b + oLg, b + oLh, b + oAcc);
+      ne.add(x, records[b + j]!);
+    }
+    out.push(Array.from(ne.solve().subarray(1)));
+  }
+  return out;
+}
+
+/** Plain and controlled estimate of one column. */
+export interface ControlledEstimate {
+  /** Plain sample mean of the rate (nats). */
+  plainMean: number;
+  /** 95% CI half-width of the plain mean, 1.96 s/√n (nats). */
+  plainHalfWidth: number;
+  /** Controlled estimate: sample mean of Y − P (nats). */
+  controlledMean: number;
+  /** 95% CI half-width of the controlled estimate, 1.96 s(Y − P)/√n (nats). */
+  controlledHalfWidth: number;
+  /** Variance-reduction factor Var(Y) / Var(Y − P). */
+  varianceReduction: number;
+  trials: number;
+}
+
+/**
+ * Plain and controlled estimates of R_c(L) for every L from the kernel's 'control' records
+ * (per trial: the nL rates, then the nL control values).
+ *
+ * Formula: R̂_plain = mean(Y), R̂_cv = mean(Y − P), CI ± 1.96 s/√n, VRF = s²(Y)/s²(Y − P);
+ * estimating Eq. (9) of arXiv:2403.20228.
+ * Method: one pass with shifted sums (shift = first trial) for numerically stable variances.
+ * Accuracy: both estimators are exactly unbiased (E[P] = 0, β fixed by the pilot); the CI is the
+ * normal-theory interval of i.i.d. trials (finite variance: the rate has all moments).
+ * References: src/comm/rateCurveControl.ts (module comment); docs/performance.md.
+ *
+ * @example
+ * import { rateCurveEstimates } from 'isacnet/comm';
+ * // two trials, one L: rates 1 and 3, controls −0.5 and 1.5 (so Y − P = 1.5 both times)
+ * const e = rateCurveEstimates(Float64Array.from([1, -0.5, 3, 1.5]), 1)[0];
+ * [e.plainMean, e.controlledMean, e.controlledHalfWidth]; // => [2, 1.5, 0]
+ */
+export function rateCurveEstimates(records: Float64Array, nL: number): ControlledEstimate[] {
+  const width = 2 * nL;
+  if (records.length % width !== 0 || records.length === 0) throw new RangeError(`records: length ${records.length} is not a positive multiple of 2·nL = ${width}`);
+  const n = records.length / width;
+  const out: ControlledEstimate[] = [];
+  for (let j = 0; j < nL; j++) {
+    const y0 = records[j]!;
+    const r0 = y0 - records[nL + j]!;
+    let sy = 0;
+    let syy = 0;
+    let sr = 0;
+    let srr = 0;
+    for (let t = 0; t < n; t++) {
+      const y = records[t * width + j]!;
+      const r = y - records[t * width + nL + j]!;
+      const dy = y - y0;
+      const dr = r - r0;
+      sy += dy;
+      syy += dy * dy;
+      sr += dr;
+      srr += dr * dr;
+    }
+    const varY = n > 1 ? Math.max(syy - (sy * sy) / n, 0) / (n - 1) : NaN;
+    const varR = n > 1 ? Math.max(srr - (sr * sr) / n, 0) / (n - 1) : NaN;
+    out.push({
+      plainMean: y0 + sy / n,
+      plainHalfWidth: 1.96 * Math.sqrt(varY / n),
+      controlledMean: r0 + sr / n,
+      controlledHalfWidth: 1.96 * Math.sqrt(varR / n),
+      varianceReduction: varY / varR,
+      trials: n,
+    });
+  }
+  return out;
+}
