@@ -193,6 +193,8 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   const mode = args.output ?? 'rates';
   const withFeatures = mode !== 'rates';
   const K = featureAreas(lMax);
+  const nLh = FEATURE_INTERFERERS; // local copies: no imported-binding reads in the loops
+  const controlValue = rateCurveControlValue;
   const width = mode === 'rates' ? nL : mode === 'control' ? 2 * nL : rateCurveFeatureRecordWidth(nL, lMax);
   const out = new Float64Array(count * width);
   // feature set-up: exact means ψ(k) of ln u_k, ψ(M_t − 1) of ln G_k, −γ of ln h_k; coin probabilities
@@ -270,7 +272,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         const h = e * pg;
         intB[n] = h;
         total += h;
-        if (withFeatures && n <= FEATURE_INTERFERERS) lhB[n - 1] = Math.log(e) + EULER_GAMMA;
+        if (withFeatures && n <= nLh) lhB[n - 1] = Math.log(e) + EULER_GAMMA;
       }
       n++;
     }
@@ -293,7 +295,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         }
         accB[k] = rng.uniform32();
       }
-      for (let k = Math.max(n, 1); k <= FEATURE_INTERFERERS; k++) lhB[k - 1] = Math.log(exponentialZiggurat(rng)) + EULER_GAMMA;
+      for (let k = Math.max(n, 1); k <= nLh; k++) lhB[k - 1] = Math.log(exponentialZiggurat(rng)) + EULER_GAMMA;
     }
     // n ≥ 1 is not guaranteed: an empty disc (probability e^{−U}) has no serving BS; SIR = 0
     const base = t * width;
@@ -312,12 +314,12 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
       out[base + j] = Math.log1p(signal / (total - removed + tail));
     }
     if (mode === 'control') {
-      for (let j = 0; j < nL; j++) out[base + nL + j] = rateCurveControlValue(coefFlat, coefOff[j]!, lsArr[j]!, kArr[j]!, pkArr[j]!, luB, lgB, lhB, accB);
+      for (let j = 0; j < nL; j++) out[base + nL + j] = controlValue(coefFlat, coefOff[j]!, lsArr[j]!, kArr[j]!, pkArr[j]!, luB, lgB, lhB, accB);
     } else if (mode === 'features') {
       let o = base + nL;
       for (let k = 0; k < K; k++) out[o++] = luB[k]!;
       for (let k = 0; k < lMax; k++) out[o++] = lgB[k]!;
-      for (let k = 0; k < FEATURE_INTERFERERS; k++) out[o++] = lhB[k]!;
+      for (let k = 0; k < nLh; k++) out[o++] = lhB[k]!;
       for (let k = 0; k < lMax; k++) out[o++] = accB[k]!;
     }
   }

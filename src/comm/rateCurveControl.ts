@@ -98,6 +98,8 @@ export function featureAreas(lMax: number): number {
 
 /** Number of interference-gain logs in the features (BSs 2…5). */
 export const FEATURE_INTERFERERS = 4;
+/** Module-local copy for the hot loops (an imported or exported binding may be read through a getter by loaders). */
+const NLH = 4;
 
 /**
  * Width of one trial's record in the kernel's 'features' output: the nL rates, then the centred
@@ -124,7 +126,7 @@ function fillFeatures(x: Float64Array, L: number, kc: number, pk: number, rec: F
   let o = 1;
   for (let k = 0; k < L + 2; k++) x[o++] = rec[oLu + k]!;
   for (let k = 0; k < L; k++) x[o++] = rec[oLg + k]!;
-  for (let k = 0; k < FEATURE_INTERFERERS; k++) x[o++] = rec[oLh + k]!;
+  for (let k = 0; k < NLH; k++) x[o++] = rec[oLh + k]!;
   for (let k = 1; k < L; k++) {
     const d = (rec[oAcc + k]! < kc ? 1 : 0) - pk;
     x[o++] = d;
@@ -154,7 +156,7 @@ export function rateCurveControlValue(coef: Float64Array, off: number, L: number
   let o = off;
   for (let k = 0; k < L + 2; k++) p += coef[o++]! * lu[k]!;
   for (let k = 0; k < L; k++) p += coef[o++]! * lg[k]!;
-  for (let k = 0; k < FEATURE_INTERFERERS; k++) p += coef[o++]! * lh[k]!;
+  for (let k = 0; k < NLH; k++) p += coef[o++]! * lh[k]!;
   for (let k = 1; k < L; k++) {
     const d = (acc[k]! < kc ? 1 : 0) - pk;
     p += d * (coef[o]! + coef[o + 1]! * lu[k]! + coef[o + 2]! * lg[k]!);
