@@ -122,6 +122,8 @@ export { sensingNetworkJob, summarizeSensingNetwork, runSensingNetwork, type Sen
 
 export { TYPICAL_USER_KERNEL, typicalUserKernel, simulateTypicalUser, meanFieldTail, type TypicalUserArgs } from './comm/typicalUser.ts';
 export { RATE_CURVE_KERNEL, rateCurveKernel, simulateRateCurve, type RateCurveArgs } from './comm/rateCurve.ts';
+export { ZF_RATE_CURVE_KERNEL, zfRateCurveKernel, simulateZfRateCurve, type ZfRateCurveArgs } from './comm/zfRateCurve.ts';
+export { controlVariateEstimate, type ControlVariateEstimate, type CvMean } from './comm/controlVariate.ts';
 export { COMM_NETWORK_KERNEL, COMM_NET_FIELDS, commNetworkKernel, simulateNetworkCoMP, networkRecordWidth, networkSideForDisc, type NetworkCoMPArgs } from './comm/network.ts';
 export { coverageL1Alpha4, coverageL1Rayleigh, empiricalCoverage } from './comm/coverage.ts';
 // Beyond the paper: the SINR with receiver noise (noise factor of the rate integrals, exact L = 1 coverage).

@@ -21,6 +21,8 @@ export * from './exactRate.ts';
 export * from './zfRateL1.ts';
 export * from './typicalUser.ts';
 export * from './rateCurve.ts';
+export * from './zfRateCurve.ts';
+export * from './controlVariate.ts';
 export * from './network.ts';
 export * from './kernels.ts';
 // ParamError belongs to isacnet/params.
