@@ -189,7 +189,8 @@ const gainOut = new Float64Array(2);
  * References: src/comm/zf.ts (beams and the gain law); src/comm/zfRateCurve.ts (module comment).
  *
  * @example
- * import { zfInterferenceGain, complexGaussian, steeringRow, Rng } from 'isacnet/comm';
+ * import { zfInterferenceGain, complexGaussian, steeringRow } from 'isacnet/comm';
+ * import { Rng } from 'isacnet';
  * const rng = new Rng(4);
  * const m = 4;
  * const out = new Float64Array(2);
