@@ -270,7 +270,8 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       const dbs = o.coverageDb;
       if (dbs) point.coverageDb = dbs.map((Tdb) => ({ Tdb, T: Math.pow(10, Tdb / 10), mc: null, exact: L === 1 && pc > 0 ? coverageL1Noise(Math.pow(10, Tdb / 10), { pc, mt: p.mt, alpha: p.alpha, noise: nu }) : null }));
       const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
-      if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
+      // (the split estimator needs two trials per half: none below 4 trials)
+      if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo || o.trials < 4 ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
       if (!o.noMonteCarlo) {
         if (o.acceptance === 'independent') {
           const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
