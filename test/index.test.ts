@@ -68,7 +68,7 @@ test('the names a researcher starts from exist and are the same objects in the r
   assert.ok(!('createWorkerPool' in root) && !('WorkerPool' in root), 'the Node pool is isacnet/node only');
   // What docs/api.md ("Not in the root entry") promises from the layer entries.
   const promised: Array<[string, object, string[]]> = [
-    ['isacnet/comm', comm, ['integrateRate', 'LemmaAtZ', 'parseGainModel', 'zfInterferenceOneMinusLaplace', 'oneMinusPowInv', 'commKernels']],
+    ['isacnet/comm', comm, ['integrateRate', 'LemmaAtZ', 'parseGainModel', 'zfInterferenceOneMinusLaplace', 'oneMinusPowInv', 'commKernels', 'zfInterferenceGain', 'hypoexpExpQuantile']],
     ['isacnet/sensing', sensing, ['simulateWindow', 'sensingKernels', 'nBar', 'crlbAcceptanceEq16Lemma1']],
     ['isacnet/optimize', optimize, ['assertFeasible', 'checkRateModelName', 'checkCrlbModelName', 'optimizeTradeoff']],
     ['isacnet/params', params, ['specByFlag', 'checkNumber', 'parseList', 'parametersMarkdown', 'resolveParams']],

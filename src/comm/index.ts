@@ -22,6 +22,8 @@ export * from './zfRateL1.ts';
 export * from './typicalUser.ts';
 export * from './rateCurve.ts';
 export * from './rateCurveControl.ts';
+export * from './zfRateCurve.ts';
+export * from './controlVariate.ts';
 export * from './network.ts';
 export * from './kernels.ts';
 // ParamError belongs to isacnet/params.

@@ -3,6 +3,7 @@ import type { AnyKernel } from '../parallel/kernel.ts';
 import { typicalUserKernel } from './typicalUser.ts';
 import { commNetworkKernel } from './network.ts';
 import { rateCurveKernel } from './rateCurve.ts';
+import { zfRateCurveKernel } from './zfRateCurve.ts';
 
-/** The communication kernels for a registry: `comm.typicalUser`, `comm.network` and `comm.rateCurve`. */
-export const commKernels: readonly AnyKernel[] = [typicalUserKernel, commNetworkKernel, rateCurveKernel];
+/** The communication kernels for a registry: `comm.typicalUser`, `comm.network`, `comm.rateCurve` and `comm.zfRateCurve`. */
+export const commKernels: readonly AnyKernel[] = [typicalUserKernel, commNetworkKernel, rateCurveKernel, zfRateCurveKernel];

@@ -98,7 +98,7 @@ export interface KernelRegistry {
  *
  * @example
  * import { composeRegistry, KERNELS, crlbNestedKernel } from 'isacnet';
- * KERNELS.names(); // => ["sensing.crlbNested", "sensing.network", "sensing.localize", "comm.typicalUser", "comm.network", "comm.rateCurve"]
+ * KERNELS.names(); // => ["sensing.crlbNested", "sensing.network", "sensing.localize", "comm.typicalUser", "comm.network", "comm.rateCurve", "comm.zfRateCurve"]
  * composeRegistry([crlbNestedKernel]).names(); // => ["sensing.crlbNested"]
  */
 export function composeRegistry(kernels: readonly AnyKernel[]): KernelRegistry {

@@ -12,6 +12,10 @@
  * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/comm/network.ts);
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
+ * - gains `zf` with `zfControlVariate` (independent acceptance, no noise): additionally one
+ *   comm.zfRateCurve job per p^c for all L (full ZF simulation with the closed-form model as a
+ *   per-trial control, src/comm/zfRateCurve.ts); `rate.zfControlVariate` holds the controlled and the
+ *   plain estimate of the same records and the variance-reduction factor (controlVariateEstimate).
  */
 import { checkMemory } from './memoryBudget.ts';
 import { usersPerBs, coMPRateParamsAt, commNoisePowerW, normalizedNoise, refPathGain } from '../params/derived.ts';
@@ -28,12 +32,16 @@ import type { GainModel } from '../comm/gains.ts';
 import { COMM_NET_FIELDS, commNetworkKernel, networkRecordWidth, networkSideForDisc } from '../comm/network.ts';
 import { TYPICAL_USER_RECORD, typicalUserKernel } from '../comm/typicalUser.ts';
 import { RecordReader } from '../parallel/record.ts';
+import { zfRateCurveKernel } from '../comm/zfRateCurve.ts';
+import { controlVariateEstimate } from '../comm/controlVariate.ts';
 
 export type AcceptanceModel = 'independent' | 'network';
 
 /** Chunk sizes are part of a result's identity (seed → numbers): fixed here. */
 export const TYPICAL_USER_CHUNK = 4096;
 export const NETWORK_CHUNK = 1;
+/** Chunk size of the ZF control-variate job (comm.zfRateCurve). */
+export const ZF_CURVE_CHUNK = 4096;
 /** Default U: BSs simulated explicitly (disc πλ_b r² ≤ U), mean field beyond (bias measured in docs). */
 export const DEFAULT_DISC_BS = 100;
 
@@ -58,6 +66,26 @@ export interface CommRunOptions {
   noMonteCarlo?: boolean;
   /** Also evaluate Theorem 2 with the printed H1 (`rate.thm2PrintedH1`; default true). */
   printedH1?: boolean;
+  /**
+   * Gains `zf`, acceptance `independent`, noise off: also run comm.zfRateCurve (`trials` trials, all L
+   * at once per p^c, same seed) and report `rate.zfControlVariate` (default false; the CLI turns it on).
+   */
+  zfControlVariate?: boolean;
+}
+
+/** The ZF rate with the closed-form model as control variate (src/comm/zfRateCurve.ts). */
+export interface ZfControlVariateEstimate {
+  /** Controlled estimate (split coefficient, unbiased), CI from the residual variance. */
+  controlled: McEstimate;
+  /** Plain mean of the same ZF records, CI 1.96 s/√n. */
+  plain: McEstimate;
+  /** Variance-reduction factor Var(plain)/Var(residual). */
+  vrf: number;
+  /** Pooled control coefficient b. */
+  coefficient: number;
+  /** Sample mean of the control column and its s.e.; its expectation is `rate.exact`. */
+  controlMean: number;
+  controlSe: number;
 }
 
 export interface McEstimate {
@@ -82,6 +110,8 @@ export interface CommPoint {
     exactNoNoise?: number;
     /** Noise on only: (exactNoNoise − exact)/exact, the relative error of the noise-free model. */
     noiseGap?: number;
+    /** Gains `zf` with `zfControlVariate`: the controlled ZF estimate (null without Monte Carlo). */
+    zfControlVariate?: ZfControlVariateEstimate | null;
   };
   coverage?: Array<{ T: number; mc: number }>;
   /**
@@ -197,6 +227,26 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   if (!o.noMonteCarlo && o.acceptance === 'independent') checkMemory('trials', o.trials, o.trials * TYPICAL_USER_RECORD * 8, 'the rate samples of one point (trials × 2 × 8 bytes)');
   const points: CommPoint[] = [];
   const total = o.Ls.length * o.pcs.length;
+  // --- ZF control variate (gains zf): one comm.zfRateCurve job per p^c for every L ---
+  const zfCv = o.zfControlVariate === true && o.gains === 'zf' && o.acceptance === 'independent' && !noiseOn;
+  const zfLs = [...new Set(o.Ls)].sort((a, b) => a - b);
+  if (zfCv && !o.noMonteCarlo) checkMemory('trials', o.trials, o.trials * 2 * zfLs.length * 8, 'the ZF control-variate records of one p^c (trials × 2 × #L × 8 bytes)');
+  const zfByPc = new Map<number, Map<number, ZfControlVariateEstimate>>();
+  const zfEstimates = async (pc: number, progress: ProgressFn): Promise<Map<number, ZfControlVariateEstimate>> => {
+    const have = zfByPc.get(pc);
+    if (have) return have;
+    const kappas = zfLs.map((L) => kappaCPrinted(p.psi, muC, L));
+    const rec = await run(zfRateCurveKernel.job({ Ls: zfLs, kappaC: kappas, pc, alpha: p.alpha, mt: p.mt, discBs }, o.trials, o.seed, ZF_CURVE_CHUNK), progress);
+    const out = new Map<number, ZfControlVariateEstimate>();
+    zfLs.forEach((L, j) => {
+      const e = controlVariateEstimate(rec, 2 * zfLs.length, 2 * j, 2 * j + 1, rateExact(coMPRateParamsAt(p, L, pc, kappas[j]!)));
+      // the rate is ≥ 0: intervals cut to that support, as the plain Monte Carlo below
+      const est = (m: { mean: number; ci95: [number, number] }): McEstimate => ({ mean: m.mean, ci95: [Math.max(0, m.ci95[0]), m.ci95[1]], trials: e.n });
+      out.set(L, { controlled: est(e.controlled), plain: est(e.plain), vrf: e.vrf, coefficient: e.coefficient, controlMean: e.controlMean, controlSe: e.controlSe });
+    });
+    zfByPc.set(pc, out);
+    return out;
+  };
   let done = 0;
   for (const L of o.Ls) {
     const kappaFormula = kappaCPrinted(p.psi, muC, L);
@@ -220,6 +270,8 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       const dbs = o.coverageDb;
       if (dbs) point.coverageDb = dbs.map((Tdb) => ({ Tdb, T: Math.pow(10, Tdb / 10), mc: null, exact: L === 1 && pc > 0 ? coverageL1Noise(Math.pow(10, Tdb / 10), { pc, mt: p.mt, alpha: p.alpha, noise: nu }) : null }));
       const progress: ProgressFn = (d, t) => onProgress?.((done + d / t) / total);
+      // (the split estimator needs two trials per half: none below 4 trials)
+      if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo || o.trials < 4 ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
       if (!o.noMonteCarlo) {
         if (o.acceptance === 'independent') {
           const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
@@ -274,6 +326,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       alpha: p.alpha,
       acceptance: o.acceptance,
       gains: o.gains,
+      ...(zfCv ? { zfControlVariate: true } : {}),
       trials: o.trials,
       seed: o.seed,
       discBs,

@@ -4,6 +4,8 @@
  * κ_c as printed (and simulated with `--acceptance network`). With --json it prints the contract
  * object of issue 3 ({ params, points }, plus a `run` object with the thread count and timing, kept
  * outside `points` so that the same seed gives byte-identical points for any --threads).
+ * With --gains zf (independent acceptance, noise off) each point also carries `rate.zfControlVariate`:
+ * the ZF rate estimated with the closed-form model as control variate (comm.zfRateCurve).
  */
 import { Command } from 'commander';
 import { addParamOptions, addRunOptions, resolveCommand } from '../options.ts';
@@ -14,9 +16,12 @@ import { provenance } from '../../params/provenance.ts';
 
 import type { CommPoint, CommReport } from '../../reports/comm.ts';
 
-/** CSV units: rates in nats/s/Hz (the relative noise gap has none). */
+/** Fields of `rate` without a unit. */
+const UNITLESS_RATE_FIELDS = new Set(['trials', 'noiseGap', 'vrf', 'coefficient']);
+
+/** CSV units: rates in nats/s/Hz (the relative noise gap, the VRF and the control coefficient have none). */
 function commUnit(path: readonly string[]): string {
-  return path[0] === 'rate' && path[path.length - 1] !== 'trials' && path[path.length - 1] !== 'noiseGap' ? 'nats_per_s_hz' : '';
+  return path[0] === 'rate' && !UNITLESS_RATE_FIELDS.has(path[path.length - 1]!) ? 'nats_per_s_hz' : '';
 }
 
 /** A threshold in dB as a CSV column fragment: -5 → "m5dB", 2.5 → "2.5dB". */
@@ -44,7 +49,8 @@ function fmt(v: number | null | undefined, digits = 4): string {
 export function formatCommTable(r: CommReport): string {
   const network = r.params.acceptance === 'network';
   const noise = r.params.noise === 'on';
-  const head = ['L', 'p^c', 'κ_c printed', ...(network ? ['κ_c MC'] : []), 'Thm 2', 'exact', 'MC mean', '95% CI', ...(network ? ['exact@κMC'] : []), ...(noise ? ['exact SIR', 'SIR gap'] : [])];
+  const zfCv = r.params.zfControlVariate === true;
+  const head = ['L', 'p^c', 'κ_c printed', ...(network ? ['κ_c MC'] : []), 'Thm 2', 'exact', 'MC mean', '95% CI', ...(network ? ['exact@κMC'] : []), ...(noise ? ['exact SIR', 'SIR gap'] : []), ...(zfCv ? ZF_CV_HEAD : [])];
   const rows = r.points.map((pt) => [
     String(pt.L),
     String(pt.pc),
@@ -56,6 +62,7 @@ export function formatCommTable(r: CommReport): string {
     pt.rate.mc ? `${fmt(pt.rate.mc.ci95[0])}–${fmt(pt.rate.mc.ci95[1])}` : '—',
     ...(network ? [fmt(pt.rate.exactAtMcKappa)] : []),
     ...(noise ? [fmt(pt.rate.exactNoNoise), pt.rate.noiseGap === undefined ? '—' : `${(100 * pt.rate.noiseGap).toFixed(2)}%`] : []),
+    ...(zfCv ? zfCvCells(pt) : []),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const line = (cells: string[]): string => cells.map((c, j) => c.padStart(widths[j])).join('  ');
@@ -63,10 +70,14 @@ export function formatCommTable(r: CommReport): string {
   const noiseLine = noise
     ? [`SINR: noise ${Number(p.noisePowerDbm).toFixed(1)} dBm, path gain at d_0 ${Number(p.refPathGainDb).toFixed(1)} dB, normalized noise ν = ${Number(p.normalizedNoise).toPrecision(4)} (λ_b = ${p.lambdaB} /km²); SIR gap = (exact SIR − exact)/exact`]
     : [];
+  const zfLine = zfCv
+    ? ['ZF control variate (comm.zfRateCurve, same seed): ZF plain = plain mean of its ZF records, ZF CV = controlled estimate (closed-form model as control), VRF = Var(plain)/Var(residual); MC mean = comm.typicalUser (independent stream)']
+    : [];
   return (
     [
       `R_c in nats/s/Hz; λ_u/λ_b = ${Number(p.muC).toPrecision(4)}, ψ = ${p.psi}, M_t = ${p.mt}, α = ${p.alpha}, acceptance ${p.acceptance}, gains ${p.gains}`,
       ...noiseLine,
+      ...zfLine,
       line(head),
       line(head.map((_, j) => '-'.repeat(widths[j]))),
       ...rows.map(line),
@@ -74,6 +85,15 @@ export function formatCommTable(r: CommReport): string {
     '\n' +
     formatCoverageTable(r)
   );
+}
+
+// --- ZF control variate columns (gains zf) ---
+const ZF_CV_HEAD = ['ZF plain', 'ZF CV', 'ZF CV 95% CI', 'VRF'];
+
+function zfCvCells(pt: CommPoint): string[] {
+  const z = pt.rate.zfControlVariate;
+  if (!z) return ['—', '—', '—', '—'];
+  return [fmt(z.plain.mean), fmt(z.controlled.mean), `${fmt(z.controlled.ci95[0])}–${fmt(z.controlled.ci95[1])}`, z.vrf.toFixed(0)];
 }
 
 /** The `--coverage-db` table (empty without thresholds): MC with its 95% CI and the exact L = 1 value. */
@@ -100,7 +120,7 @@ export function formatCoverageTable(r: CommReport): string {
 export function commReason(path: readonly string[]): string | undefined {
   const key = path[path.length - 1];
   if (key === 'ci95' || key === 'kappaCi95' || key === 'mcCi95') return 'too few trials';
-  if (key === 'mc' || key === 'exactAtMcKappa') return 'not simulated';
+  if (key === 'mc' || key === 'exactAtMcKappa' || key === 'zfControlVariate') return 'not simulated';
   return undefined;
 }
 
@@ -111,7 +131,7 @@ export function registerCommCommand(program: Command): void {
   addRunOptions(cmd, 'comm');
   addParamOptions(cmd, { except: ['pc'] });
   cmd.action(async (opts: Record<string, unknown>) => {
-    const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK } = await import('../../reports/comm.ts');
+    const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK, ZF_CURVE_CHUNK } = await import('../../reports/comm.ts');
     const { params: p, run } = resolveCommand('comm', opts);
     const { queue, ...runShown } = run;
     const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds, noise, coverageDb } = runShown;
@@ -122,11 +142,11 @@ export function registerCommCommand(program: Command): void {
       'comm',
       threads,
       (run, onProgress) =>
-        computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds, ...(noise === 'on' ? { noise } : {}), ...(coverageDb ? { coverageDb } : {}) }, run, onProgress),
+        computeCommReport(p, { Ls, pcs, trials, seed, acceptance, gains, discBs, coverageThresholds, zfControlVariate: gains === 'zf', ...(noise === 'on' ? { noise } : {}), ...(coverageDb ? { coverageDb } : {}) }, run, onProgress),
       queue,
     );
     // The queue URL (it may hold a password) never enters the provenance: where chunks ran changes no number.
-    const prov = provenance('comm', p, runShown, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK });
+    const prov = provenance('comm', p, runShown, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK, ...(report.params.zfControlVariate === true ? { zfRateCurve: ZF_CURVE_CHUNK } : {}) });
     const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
     writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, format === 'csv' ? commCsvPoints(report.points) : report.points, commUnit, () =>
       formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
