@@ -26,6 +26,10 @@ import { meanFieldTail } from './typicalUser.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { ArgumentError, checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
 import { coinProbability32, digammaInteger, featureAreas, FEATURE_INTERFERERS, fitRateCurveControl, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth } from './rateCurveControl.ts';
+import { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
+
+/** Re-export (the ziggurat moved to src/math/exponentialZiggurat.ts). */
+export { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 
 export interface RateCurveArgs {
   /** Cooperation sizes, strictly increasing integers ≥ 1. */
@@ -84,69 +88,7 @@ function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
 }
 
 
-// Exponential ziggurat (Marsaglia & Tsang 2000, 256 layers), with the layer index and the
-// 24-bit abscissa taken from disjoint bits of one 32-bit draw (avoids the correlation of the
-// original, which reuses the index bits). Exact in distribution: the wedge test and the tail
-// (x > r: r + Exp(1), memorylessness) are exact; test/comm/rateCurve.test.ts checks moments and tail.
 const EULER_GAMMA = 0.5772156649015329;
-const ZIG_N = 256;
-const ZIG_M = 16777216; // 2^24
-const zigK = new Uint32Array(ZIG_N);
-const zigW = new Float64Array(ZIG_N);
-const zigF = new Float64Array(ZIG_N);
-const ZIG_R = 7.697117470131487;
-{
-  let de = ZIG_R;
-  let te = de;
-  const ve = 3.949659822581572e-3;
-  const q = ve / Math.exp(-de);
-  zigK[0] = Math.floor((de / q) * ZIG_M);
-  zigK[1] = 0;
-  zigW[0] = q / ZIG_M;
-  zigW[ZIG_N - 1] = de / ZIG_M;
-  zigF[0] = 1;
-  zigF[ZIG_N - 1] = Math.exp(-de);
-  for (let i = ZIG_N - 2; i >= 1; i--) {
-    de = -Math.log(ve / de + Math.exp(-de));
-    zigK[i + 1] = Math.floor((de / te) * ZIG_M);
-    te = de;
-    zigF[i] = Math.exp(-de);
-    zigW[i] = de / ZIG_M;
-  }
-}
-
-/**
- * An Exp(1) draw by the ziggurat above (≈ 99% of draws: one 32-bit integer, a compare and a multiply).
- *
- * Formula: not in the paper (the exponential spacings of the PPP and the Exp(1) interference gains
- * below Eq. (18) of arXiv:2403.20228).
- * Method: Marsaglia & Tsang (2000) 256-layer ziggurat, layer index and 24-bit abscissa from disjoint
- * bits of one `nextUint32`; wedges by the exact rejection test; tail x > r as r + Exp(1).
- * Accuracy: exact in distribution up to the 24-bit abscissa grid within a layer; moments and survival
- * at 8 points agree with Exp(1) within 4 s.e. over 2·10⁶ draws (test/comm/rateCurve.test.ts).
- * References: G. Marsaglia, W. W. Tsang, "The ziggurat method for generating random variables",
- * J. Stat. Softw. 5(8), 2000; docs/performance.md.
- *
- * @example
- * import { exponentialZiggurat } from 'isacnet/comm';
- * import { Rng } from 'isacnet';
- * const rng = new Rng(1);
- * let s = 0;
- * for (let i = 0; i < 100000; i++) s += exponentialZiggurat(rng);
- * // Monte Carlo, seed 1: mean 1 ± 0.003
- * Math.abs(s / 100000 - 1) < 0.013; // => true
- */
-export function exponentialZiggurat(rng: Rng): number {
-  for (;;) {
-    const j = rng.nextUint32();
-    const iz = j & 255;
-    const jz = j >>> 8;
-    if (jz < zigK[iz]!) return jz * zigW[iz]!;
-    if (iz === 0) return ZIG_R - Math.log(rng.uniformOpen());
-    const x = jz * zigW[iz]!;
-    if (zigF[iz]! + rng.uniform() * (zigF[iz - 1]! - zigF[iz]!) < Math.exp(-x)) return x;
-  }
-}
 
 /** Buffers reused across calls (one kernel call runs on one thread; they never escape). */
 let bufCap = 0;
@@ -195,6 +137,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   const K = featureAreas(lMax);
   const nLh = FEATURE_INTERFERERS; // local copies: no imported-binding reads in the loops
   const controlValue = rateCurveControlValue;
+  const zig = exponentialZiggurat;
   const width = mode === 'rates' ? nL : mode === 'control' ? 2 * nL : rateCurveFeatureRecordWidth(nL, lMax);
   const out = new Float64Array(count * width);
   // feature set-up: exact means ψ(k) of ln u_k, ψ(M_t − 1) of ln G_k, −γ of ln h_k; coin probabilities
@@ -238,7 +181,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
     let n = 0;
     let total = 0; // Σ_{k ≥ 2} h_k u_k^{−α/2}
     for (;;) {
-      u += exponentialZiggurat(rng);
+      u += zig(rng);
       if (u > discBs) break;
       if (n >= cap) {
         bufCap = 0;
@@ -254,7 +197,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         if (pc > 0) {
           if (shape <= 8) {
             let e = 0;
-            for (let s = 0; s < shape; s++) e += exponentialZiggurat(rng);
+            for (let s = 0; s < shape; s++) e += zig(rng);
             g = pc * e;
             if (withFeatures) lgB[n] = Math.log(e) - psiShape;
           } else {
@@ -268,7 +211,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         accB[n] = rng.uniform32();
       }
       if (n > 0) {
-        const e = exponentialZiggurat(rng);
+        const e = zig(rng);
         const h = e * pg;
         intB[n] = h;
         total += h;
@@ -281,13 +224,13 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
     if (withFeatures && n < K + 3) {
       let uu = u;
       for (let k = n; k < K; k++) {
-        if (k > n) uu += exponentialZiggurat(rng);
+        if (k > n) uu += zig(rng);
         luB[k] = Math.log(uu) - psiArea[k]!;
       }
       for (let k = n; k < lMax; k++) {
         if (pc > 0) {
           let e = 0;
-          if (shape <= 8) for (let s = 0; s < shape; s++) e += exponentialZiggurat(rng);
+          if (shape <= 8) for (let s = 0; s < shape; s++) e += zig(rng);
           else e = rng.gamma(shape, 1);
           lgB[k] = Math.log(e) - psiShape;
         } else {
@@ -295,7 +238,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         }
         accB[k] = rng.uniform32();
       }
-      for (let k = Math.max(n, 1); k <= nLh; k++) lhB[k - 1] = Math.log(exponentialZiggurat(rng)) + EULER_GAMMA;
+      for (let k = Math.max(n, 1); k <= nLh; k++) lhB[k - 1] = Math.log(zig(rng)) + EULER_GAMMA;
     }
     // n ≥ 1 is not guaranteed: an empty disc (probability e^{−U}) has no serving BS; SIR = 0
     const base = t * width;

@@ -15,6 +15,7 @@ export * from './powInt.ts';
 export * from './brent.ts';
 export * from './goldenSection.ts';
 export * from './rng.ts';
+export * from './exponentialZiggurat.ts';
 export * from './stats.ts';
 export * from './leastSquares.ts';
 export * from './argumentError.ts';

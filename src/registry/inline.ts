@@ -20,7 +20,7 @@ import { KERNELS } from './kernels.ts';
  * const s = runJobSync(crlbNestedJob([4], 2, 5000, 1));
  * s.length; // => 5000
  * // seed 1: the first two geometries (normalized CRLB at N = 4)
- * Array.from(s.slice(0, 2)); // => [0.035840, 4.6585]
+ * Array.from(s.slice(0, 2)); // => [1.2792, 4.0836]
  */
 export function runJobSync(job: MonteCarloJob, onProgress?: ProgressFn): Float64Array {
   return runJobSyncWith(job, KERNELS, onProgress);

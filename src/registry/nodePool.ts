@@ -35,7 +35,7 @@ const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker-bootstrap
  * const s = await pool.run(crlbNestedJob([4], 2, 5000, 1));
  * await pool.close();
  * // seed 1: the first two geometries (normalized CRLB at N = 4)
- * Array.from(s.slice(0, 2)); // => [0.035840, 4.6585]
+ * Array.from(s.slice(0, 2)); // => [1.2792, 4.0836]
  */
 export function createWorkerPool(threads: number, alwaysUseThreads = process.env.ISACNET_ALWAYS_THREADS === '1'): WorkerPool {
   return new WorkerPool(threads, KERNELS, WORKER_URL, undefined, alwaysUseThreads);
@@ -55,7 +55,7 @@ export function createWorkerPool(threads: number, alwaysUseThreads = process.env
  * import { crlbNestedJob } from 'isacnet';
  * const s = await runJob(crlbNestedJob([4], 2, 5000, 1), 2);
  * s.length; // => 5000
- * Array.from(s.slice(0, 2)); // => [0.035840, 4.6585]
+ * Array.from(s.slice(0, 2)); // => [1.2792, 4.0836]
  */
 export async function runJob(job: MonteCarloJob, threads = defaultThreads(), onProgress?: ProgressFn, alwaysUseThreads?: boolean): Promise<Float64Array> {
   const pool = createWorkerPool(threads, alwaysUseThreads);

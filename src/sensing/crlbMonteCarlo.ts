@@ -11,13 +11,25 @@
  * Kernel `sensing.crlbNested`: args { Ns: number[] (ascending integers ≥ 1), beta: number };
  * record = one normalized CRLB per entry of Ns (+∞ when the FIM is singular, always for N = 1).
  *
- * Random draws per trial, in order: for k = 1…n_max, one Exp(1) (−ln U) then one uniform bearing.
+ * Random draws per trial, in order: for k = 1…n_max, one Exp(1) (ziggurat, src/math/exponentialZiggurat.ts)
+ * then one 32-bit bearing θ = 2πj/2³² (cos/sin from an 11-bit table and an exact Taylor rotation).
  */
 import type { Rng } from '../math/rng.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { checkAscendingIntegers, checkReal } from '../math/argumentError.ts';
-import { crlbFromStats, type FimStats } from './fim.ts';
+import { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
+
+/** Bearing table: (cos, sin) of 2π i/2048, i = 0…2047, interleaved. */
+const TABLE = new Float64Array(4096);
+for (let i = 0; i < 2048; i++) {
+  TABLE[2 * i] = Math.cos((2 * Math.PI * i) / 2048);
+  TABLE[2 * i + 1] = Math.sin((2 * Math.PI * i) / 2048);
+}
+/** 2π/2³²: the angle of one unit of a 32-bit draw. */
+const ANGLE_STEP = (2 * Math.PI) / 4294967296;
+/** The singularity threshold of crlbFromStats (src/sensing/fim.ts): 32 ulp. */
+const ROUNDING_GAP = 32 * Number.EPSILON;
 
 /** Registry name of the nested CRLB kernel (record layout in the module comment). */
 export const CRLB_NESTED_KERNEL = 'sensing.crlbNested';
@@ -50,37 +62,57 @@ function parseArgs(args: KernelArgs): CrlbNestedArgs {
  * @example
  * import { simulateCrlbNested, Rng } from 'isacnet';
  * // two trials, N = 1 (always singular) and N = 4; seed 1
- * Array.from(simulateCrlbNested({ Ns: [1, 4], beta: 2 }, new Rng(1), 2)); // => [Infinity, 0.035840, Infinity, 4.6585]
+ * Array.from(simulateCrlbNested({ Ns: [1, 4], beta: 2 }, new Rng(1), 2)); // => [Infinity, 1.2792, Infinity, 4.0836]
  */
 export function simulateCrlbNested(args: CrlbNestedArgs, rng: Rng, count: number): Float64Array {
   const { Ns, beta } = args;
   const width = Ns.length;
-  const nMax = Ns[width - 1];
+  const nMax = Ns[width - 1]!;
   const out = new Float64Array(count * width);
   const halfBeta = beta / 2;
-  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
+  const mode = beta === 2 ? 2 : beta === 4 ? 4 : 0; // fast paths: integer powers of Γ_k, no Math.pow
+  // next[k] = 1 when k is a requested N (k = 1…n_max)
+  const wanted = new Uint8Array(nMax + 1);
+  for (let i = 0; i < width; i++) wanted[Ns[i]!] = 1;
+  let o = 0;
   for (let t = 0; t < count; t++) {
-    st.w = 0;
-    st.sx = 0;
-    st.sy = 0;
-    st.c2 = 0;
-    st.d2 = 0;
+    let W = 0;
+    let sx = 0;
+    let sy = 0;
+    let c2 = 0;
+    let d2 = 0;
     let area = 0;
-    let next = 0;
     for (let k = 1; k <= nMax; k++) {
-      area += -Math.log(rng.uniformOpen());
-      const theta = 2 * Math.PI * rng.uniform();
-      const w = halfBeta === 1 ? 1 / area : Math.pow(area, -halfBeta);
-      const c = Math.cos(theta);
-      const s = Math.sin(theta);
-      st.w += w;
-      st.sx += w * c;
-      st.sy += w * s;
-      st.c2 += w * (c * c - s * s);
-      st.d2 += w * 2 * s * c;
-      if (k === Ns[next]) {
-        out[t * width + next] = crlbFromStats(st, 1);
-        next++;
+      area += exponentialZiggurat(rng);
+      // bearing θ = 2π j/2³² (j uniform 32-bit): table at the top 11 bits, exact rotation by the rest
+      const j = rng.nextUint32();
+      const ti = (j >>> 21) << 1;
+      const dl = (j & 0x1fffff) * ANGLE_STEP;
+      const dl2 = dl * dl;
+      const sd = dl * (1 - (dl2 / 6) * (1 - (dl2 / 20) * (1 - dl2 / 42)));
+      const cd = 1 - (dl2 / 2) * (1 - (dl2 / 12) * (1 - dl2 / 30));
+      const ca = TABLE[ti]!;
+      const sa = TABLE[ti + 1]!;
+      const c = ca * cd - sa * sd;
+      const s = sa * cd + ca * sd;
+      const w = mode === 2 ? 1 / area : mode === 4 ? 1 / (area * area) : Math.pow(area, -halfBeta);
+      const wc = w * c;
+      const ws = w * s;
+      W += w;
+      sx += wc;
+      sy += ws;
+      c2 += wc * c - ws * s;
+      d2 += 2 * wc * s;
+      if (wanted[k] === 1) {
+        // crlbFromStats (src/sensing/fim.ts) inlined, |ζ|² = 1, with √(C² + D²) for Math.hypot
+        const s2 = sx * sx + sy * sy;
+        const R = Math.sqrt(c2 * c2 + d2 * d2);
+        const gap = W - R <= ROUNDING_GAP * W ? 0 : W - R;
+        const detA = (gap * (W + R)) / 4;
+        const quadRaw = ((W - c2) * sx * sx - 2 * d2 * sx * sy + (W + c2) * sy * sy) / 2;
+        const quad = quadRaw <= ROUNDING_GAP * W * s2 ? 0 : quadRaw;
+        const det = W * W * detA + W * quad;
+        out[o++] = det > 0 ? (W * W + s2) / (2 * det) : Infinity;
       }
     }
   }
@@ -124,8 +156,8 @@ export function column(samples: Float64Array, width: number, i: number): Float64
  * const samples = runJobSync(crlbNestedJob([2, 10], 2, 20000, 1));
  * const s = summarizeCrlbSamples(column(samples, 2, 1), 10);
  * // seed 1, 20 000 geometries (normalized units)
- * s.mean; // => 0.26741
- * s.median; // => 0.15569
+ * s.mean; // => 0.26900
+ * s.median; // => 0.15554
  */
 export function crlbNestedJob(Ns: number[], beta: number, trials: number, seed: number): MonteCarloJob {
   const sortedNs = [...new Set(Ns)].sort((a, b) => a - b);

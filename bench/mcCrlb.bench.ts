@@ -1,0 +1,74 @@
+/**
+ * Monte Carlo time-to-accuracy (`npm run bench -- mc`, issue 11), case 4: nested CRLB N = 1…50,
+ * β = 2, relative 95% CI half-width 0.5% of the mean at N = 10 (finite variance for N ≥ 6), for
+ * isacnet (sensing.crlbNested, one thread and the worker pool) and the numpy peer
+ * bench/peers/crlb_numpy.py (skipped with a message without python3/numpy). Time-to-accuracy is
+ * extrapolated from one fixed-size run: T × (h_measured/h_target)². Timings are under load.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Rng } from '../src/math/rng.ts';
+import { simulateCrlbNested, crlbNestedKernel } from '../src/sensing/crlbMonteCarlo.ts';
+import { createWorkerPool, defaultThreads } from '../src/registry/nodePool.ts';
+
+const CHUNK = 4096;
+const H_REL = 0.005;
+const Ns = Array.from({ length: 50 }, (_, i) => i + 1);
+
+function stats(rec: Float64Array, n: number): { mean: number; sd: number; med2: number; med3: number } {
+  let s1 = 0;
+  let s2 = 0;
+  const a2 = new Float64Array(n);
+  const a3 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = rec[i * 50 + 9]!;
+    s1 += x;
+    s2 += x * x;
+    a2[i] = rec[i * 50 + 1]!;
+    a3[i] = rec[i * 50 + 2]!;
+  }
+  a2.sort();
+  a3.sort();
+  const mean = s1 / n;
+  return { mean, sd: Math.sqrt(Math.max(s2 / n - mean * mean, 0) * (n / (n - 1))), med2: a2[n >> 1]!, med3: a3[n >> 1]! };
+}
+
+function tta(seconds: number, mean: number, sd: number, n: number): number {
+  const h = (1.96 * sd) / Math.sqrt(n) / mean;
+  return seconds * (h / H_REL) ** 2;
+}
+
+export async function run(): Promise<void> {
+  const chunks = 50;
+  const n = chunks * CHUNK;
+  const args = { Ns, beta: 2 };
+  simulateCrlbNested(args, new Rng(9), CHUNK); // warm-up
+  const rec = new Float64Array(n * 50);
+  const t0 = performance.now();
+  for (let c = 0; c < chunks; c++) rec.set(simulateCrlbNested(args, new Rng(1, c), CHUNK), c * CHUNK * 50);
+  const sec = (performance.now() - t0) / 1000;
+  const me = stats(rec, n);
+  const tMe = tta(sec, me.mean, me.sd, n);
+  console.log('case 4: CRLB curve N = 1…50, β = 2, relative half-width 0.5% at N = 10 (target ≥ 3×); under load');
+  console.log(`  isacnet 1 thread: ${n} geometries in ${sec.toFixed(2)} s (${(n / sec / 1e3).toFixed(0)}k/s, ${((sec * 1e9) / (n * 50)).toFixed(1)} ns per BS), mean(10) ${me.mean.toFixed(4)}, time-to-accuracy ${tMe.toFixed(2)} s; medians N = 2, 3: ${me.med2.toFixed(4)}, ${me.med3.toFixed(4)}`);
+  const threads = defaultThreads();
+  const pool = createWorkerPool(threads);
+  try {
+    const t1 = performance.now();
+    const all = await pool.run(crlbNestedKernel.job(args, n, 1, CHUNK));
+    const secAll = (performance.now() - t1) / 1000;
+    console.log(`  isacnet ${threads} threads: ${secAll.toFixed(2)} s, time-to-accuracy ${tta(secAll, me.mean, me.sd, n).toFixed(2)} s (same records as 1 thread: ${Buffer.from(all.buffer).equals(Buffer.from(rec.buffer)) ? 'yes' : 'NO'})`);
+  } finally {
+    await pool.close();
+  }
+  const script = fileURLToPath(new URL('./peers/crlb_numpy.py', import.meta.url));
+  const r = spawnSync('python3', [script, JSON.stringify({ nmax: 50, beta: 2, trials: n, seed: 1 })], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } });
+  if (r.error || r.status !== 0) {
+    console.log(`  numpy peer skipped: ${r.error?.message ?? r.stderr.trim().split('\n').pop() ?? ''}`);
+    return;
+  }
+  const p = JSON.parse(r.stdout) as { seconds: number; trials: number; mean10: number; sd10: number; median2: number; median3: number };
+  const tP = tta(p.seconds, p.mean10, p.sd10, p.trials);
+  console.log(`  numpy: ${p.trials} geometries in ${p.seconds.toFixed(2)} s, mean(10) ${p.mean10.toFixed(4)}, time-to-accuracy ${tP.toFixed(2)} s; medians N = 2, 3: ${p.median2.toFixed(4)}, ${p.median3.toFixed(4)}`);
+  console.log(`  ratio numpy/isacnet (one thread each) = ${(tP / tMe).toFixed(2)}×`);
+}
