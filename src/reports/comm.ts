@@ -12,6 +12,10 @@
  * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/comm/network.ts);
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
+ *   With gains `gamma` the kernel also evaluates, on the same geometry, gains and acceptance coins,
+ *   every user's rate under independent acceptance at the printed κ_c (the closed-form model, whose
+ *   mean is `rate.exact`); `rate.mcNetworkCv` is the controlled estimate (see
+ *   `networkControlledRate`), `rate.mc` stays the plain one.
  * - gains `zf` with `zfControlVariate` (independent acceptance, no noise): additionally one
  *   comm.zfRateCurve job per p^c for all L (full ZF simulation with the closed-form model as a
  *   per-trial control, src/comm/zfRateCurve.ts); `rate.zfControlVariate` holds the controlled and the
@@ -106,6 +110,8 @@ export interface CommPoint {
     mc: McEstimate | null;
     /** Network acceptance only: the exact rate with κ_c set to its simulated value. */
     exactAtMcKappa?: number | null;
+    /** Network acceptance, gains `gamma`: the control-variate estimate of the network rate (`networkControlledRate`). */
+    mcNetworkCv?: NetworkControlledRate | null;
     /** Noise on only: the exact rate without noise (the paper's SIR model) at the same point. */
     exactNoNoise?: number;
     /** Noise on only: (exactNoNoise − exact)/exact, the relative error of the noise-free model. */
@@ -131,8 +137,8 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-/** Summary of network-kernel window records: ratio estimator with between-window CI. */
-export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPerWindow: number): {
+/** Summary of network-kernel window records: ratio estimator with between-window CI (and, given `control`, the controlled rate). */
+export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPerWindow: number, control?: NetworkControlSpec): {
   rate: McEstimate | null;
   kappaMc: number | null;
   /** Between-window 95% CI of the accepted fraction (ratio estimator). */
@@ -143,6 +149,8 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
   meanOwnPerBs: number;
   acceptedByRank: number[];
   samples: { rate: number[]; sir: number[] };
+  /** The controlled rate (null without `control`, with gains `zf`, or with fewer than 5 windows). */
+  controlled: NetworkControlledRate | null;
 } {
   const width = networkRecordWidth(L, samplesPerWindow);
   const r = new RecordReader(rec, width, COMM_NET_FIELDS);
@@ -188,8 +196,138 @@ export function summarizeNetworkRecords(rec: Float64Array, L: number, samplesPer
     meanOwnPerBs: bs > 0 ? ownSum / bs : NaN,
     acceptedByRank: byRank.map((a) => (users > 0 ? a / users : NaN)),
     samples,
+    controlled: control ? networkControlledRate(rec, L, samplesPerWindow, control) : null,
   };
 }
+
+// ---- Network acceptance: control variate (issue 11). Only the network path uses this block. ----
+
+/** What the control-variate estimate needs besides the records: the known means of its controls. */
+export interface NetworkControlSpec {
+  /** κ of the control (the kernel's `kappaControl`, by default the printed κ_c). */
+  kappaC: number;
+  /** Exact Palm mean of the control rate: `rateExact` at κ = kappaC. */
+  exact: number;
+  /** E[BSs per window] = λ_b side² (= side² in normalized units). */
+  meanBs: number;
+  /** E[users per window] = μ_c side². */
+  meanUsers: number;
+}
+
+export interface NetworkControlledRate extends McEstimate {
+  /** Variance-reduction factor: squared half-width of the plain ratio estimate over that of the controlled one. */
+  vrf: number | null;
+  /** Regression coefficients of the window residual on the controls (rate under independent acceptance, BS count, user count). */
+  coefficients: { controlRate: number; bsCount: number; users: number };
+  /** The control: independent acceptance at κ_c, its plain Monte Carlo mean and its exact mean. */
+  control: { kappaC: number; mc: number; exact: number };
+}
+
+/** Solve the small symmetric system A x = c (Gaussian elimination with partial pivoting); null if singular. */
+function solveSmall(A: number[][], c: number[]): number[] | null {
+  const n = c.length;
+  const M = A.map((row, i) => [...row, c[i]!]);
+  const scale = Math.max(...A.map((row, i) => Math.abs(row[i]!)), 0);
+  for (let i = 0; i < n; i++) {
+    let piv = i;
+    for (let j = i + 1; j < n; j++) if (Math.abs(M[j]![i]!) > Math.abs(M[piv]![i]!)) piv = j;
+    [M[i], M[piv]] = [M[piv]!, M[i]!];
+    if (!(Math.abs(M[i]![i]!) > 1e-12 * scale)) return null;
+    for (let j = i + 1; j < n; j++) {
+      const f = M[j]![i]! / M[i]![i]!;
+      for (let k = i; k <= n; k++) M[j]![k]! -= f * M[i]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let v = M[i]![n]!;
+    for (let k = i + 1; k < n; k++) v -= M[i]![k]! * x[k]!;
+    x[i] = v / M[i]![i]!;
+  }
+  return x;
+}
+
+/**
+ * The network rate with control variates, from the window records of kernel comm.network.
+ *
+ * Estimator (windows w = 1…n are the i.i.d. units; users of one window are dependent): with A_w the
+ * window's Σ rate, N_w its users, C_w its Σ rate under independent acceptance (the closed-form model
+ * on the same draws) and B_w its BSs, the plain ratio estimate is R̂ = ΣA/ΣN with the linearized
+ * residuals d_w = A_w − R̂ N_w. Three controls have exactly known mean zero: z₁ = C_w − μ_X N_w
+ * (Campbell: E[C_w] = μ_X E[N_w], μ_X = `exact`), z₂ = B_w − E[B], z₃ = N_w − E[N] (Poisson counts).
+ * β regresses d on the centred z (least squares over all windows in window order, so the result is a
+ * function of the records only and identical for any thread count); the controlled estimate is
+ * R̂ − β·z̄ / N̄ and its 95% CI is ± 1.96 √(n Σ r_w² / (n − 4)) / ΣN with r_w = d_w − β·(z_w − z̄).
+ * β estimated from the same windows makes the estimate biased by O(1/n), the same order as the ratio
+ * estimator's own bias and far below its O(1/√n) standard error.
+ * VRF = [Σ d²/(n − 1)] / [Σ r²/(n − 4)], the factor by which the controls cut the windows needed
+ * for a given half-width.
+ * Returns null without control column (gains `zf`), with fewer than 5 windows, or if the controls are
+ * collinear.
+ */
+export function networkControlledRate(rec: Float64Array, L: number, samplesPerWindow: number, spec: NetworkControlSpec): NetworkControlledRate | null {
+  const r = new RecordReader(rec, networkRecordWidth(L, samplesPerWindow), COMM_NET_FIELDS);
+  const n = r.count;
+  const p = 3;
+  if (n < p + 2) return null;
+  let sumA = 0;
+  let sumN = 0;
+  let sumC = 0;
+  for (let w = 0; w < n; w++) {
+    sumA += r.get(w, 'rateSum');
+    sumN += r.get(w, 'users');
+    sumC += r.get(w, 'ctlSum');
+  }
+  if (!Number.isFinite(sumC) || !(sumN > 0)) return null;
+  const R = sumA / sumN;
+  const d = new Float64Array(n);
+  const z = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const zm = [0, 0, 0];
+  for (let w = 0; w < n; w++) {
+    const users = r.get(w, 'users');
+    d[w] = r.get(w, 'rateSum') - R * users;
+    z[0]![w] = r.get(w, 'ctlSum') - spec.exact * users;
+    z[1]![w] = r.get(w, 'bsCount') - spec.meanBs;
+    z[2]![w] = users - spec.meanUsers;
+    for (let j = 0; j < p; j++) zm[j]! += z[j]![w]!;
+  }
+  for (let j = 0; j < p; j++) zm[j] = zm[j]! / n;
+  const S = [0, 1, 2].map(() => [0, 0, 0]);
+  const c = [0, 0, 0];
+  let sd2 = 0;
+  for (let w = 0; w < n; w++) {
+    sd2 += d[w]! * d[w]!;
+    for (let j = 0; j < p; j++) {
+      const zj = z[j]![w]! - zm[j]!;
+      c[j]! += zj * d[w]!;
+      for (let k = 0; k < p; k++) S[j]![k]! += zj * (z[k]![w]! - zm[k]!);
+    }
+  }
+  const beta = solveSmall(S, c);
+  if (!beta) return null;
+  let sr2 = 0;
+  for (let w = 0; w < n; w++) {
+    let res = d[w]!;
+    for (let j = 0; j < p; j++) res -= beta[j]! * (z[j]![w]! - zm[j]!);
+    sr2 += res * res;
+  }
+  const nBar = sumN / n;
+  const mean = R - (beta[0]! * zm[0]! + beta[1]! * zm[1]! + beta[2]! * zm[2]!) / nBar;
+  const se = Math.sqrt((n * sr2) / (n - 1 - p)) / sumN;
+  const vrf = sd2 / (n - 1) / (sr2 / (n - 1 - p));
+  return {
+    mean,
+    ci95: [mean - Z95 * se, mean + Z95 * se],
+    trials: sumN,
+    vrf: Number.isFinite(vrf) ? vrf : null,
+    coefficients: { controlRate: beta[0]!, bsCount: beta[1]!, users: beta[2]! },
+    control: { kappaC: spec.kappaC, mc: sumC / sumN, exact: spec.exact },
+  };
+}
+
+const Z95 = 1.959963984540054;
+
+// ---- end of the network control-variate block ----
 
 /** Windows for about `trials` users: ⌈trials/(μ_c side²)⌉, at least 2 (for a CI). */
 export function networkWindows(trials: number, muC: number, side: number): number {
@@ -290,11 +428,14 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
             }
           }
         } else if (muC > 0) {
-          const job = commNetworkKernel.job({ L, pc, alpha: p.alpha, mt: p.mt, psi: p.psi, muC, gains: o.gains, side, samplesPerWindow }, networkWindows(o.trials, muC, side), o.seed, NETWORK_CHUNK);
+          // Control variate (gains gamma): independent acceptance at the printed κ_c on the same draws; its mean is rate.exact.
+          const ctl = o.gains === 'gamma' ? { kappaC: kappaFormula, exact: point.rate.exact, meanBs: side * side, meanUsers: muC * side * side } : undefined;
+          const job = commNetworkKernel.job({ L, pc, alpha: p.alpha, mt: p.mt, psi: p.psi, muC, gains: o.gains, side, samplesPerWindow, kappaControl: kappaFormula }, networkWindows(o.trials, muC, side), o.seed, NETWORK_CHUNK);
           const rec = await run(job, progress);
-          const s = summarizeNetworkRecords(rec, L, samplesPerWindow);
+          const s = summarizeNetworkRecords(rec, L, samplesPerWindow, ctl);
           point.kappaC.mc = s.kappaMc;
           point.rate.mc = s.rate;
+          point.rate.mcNetworkCv = s.controlled;
           point.rate.exactAtMcKappa = s.kappaMc === null ? null : finiteOrNull(rateExact({ ...model, kappaC: s.kappaMc }));
           if (o.coverageThresholds) {
             const sir = s.samples.sir;

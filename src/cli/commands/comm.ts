@@ -21,6 +21,8 @@ const UNITLESS_RATE_FIELDS = new Set(['trials', 'noiseGap', 'vrf', 'coefficient'
 
 /** CSV units: rates in nats/s/Hz (the relative noise gap, the VRF and the control coefficient have none). */
 function commUnit(path: readonly string[]): string {
+  // network control variate: rates are the estimate, its CI and the control's means; vrf, κ and coefficients have none
+  if (path[1] === 'mcNetworkCv') return ['mean', 'ci95', 'mc', 'exact'].includes(path[path.length - 1]!) || path[2] === 'ci95' ? 'nats_per_s_hz' : '';
   return path[0] === 'rate' && !UNITLESS_RATE_FIELDS.has(path[path.length - 1]!) ? 'nats_per_s_hz' : '';
 }
 
@@ -45,12 +47,19 @@ function fmt(v: number | null | undefined, digits = 4): string {
   return v.toFixed(digits);
 }
 
+/** Network acceptance: the control-variate estimate, its 95% CI and the variance-reduction factor (— without one). */
+function networkCvCells(pt: CommPoint): string[] {
+  const cv = pt.rate.mcNetworkCv;
+  if (!cv) return ['—', '—', '—'];
+  return [fmt(cv.mean), `${fmt(cv.ci95[0])}–${fmt(cv.ci95[1])}`, cv.vrf === null ? '∞' : cv.vrf.toFixed(1)];
+}
+
 /** Readable table of a report. */
 export function formatCommTable(r: CommReport): string {
   const network = r.params.acceptance === 'network';
   const noise = r.params.noise === 'on';
   const zfCv = r.params.zfControlVariate === true;
-  const head = ['L', 'p^c', 'κ_c printed', ...(network ? ['κ_c MC'] : []), 'Thm 2', 'exact', 'MC mean', '95% CI', ...(network ? ['exact@κMC'] : []), ...(noise ? ['exact SIR', 'SIR gap'] : []), ...(zfCv ? ZF_CV_HEAD : [])];
+  const head = ['L', 'p^c', 'κ_c printed', ...(network ? ['κ_c MC'] : []), 'Thm 2', 'exact', 'MC mean', '95% CI', ...(network ? ['exact@κMC', 'MC+CV', '95% CI (CV)', 'VRF'] : []), ...(noise ? ['exact SIR', 'SIR gap'] : []), ...(zfCv ? ZF_CV_HEAD : [])];
   const rows = r.points.map((pt) => [
     String(pt.L),
     String(pt.pc),
@@ -60,7 +69,7 @@ export function formatCommTable(r: CommReport): string {
     fmt(pt.rate.exact),
     fmt(pt.rate.mc?.mean),
     pt.rate.mc ? `${fmt(pt.rate.mc.ci95[0])}–${fmt(pt.rate.mc.ci95[1])}` : '—',
-    ...(network ? [fmt(pt.rate.exactAtMcKappa)] : []),
+    ...(network ? [fmt(pt.rate.exactAtMcKappa), ...networkCvCells(pt)] : []),
     ...(noise ? [fmt(pt.rate.exactNoNoise), pt.rate.noiseGap === undefined ? '—' : `${(100 * pt.rate.noiseGap).toFixed(2)}%`] : []),
     ...(zfCv ? zfCvCells(pt) : []),
   ]);
@@ -121,6 +130,8 @@ export function commReason(path: readonly string[]): string | undefined {
   const key = path[path.length - 1];
   if (key === 'ci95' || key === 'kappaCi95' || key === 'mcCi95') return 'too few trials';
   if (key === 'mc' || key === 'exactAtMcKappa' || key === 'zfControlVariate') return 'not simulated';
+  if (key === 'mcNetworkCv') return 'no control variate (gains zf, no Monte Carlo, or fewer than 5 windows)';
+  if (key === 'vrf') return 'the control reproduces the rate exactly (residual variance 0)';
   return undefined;
 }
 
