@@ -182,7 +182,7 @@ function checkRun(o: SensingRunOptions): number[] {
  * const r = await computeSensingReport(defaultParams(), { Ns: [10], trials: 20000, seed: 7, windows: 0, samplesPerWindow: 256 }, inlineRunner);
  * r.points[0].crlb.prop1; // => 557542.336
  * // Monte Carlo, 20 000 geometries, seed 7 (m²)
- * [r.points[0].crlb.mc.mean, r.points[0].crlb.mc.median]; // => [832930.9, 476059.5]
+ * [r.points[0].crlb.mc.mean, r.points[0].crlb.mc.median]; // => [837978.4, 470337.9]
  */
 export async function computeSensingReport(p: Params, o: SensingRunOptions, run: JobRunner, onProgress?: (fraction: number) => void): Promise<SensingReport> {
   const Ns = checkRun(o);
