@@ -31,6 +31,9 @@ import { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 /** Re-export (the ziggurat moved to src/math/exponentialZiggurat.ts). */
 export { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 
+/** The arguments shared by the rate-curve kernels (`parseRateCurveBaseArgs`). */
+export type RateCurveBaseArgs = Omit<RateCurveArgs, 'output' | 'coefficients'>;
+
 export interface RateCurveArgs {
   /** Cooperation sizes, strictly increasing integers ≥ 1. */
   Ls: number[];
@@ -57,13 +60,27 @@ export interface RateCurveArgs {
 /** Registry name of the rate-curve kernel. */
 export const RATE_CURVE_KERNEL = 'comm.rateCurve';
 
-function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
+/**
+ * Check the arguments every rate-curve kernel shares (Ls, kappaC, pc, alpha, mt, discBs), used by
+ * `comm.rateCurve` and `comm.zfRateCurve`; errors name the argument.
+ *
+ * Formula: not in the paper (the parameters of Eqs. (7)–(9) of arXiv:2403.20228).
+ * Method: Ls strictly increasing integers in [1, 10⁴] (at most 1024), one κ_c ∈ [0, 1] per L,
+ * p^c ∈ [0, 1], α ∈ (2, 64], integer M_t ∈ [2, 1024], U > 0 and U ≥ 4·max L.
+ * Accuracy: not applicable; test/comm/rateCurve.test.ts checks the messages.
+ * References: src/comm/rateCurve.ts, src/comm/zfRateCurve.ts.
+ *
+ * @example
+ * import { parseRateCurveBaseArgs } from 'isacnet/comm';
+ * parseRateCurveBaseArgs({ Ls: [1, 2], kappaC: [1, 1], pc: 0.5, alpha: 4, mt: 4, discBs: 100 }).Ls; // => [1, 2]
+ */
+export function parseRateCurveBaseArgs(a: KernelArgs): RateCurveBaseArgs {
   if (!Array.isArray(a.Ls) || a.Ls.length === 0 || a.Ls.length > 1024) throw new ArgumentError('Ls', a.Ls, 'a non-empty array of at most 1024 integers');
   const Ls = (a.Ls as unknown[]).map((v, i) => checkInteger(`Ls[${i}]`, v, 1, 1e4));
   for (let i = 1; i < Ls.length; i++) if (!(Ls[i]! > Ls[i - 1]!)) throw new ArgumentError(`Ls[${i}]`, Ls[i], `> Ls[${i - 1}] = ${Ls[i - 1]} (strictly increasing)`);
   if (!Array.isArray(a.kappaC) || a.kappaC.length !== Ls.length) throw new ArgumentError('kappaC', a.kappaC, `an array of ${Ls.length} numbers (one per entry of Ls)`);
   const kappaC = (a.kappaC as unknown[]).map((v, i) => checkReal(`kappaC[${i}]`, v, 0, 1));
-  const out: RateCurveArgs = {
+  const out: RateCurveBaseArgs = {
     Ls,
     kappaC,
     pc: checkReal('pc', a.pc, 0, 1),
@@ -71,6 +88,14 @@ function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
     mt: checkInteger('mt', a.mt, 2, 1024),
     discBs: checkReal('discBs', a.discBs, 0, Infinity, { minExclusive: true }),
   };
+  const lMax = Ls[Ls.length - 1]!;
+  if (lMax > out.discBs / 4) throw new ArgumentError('discBs', out.discBs, `≥ 4·max(Ls) = ${4 * lMax} (too small for L = ${lMax})`);
+  return out;
+}
+
+function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
+  const out: RateCurveArgs = parseRateCurveBaseArgs(a);
+  const Ls = out.Ls;
   if (a.output !== undefined) out.output = checkOneOf('output', a.output, ['rates', 'features', 'control'] as const);
   if (out.output === 'control') {
     if (!Array.isArray(a.coefficients) || a.coefficients.length !== Ls.length) throw new ArgumentError('coefficients', a.coefficients, `an array of ${Ls.length} arrays (one per entry of Ls) with output 'control'`);
@@ -82,8 +107,6 @@ function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
   } else if (a.coefficients !== undefined) {
     throw new ArgumentError('coefficients', '(given)', "only with output 'control'");
   }
-  const lMax = Ls[Ls.length - 1]!;
-  if (lMax > out.discBs / 4) throw new ArgumentError('discBs', out.discBs, `≥ 4·max(Ls) = ${4 * lMax} (too small for L = ${lMax})`);
   return out;
 }
 

@@ -41,42 +41,17 @@
  */
 import type { Rng } from '../math/rng.ts';
 import { meanFieldTail } from './typicalUser.ts';
-import { exponentialZiggurat } from './rateCurve.ts';
+import { exponentialZiggurat, parseRateCurveBaseArgs, type RateCurveBaseArgs } from './rateCurve.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
-import { ArgumentError, checkInteger, checkReal } from '../math/argumentError.ts';
 
-export interface ZfRateCurveArgs {
-  /** Cooperation sizes, strictly increasing integers ≥ 1. */
-  Ls: number[];
-  /** Acceptance probability κ_c for each entry of `Ls` (same length). */
-  kappaC: number[];
-  pc: number;
-  alpha: number;
-  mt: number;
-  /** U: expected number of BSs simulated explicitly (disc πλ_b r² ≤ U). */
-  discBs: number;
-}
+/** Arguments of `comm.zfRateCurve`: the rate-curve kernels' shared arguments (Ls, kappaC, pc, alpha, mt, discBs). */
+export type ZfRateCurveArgs = RateCurveBaseArgs;
 
 /** Registry name of the ZF rate-curve kernel (with its closed-form control). */
 export const ZF_RATE_CURVE_KERNEL = 'comm.zfRateCurve';
 
 function parseZfRateCurveArgs(a: KernelArgs): ZfRateCurveArgs {
-  if (!Array.isArray(a.Ls) || a.Ls.length === 0 || a.Ls.length > 1024) throw new ArgumentError('Ls', a.Ls, 'a non-empty array of at most 1024 integers');
-  const Ls = (a.Ls as unknown[]).map((v, i) => checkInteger(`Ls[${i}]`, v, 1, 1e4));
-  for (let i = 1; i < Ls.length; i++) if (!(Ls[i]! > Ls[i - 1]!)) throw new ArgumentError(`Ls[${i}]`, Ls[i], `> Ls[${i - 1}] = ${Ls[i - 1]} (strictly increasing)`);
-  if (!Array.isArray(a.kappaC) || a.kappaC.length !== Ls.length) throw new ArgumentError('kappaC', a.kappaC, `an array of ${Ls.length} numbers (one per entry of Ls)`);
-  const kappaC = (a.kappaC as unknown[]).map((v, i) => checkReal(`kappaC[${i}]`, v, 0, 1));
-  const out: ZfRateCurveArgs = {
-    Ls,
-    kappaC,
-    pc: checkReal('pc', a.pc, 0, 1),
-    alpha: checkReal('alpha', a.alpha, 2, 64, { minExclusive: true }),
-    mt: checkInteger('mt', a.mt, 2, 1024),
-    discBs: checkReal('discBs', a.discBs, 0, Infinity, { minExclusive: true }),
-  };
-  const lMax = Ls[Ls.length - 1]!;
-  if (lMax > out.discBs / 4) throw new ArgumentError('discBs', out.discBs, `≥ 4·max(Ls) = ${4 * lMax} (too small for L = ${lMax})`);
-  return out;
+  return parseRateCurveBaseArgs(a);
 }
 
 /**
