@@ -71,6 +71,7 @@ export function simulateCrlbNested(args: CrlbNestedArgs, rng: Rng, count: number
   const out = new Float64Array(count * width);
   const halfBeta = beta / 2;
   const mode = beta === 2 ? 2 : beta === 4 ? 4 : 0; // fast paths: integer powers of Γ_k, no Math.pow
+  const zig = exponentialZiggurat; // local alias: no imported-binding read per draw (tsx reads bindings through getters)
   // next[k] = 1 when k is a requested N (k = 1…n_max)
   const wanted = new Uint8Array(nMax + 1);
   for (let i = 0; i < width; i++) wanted[Ns[i]!] = 1;
@@ -83,7 +84,7 @@ export function simulateCrlbNested(args: CrlbNestedArgs, rng: Rng, count: number
     let d2 = 0;
     let area = 0;
     for (let k = 1; k <= nMax; k++) {
-      area += exponentialZiggurat(rng);
+      area += zig(rng);
       // bearing θ = 2π j/2³² (j uniform 32-bit): table at the top 11 bits, exact rotation by the rest
       const j = rng.nextUint32();
       const ti = (j >>> 21) << 1;
