@@ -25,7 +25,7 @@ import { Rng } from '../math/rng.ts';
 import { meanFieldTail } from './typicalUser.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { ArgumentError, checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
-import { coinProbability32, digammaInteger, featureAreas, FEATURE_INTERFERERS, fitRateCurveControl, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth } from './rateCurveControl.ts';
+import { coinProbability32, digammaInteger, EULER_GAMMA, featureAreas, FEATURE_INTERFERERS, fitRateCurveControl, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth } from './rateCurveControl.ts';
 import { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 
 /** Re-export (the ziggurat moved to src/math/exponentialZiggurat.ts). */
@@ -49,7 +49,7 @@ export interface RateCurveArgs {
    * centred control features (pilot sample, `rateCurveFeatureRecordWidth`); 'control' = the nL rates
    * then the nL control values β(L)ᵀx(L) (needs `coefficients`). The rates are the same numbers in
    * every layout (same random stream; the features only read what the trial drew, except in a trial
-   * with fewer than max L + 5 BSs in the disc, probability < 1e-15 at U = 100, where the missing
+   * with fewer than max(max L + 2, 5) BSs in the disc, probability < 1e-15 at U = 100, where the missing
    * features are drawn afresh).
    */
   output?: 'rates' | 'features' | 'control';
@@ -111,7 +111,6 @@ function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
 }
 
 
-const EULER_GAMMA = 0.5772156649015329;
 
 /** Buffers reused across calls (one kernel call runs on one thread; they never escape). */
 let bufCap = 0;
@@ -161,6 +160,8 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   const nLh = FEATURE_INTERFERERS; // local copies: no imported-binding reads in the loops
   const controlValue = rateCurveControlValue;
   const zig = exponentialZiggurat;
+  const eulerGamma = EULER_GAMMA;
+  const featureBs = Math.max(K, nLh + 1); // BSs whose features a trial needs: areas 1…K, interferers 2…5
   const width = mode === 'rates' ? nL : mode === 'control' ? 2 * nL : rateCurveFeatureRecordWidth(nL, lMax);
   const out = new Float64Array(count * width);
   // feature set-up: exact means ψ(k) of ln u_k, ψ(M_t − 1) of ln G_k, −γ of ln h_k; coin probabilities
@@ -238,13 +239,13 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         const h = e * pg;
         intB[n] = h;
         total += h;
-        if (withFeatures && n <= nLh) lhB[n - 1] = Math.log(e) + EULER_GAMMA;
+        if (withFeatures && n <= nLh) lhB[n - 1] = Math.log(e) + eulerGamma;
       }
       n++;
     }
-    // features of BSs beyond the disc (a trial with fewer than max L + 5 BSs): drawn afresh with
-    // their exact laws (u continues the cumulative sum from the first u beyond U)
-    if (withFeatures && n < K + 3) {
+    // features of BSs beyond the disc (a trial with fewer than max(max L + 2, 5) BSs): drawn afresh
+    // with their exact laws (u continues the cumulative sum from the first u beyond U)
+    if (withFeatures && n < featureBs) {
       let uu = u;
       for (let k = n; k < K; k++) {
         if (k > n) uu += zig(rng);
@@ -261,7 +262,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         }
         accB[k] = rng.uniform32();
       }
-      for (let k = Math.max(n, 1); k <= nLh; k++) lhB[k - 1] = Math.log(zig(rng)) + EULER_GAMMA;
+      for (let k = Math.max(n, 1); k <= nLh; k++) lhB[k - 1] = Math.log(zig(rng)) + eulerGamma;
     }
     // n ≥ 1 is not guaranteed: an empty disc (probability e^{−U}) has no serving BS; SIR = 0
     const base = t * width;

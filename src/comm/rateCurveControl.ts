@@ -23,9 +23,10 @@
  * mean ± 1.96 s/√n. The variance-reduction factor is Var(Y)/Var(Y − P).
  */
 import { NormalEquations } from '../math/leastSquares.ts';
+import { mean, variance, Z95 } from '../math/stats.ts';
 
-/** Euler–Mascheroni constant γ. */
-const EULER_GAMMA = 0.5772156649015329;
+/** Euler–Mascheroni constant γ (−E[ln h] for h ~ Exp(1)). */
+export const EULER_GAMMA = 0.5772156649015329;
 
 /**
  * ψ(k) for an integer k ≥ 1: −γ + Σ_{j=1}^{k−1} 1/j.
@@ -222,11 +223,11 @@ export function fitRateCurveControl(records: Float64Array, args: { Ls: number[];
 export interface ControlledEstimate {
   /** Plain sample mean of the rate (nats). */
   plainMean: number;
-  /** 95% CI half-width of the plain mean, 1.96 s/√n (nats). */
+  /** 95% CI half-width of the plain mean, z_{0.975} s/√n (nats). */
   plainHalfWidth: number;
   /** Controlled estimate: sample mean of Y − P (nats). */
   controlledMean: number;
-  /** 95% CI half-width of the controlled estimate, 1.96 s(Y − P)/√n (nats). */
+  /** 95% CI half-width of the controlled estimate, z_{0.975} s(Y − P)/√n (nats). */
   controlledHalfWidth: number;
   /** Variance-reduction factor Var(Y) / Var(Y − P). */
   varianceReduction: number;
@@ -237,9 +238,10 @@ export interface ControlledEstimate {
  * Plain and controlled estimates of R_c(L) for every L from the kernel's 'control' records
  * (per trial: the nL rates, then the nL control values).
  *
- * Formula: R̂_plain = mean(Y), R̂_cv = mean(Y − P), CI ± 1.96 s/√n, VRF = s²(Y)/s²(Y − P);
+ * Formula: R̂_plain = mean(Y), R̂_cv = mean(Y − P), CI ± z_{0.975} s/√n, VRF = s²(Y)/s²(Y − P);
  * estimating Eq. (9) of arXiv:2403.20228.
- * Method: one pass with shifted sums (shift = first trial) for numerically stable variances.
+ * Method: per column the plain values Y and the residuals Y − P, then `mean` and the compensated
+ * two-pass `variance` of src/math/stats.ts; z_{0.975} = `Z95` as in `meanCi95`.
  * Accuracy: both estimators are exactly unbiased (E[P] = 0, β fixed by the pilot); the CI is the
  * normal-theory interval of i.i.d. trials (finite variance: the rate has all moments).
  * References: src/comm/rateCurveControl.ts (module comment); docs/performance.md.
@@ -254,31 +256,21 @@ export function rateCurveEstimates(records: Float64Array, nL: number): Controlle
   const width = 2 * nL;
   if (records.length % width !== 0 || records.length === 0) throw new RangeError(`records: length ${records.length} is not a positive multiple of 2·nL = ${width}`);
   const n = records.length / width;
+  const y = new Float64Array(n);
+  const r = new Float64Array(n);
   const out: ControlledEstimate[] = [];
   for (let j = 0; j < nL; j++) {
-    const y0 = records[j]!;
-    const r0 = y0 - records[nL + j]!;
-    let sy = 0;
-    let syy = 0;
-    let sr = 0;
-    let srr = 0;
     for (let t = 0; t < n; t++) {
-      const y = records[t * width + j]!;
-      const r = y - records[t * width + nL + j]!;
-      const dy = y - y0;
-      const dr = r - r0;
-      sy += dy;
-      syy += dy * dy;
-      sr += dr;
-      srr += dr * dr;
+      y[t] = records[t * width + j]!;
+      r[t] = y[t]! - records[t * width + nL + j]!;
     }
-    const varY = n > 1 ? Math.max(syy - (sy * sy) / n, 0) / (n - 1) : NaN;
-    const varR = n > 1 ? Math.max(srr - (sr * sr) / n, 0) / (n - 1) : NaN;
+    const varY = variance(y);
+    const varR = variance(r);
     out.push({
-      plainMean: y0 + sy / n,
-      plainHalfWidth: 1.96 * Math.sqrt(varY / n),
-      controlledMean: r0 + sr / n,
-      controlledHalfWidth: 1.96 * Math.sqrt(varR / n),
+      plainMean: mean(y),
+      plainHalfWidth: Z95 * Math.sqrt(varY / n),
+      controlledMean: mean(r),
+      controlledHalfWidth: Z95 * Math.sqrt(varR / n),
       varianceReduction: varY / varR,
       trials: n,
     });
