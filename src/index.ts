@@ -123,7 +123,7 @@ export { sensingNetworkJob, summarizeSensingNetwork, runSensingNetwork, type Sen
 export { TYPICAL_USER_KERNEL, typicalUserKernel, simulateTypicalUser, meanFieldTail, type TypicalUserArgs } from './comm/typicalUser.ts';
 export { RATE_CURVE_KERNEL, RATE_CURVE_PILOT_STREAM, rateCurveKernel, simulateRateCurve, fitRateCurvePilot, type RateCurveArgs } from './comm/rateCurve.ts';
 // Beyond the paper: control variates with exactly known means for the rate curve (issue 11).
-export { fitRateCurveControl, rateCurveEstimates, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth, coinProbability32, digammaInteger, type ControlledEstimate } from './comm/rateCurveControl.ts';
+export { fitRateCurveControl, rateCurveEstimates, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth, coinProbability32, digammaInteger, trigammaInteger, type ControlledEstimate } from './comm/rateCurveControl.ts';
 export { NormalEquations } from './math/leastSquares.ts';
 export { ZF_RATE_CURVE_KERNEL, zfRateCurveKernel, simulateZfRateCurve, type ZfRateCurveArgs } from './comm/zfRateCurve.ts';
 export { controlVariateEstimate, type ControlVariateEstimate, type CvMean } from './comm/controlVariate.ts';

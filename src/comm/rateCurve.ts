@@ -25,7 +25,7 @@ import { Rng } from '../math/rng.ts';
 import { meanFieldTail } from './typicalUser.ts';
 import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { ArgumentError, checkInteger, checkOneOf, checkReal } from '../math/argumentError.ts';
-import { coinProbability32, digammaInteger, EULER_GAMMA, featureAreas, FEATURE_INTERFERERS, fitRateCurveControl, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth } from './rateCurveControl.ts';
+import { coinProbability32, digammaInteger, EULER_GAMMA, featureAreas, featureInterferers, fillMomentFeatures, RATE_CURVE_MOMENT_FEATURES, trigammaInteger, fitRateCurveControl, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth } from './rateCurveControl.ts';
 import { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 
 /** Re-export (the ziggurat moved to src/math/exponentialZiggurat.ts). */
@@ -53,7 +53,7 @@ export interface RateCurveArgs {
    * features are drawn afresh).
    */
   output?: 'rates' | 'features' | 'control';
-  /** Control coefficients, one array of length 5L + 3 per entry of `Ls` (output 'control'; from `fitRateCurveControl`). */
+  /** Control coefficients, one array of length 6L + 14 per entry of `Ls` (output 'control'; from `fitRateCurveControl`). */
   coefficients?: number[][];
 }
 
@@ -101,7 +101,7 @@ function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
     if (!Array.isArray(a.coefficients) || a.coefficients.length !== Ls.length) throw new ArgumentError('coefficients', a.coefficients, `an array of ${Ls.length} arrays (one per entry of Ls) with output 'control'`);
     out.coefficients = (a.coefficients as unknown[]).map((row, j) => {
       const want = rateCurveFeatureCount(Ls[j]!);
-      if (!Array.isArray(row) || row.length !== want) throw new ArgumentError(`coefficients[${j}]`, row, `an array of ${want} finite numbers (5L + 3 for L = ${Ls[j]})`);
+      if (!Array.isArray(row) || row.length !== want) throw new ArgumentError(`coefficients[${j}]`, row, `an array of ${want} finite numbers (6L + 14 for L = ${Ls[j]})`);
       return (row as unknown[]).map((v, i) => checkReal(`coefficients[${j}][${i}]`, v, -Infinity, Infinity));
     });
   } else if (a.coefficients !== undefined) {
@@ -120,7 +120,8 @@ let intBuf = new Float64Array(0);
 let accBuf = new Float64Array(0);
 let luBuf = new Float64Array(0);
 let lgBuf = new Float64Array(0);
-const lhBuf = new Float64Array(FEATURE_INTERFERERS);
+let lhBuf = new Float64Array(0);
+const momBuf = new Float64Array(RATE_CURVE_MOMENT_FEATURES);
 
 function ensure(n: number): void {
   if (n <= bufCap) return;
@@ -157,11 +158,16 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   const mode = args.output ?? 'rates';
   const withFeatures = mode !== 'rates';
   const K = featureAreas(lMax);
-  const nLh = FEATURE_INTERFERERS; // local copies: no imported-binding reads in the loops
+  const nLh = featureInterferers(lMax); // interference logs stored: BSs 2…max(max L, 5); local copies: no imported-binding reads in the loops
   const controlValue = rateCurveControlValue;
+  const moments = fillMomentFeatures;
+  const nMom = RATE_CURVE_MOMENT_FEATURES;
+  const trigammaShape = trigammaInteger(mt - 1);
+  const gainsOn = pc > 0;
+  const momB = momBuf;
   const zig = exponentialZiggurat;
   const eulerGamma = EULER_GAMMA;
-  const featureBs = Math.max(K, nLh + 1); // BSs whose features a trial needs: areas 1…K, interferers 2…5
+  const featureBs = Math.max(K, nLh + 1); // BSs whose features a trial needs: areas 1…K, interferers 2…max(max L, 5)
   const width = mode === 'rates' ? nL : mode === 'control' ? 2 * nL : rateCurveFeatureRecordWidth(nL, lMax);
   const out = new Float64Array(count * width);
   // feature set-up: exact means ψ(k) of ln u_k, ψ(M_t − 1) of ln G_k, −γ of ln h_k; coin probabilities
@@ -183,6 +189,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   }
   if (luBuf.length < K) luBuf = new Float64Array(K);
   if (lgBuf.length < lMax) lgBuf = new Float64Array(lMax);
+  if (lhBuf.length < nLh) lhBuf = new Float64Array(nLh);
   const luB = luBuf;
   const lgB = lgBuf;
   const lhB = lhBuf;
@@ -264,6 +271,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
       }
       for (let k = Math.max(n, 1); k <= nLh; k++) lhB[k - 1] = Math.log(zig(rng)) + eulerGamma;
     }
+    if (withFeatures) moments(momB, 0, luB, lgB, lhB, trigammaShape, gainsOn);
     // n ≥ 1 is not guaranteed: an empty disc (probability e^{−U}) has no serving BS; SIR = 0
     const base = t * width;
     const s1 = n > 0 ? desB[0]! : 0;
@@ -281,12 +289,13 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
       out[base + j] = Math.log1p(signal / (total - removed + tail));
     }
     if (mode === 'control') {
-      for (let j = 0; j < nL; j++) out[base + nL + j] = controlValue(coefFlat, coefOff[j]!, lsArr[j]!, kArr[j]!, pkArr[j]!, luB, lgB, lhB, accB);
+      for (let j = 0; j < nL; j++) out[base + nL + j] = controlValue(coefFlat, coefOff[j]!, lsArr[j]!, kArr[j]!, pkArr[j]!, luB, lgB, lhB, momB, accB);
     } else if (mode === 'features') {
       let o = base + nL;
       for (let k = 0; k < K; k++) out[o++] = luB[k]!;
       for (let k = 0; k < lMax; k++) out[o++] = lgB[k]!;
       for (let k = 0; k < nLh; k++) out[o++] = lhB[k]!;
+      for (let k = 0; k < nMom; k++) out[o++] = momB[k]!;
       for (let k = 0; k < lMax; k++) out[o++] = accB[k]!;
     }
   }
@@ -311,7 +320,7 @@ export const RATE_CURVE_PILOT_STREAM = 4294967295;
  * Accuracy: with the default 2000 pilot trials the variance-reduction factor at the paper's defaults
  * (α = 4, M_t = 4, p^c = 0.5, κ_c printed) measured 12.1–25.7 over L = 1…20 (20 × 4096 trials;
  * 5000 pilot trials: 12.6–26.5); roughly p/n of the residual variance is lost to fitting noise,
- * p = 5L + 3.
+ * p = 6L + 14.
  * References: docs/performance.md (Communication, control variates).
  *
  * @example

@@ -46,14 +46,121 @@ export class NormalEquations {
   add(x: ArrayLike<number>, y: number): void {
     const p = this.p;
     const a = this.xtx;
+    const b = this.xty;
     for (let i = 0; i < p; i++) {
       const xi = x[i]!;
       if (xi === 0) continue;
-      const row = i * p;
-      for (let j = i; j < p; j++) a[row + j]! += xi * x[j]!;
-      this.xty[i]! += xi * y;
+      let at = i * p + i;
+      for (let j = i; j < p; j++) a[at++]! += xi * x[j]!;
+      b[i]! += xi * y;
     }
     this.rows++;
+  }
+
+  /**
+   * Add n rows at once, given column by column: column i of the block is `columns[i·n … i·n + n − 1]`
+   * and the responses are `y[0 … n − 1]`. The same sums as n calls of `add` (up to the order of the
+   * additions), computed as dot products of contiguous columns, which is several times faster.
+   */
+  addColumns(columns: Float64Array, n: number, y: Float64Array): void {
+    const p = this.p;
+    if (!Number.isInteger(n) || n < 0 || columns.length < p * n || y.length < n) throw new RangeError(`columns: need ${p} columns of n = ${n} rows and ${n} responses, got ${columns.length} and ${y.length} values`);
+    const a = this.xtx;
+    const b = this.xty;
+    // register blocks: rows i, i + 1 of XᵀX against columns j … j + 3 (6 column reads per 8 products)
+    let i = 0;
+    for (; i + 1 < p; i += 2) {
+      const oa = i * n;
+      const ob = oa + n;
+      // the diagonal corner (i, i), (i, i + 1), (i + 1, i + 1) and the responses
+      let saa = 0;
+      let sab = 0;
+      let sbb = 0;
+      let sya = 0;
+      let syb = 0;
+      for (let t = 0; t < n; t++) {
+        const ca = columns[oa + t]!;
+        const cb = columns[ob + t]!;
+        const yt = y[t]!;
+        saa += ca * ca;
+        sab += ca * cb;
+        sbb += cb * cb;
+        sya += ca * yt;
+        syb += cb * yt;
+      }
+      a[i * p + i]! += saa;
+      a[i * p + i + 1]! += sab;
+      a[(i + 1) * p + i + 1]! += sbb;
+      b[i]! += sya;
+      b[i + 1]! += syb;
+      let j = i + 2;
+      for (; j + 3 < p; j += 4) {
+        const o0 = j * n;
+        const o1 = o0 + n;
+        const o2 = o1 + n;
+        const o3 = o2 + n;
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let b0 = 0;
+        let b1 = 0;
+        let b2 = 0;
+        let b3 = 0;
+        for (let t = 0; t < n; t++) {
+          const ca = columns[oa + t]!;
+          const cb = columns[ob + t]!;
+          const x0 = columns[o0 + t]!;
+          const x1 = columns[o1 + t]!;
+          const x2 = columns[o2 + t]!;
+          const x3 = columns[o3 + t]!;
+          a0 += ca * x0;
+          a1 += ca * x1;
+          a2 += ca * x2;
+          a3 += ca * x3;
+          b0 += cb * x0;
+          b1 += cb * x1;
+          b2 += cb * x2;
+          b3 += cb * x3;
+        }
+        const ra = i * p + j;
+        const rb = ra + p;
+        a[ra]! += a0;
+        a[ra + 1]! += a1;
+        a[ra + 2]! += a2;
+        a[ra + 3]! += a3;
+        a[rb]! += b0;
+        a[rb + 1]! += b1;
+        a[rb + 2]! += b2;
+        a[rb + 3]! += b3;
+      }
+      for (; j < p; j++) {
+        const oj = j * n;
+        let a0 = 0;
+        let b0 = 0;
+        for (let t = 0; t < n; t++) {
+          const x = columns[oj + t]!;
+          a0 += columns[oa + t]! * x;
+          b0 += columns[ob + t]! * x;
+        }
+        a[i * p + j]! += a0;
+        a[(i + 1) * p + j]! += b0;
+      }
+    }
+    if (i < p) {
+      // odd p: the last row is the diagonal entry alone
+      const oa = i * n;
+      let saa = 0;
+      let sya = 0;
+      for (let t = 0; t < n; t++) {
+        const ca = columns[oa + t]!;
+        saa += ca * ca;
+        sya += ca * y[t]!;
+      }
+      a[i * p + i]! += saa;
+      b[i]! += sya;
+    }
+    this.rows += n;
   }
 
   /** The least-squares coefficients (length p); dropped columns get 0. */

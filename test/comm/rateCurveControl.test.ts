@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runJob } from '../../src/registry/nodePool.ts';
 import { Rng } from '../../src/math/rng.ts';
 import { simulateRateCurve, rateCurveKernel, fitRateCurvePilot } from '../../src/comm/rateCurve.ts';
-import { rateCurveEstimates, digammaInteger, coinProbability32, rateCurveFeatureRecordWidth } from '../../src/comm/rateCurveControl.ts';
+import { rateCurveEstimates, digammaInteger, trigammaInteger, fillMomentFeatures, coinProbability32, rateCurveFeatureRecordWidth } from '../../src/comm/rateCurveControl.ts';
 import { rateExact } from '../../src/comm/exactRate.ts';
 import { kappaCPrinted } from '../../src/comm/kappa.ts';
 
@@ -20,15 +20,30 @@ test('digammaInteger equals scipy digamma at integers', () => {
   assert.equal(coinProbability32(0.1), Math.ceil(0.1 * 2 ** 32) / 2 ** 32);
 });
 
+// Reference values from scipy.special.polygamma (python3 -c "from scipy.special import polygamma;
+// print([repr(float(polygamma(1, k))) for k in (1, 2, 3, 10, 22)], repr(float(polygamma(2, 1))))");
+// rounding tolerance 1e-15 (a sum of k terms of size ≤ 1.65).
+test('trigammaInteger and the ψ″(1) of the cubic moment feature equal scipy polygamma', () => {
+  const ref: [number, number][] = [[1, 1.6449340668482266], [2, 0.6449340668482266], [3, 0.39493406684822646], [10, 0.10516633568168576], [22, 0.04650324923905799]];
+  for (const [k, v] of ref) assert.ok(Math.abs(trigammaInteger(k) - v) < 1e-15, `ψ′(${k}) = ${trigammaInteger(k)} vs ${v}`);
+  const m = new Float64Array(12);
+  fillMomentFeatures(m, 0, [0, 0, 0], [0], [0, 0, 0, 0], 1, true);
+  assert.ok(Math.abs(m[11]! - 2.404113806319188) < 1e-15, `−ψ″(1) = ${m[11]}`);
+  // p^c = 0 (no gains drawn): the gain terms are 0, not the constant −ψ′
+  fillMomentFeatures(m, 0, [0, 0, 0], [0], [0, 0, 0, 0], 1, false);
+  assert.deepEqual([m[3], m[8], m[10]], [0, 0, 0]);
+  assert.throws(() => trigammaInteger(0), /k: invalid value 0/);
+});
+
 // The controls are only valid if every centred feature has mean exactly 0: check each feature's
-// sample mean within 4.5 s.e. (n = 40 000; 86 features, family-wise false alarm ≈ 6e-4) and the
+// sample mean within 4.5 s.e. (n = 40 000; 73 log and moment features, family-wise false alarm ≈ 5e-4) and the
 // coins' frequency against the exact 32-bit probability.
 test('every control feature has the exact mean it is centred by (4.5 s.e.)', () => {
   const lMax = 20;
   const width = rateCurveFeatureRecordWidth(Ls.length, lMax);
   const n = 40000;
   const rec = simulateRateCurve({ ...args, output: 'features' }, new Rng(11), n);
-  const nFeat = width - Ls.length - lMax; // logs: areas, gains, interferers
+  const nFeat = width - Ls.length - lMax; // logs: areas, gains, interferers (BSs 2…20), moments
   for (let f = 0; f < nFeat; f++) {
     let s = 0;
     let s2 = 0;

@@ -57,3 +57,56 @@ test('NormalEquations equals the closed-form simple linear regression on noisy d
 test('NormalEquations: bad size names p', () => {
   assert.throws(() => new NormalEquations(0), /p: invalid value 0/);
 });
+
+// Golden values: numpy.linalg.lstsq (test/math/fixtures/gen_least_squares.py, seeded) on a design with
+// condition number ≈ 1e3, a zero and a duplicated column. Tolerance 1e-9 relative: the normal
+// equations square the condition number (≈ 1e6 after the Jacobi scaling), so ≈ 1e6 · 2.2e-16 ≈ 2e-10
+// relative error is expected; 1e-9 leaves a factor 5.
+test('NormalEquations.add and addColumns agree with numpy.linalg.lstsq (dropped columns 0)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const fx = JSON.parse(readFileSync(new URL('./fixtures/least_squares.json', import.meta.url), 'utf8')) as { n: number; p: number; columns: number[][]; y: number[]; beta: number[] };
+  const byRow = new NormalEquations(fx.p);
+  for (let t = 0; t < fx.n; t++) byRow.add(fx.columns.map((c) => c[t]!), fx.y[t]!);
+  const cols = new Float64Array(fx.p * fx.n);
+  fx.columns.forEach((c, j) => cols.set(c, j * fx.n));
+  // two blocks (150 + 151 rows) exercise accumulation across calls
+  const byCols = new NormalEquations(fx.p);
+  const first = 150;
+  const part = (from: number, to: number): Float64Array => {
+    const m = to - from;
+    const out = new Float64Array(fx.p * m);
+    for (let j = 0; j < fx.p; j++) out.set(cols.subarray(j * fx.n + from, j * fx.n + to), j * m);
+    return out;
+  };
+  byCols.addColumns(part(0, first), first, Float64Array.from(fx.y.slice(0, first)));
+  byCols.addColumns(part(first, fx.n), fx.n - first, Float64Array.from(fx.y.slice(first)));
+  assert.equal(byCols.rows, fx.n);
+  for (const [name, ne] of [['add', byRow], ['addColumns', byCols]] as const) {
+    const b = ne.solve();
+    fx.beta.forEach((v, i) => {
+      if (v === 0) assert.equal(b[i], 0, `${name}: β[${i}] dropped`);
+      else assert.ok(Math.abs(b[i]! - v) < 1e-9 * Math.abs(v), `${name}: β[${i}] = ${b[i]} vs numpy ${v}`);
+    });
+  }
+});
+
+test('NormalEquations.addColumns: even and odd p give the same sums as add (1e-12 relative)', () => {
+  const rng = new Rng(8);
+  for (const p of [1, 2, 5, 6, 9]) {
+    const n = 37;
+    const cols = new Float64Array(p * n);
+    const y = new Float64Array(n);
+    for (let t = 0; t < n; t++) {
+      y[t] = rng.normal();
+      for (let j = 0; j < p; j++) cols[j * n + t] = j === 0 ? 1 : rng.normal();
+    }
+    const a = new NormalEquations(p);
+    const b = new NormalEquations(p);
+    for (let t = 0; t < n; t++) a.add(Array.from({ length: p }, (_, j) => cols[j * n + t]!), y[t]!);
+    b.addColumns(cols, n, y);
+    const sa = a.solve();
+    const sb = b.solve();
+    for (let j = 0; j < p; j++) assert.ok(Math.abs(sa[j]! - sb[j]!) < 1e-12 * Math.max(1, Math.abs(sa[j]!)), `p = ${p}, β[${j}]: ${sa[j]} vs ${sb[j]}`);
+  }
+  assert.throws(() => new NormalEquations(3).addColumns(new Float64Array(5), 2, new Float64Array(2)), /columns: need 3 columns/);
+});
