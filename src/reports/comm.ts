@@ -7,8 +7,11 @@
  * Monte Carlo: every point uses the same seed (common random numbers across L and p^c, which makes
  * differences between points, e.g. the location of L*, far less noisy than the points themselves);
  * results depend on the seed only, never on the thread count.
- * - acceptance `independent`: kernel comm.typicalUser (typical user at the origin, acceptance with
- *   probability κ_c as printed); CI = mean ± 1.96 s/√n.
+ * - acceptance `independent`: typical user at the origin, acceptance with probability κ_c as printed;
+ *   CI = mean ± 1.96 s/√n. With Gamma gains, noise off and no coverage thresholds (`usesRateCurve`)
+ *   one comm.rateCurve job per p^c simulates every L on the same trials (whole curves in one pass;
+ *   plain Monte Carlo, no control variates: this is the check of the closed forms); otherwise one
+ *   comm.typicalUser job per (L, p^c). `params.monteCarloKernel` names the kernel used.
  * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/comm/network.ts);
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
  *   between-window variance (users of one window are dependent); κ_c MC = accepted/requests.
@@ -37,6 +40,7 @@ import { COMM_NET_FIELDS, commNetworkKernel, networkRecordWidth, networkSideForD
 import { TYPICAL_USER_RECORD, typicalUserKernel } from '../comm/typicalUser.ts';
 import { RecordReader } from '../parallel/record.ts';
 import { zfRateCurveKernel } from '../comm/zfRateCurve.ts';
+import { rateCurveKernel } from '../comm/rateCurve.ts';
 import { controlVariateEstimate } from '../comm/controlVariate.ts';
 
 export type AcceptanceModel = 'independent' | 'network';
@@ -46,6 +50,42 @@ export const TYPICAL_USER_CHUNK = 4096;
 export const NETWORK_CHUNK = 1;
 /** Chunk size of the ZF control-variate job (comm.zfRateCurve). */
 export const ZF_CURVE_CHUNK = 4096;
+/** Chunk size of the whole-curve job (comm.rateCurve: every L of one p^c in one pass). */
+export const RATE_CURVE_CHUNK = 4096;
+
+/**
+ * Whether the independent-acceptance Monte Carlo of a report runs as whole curves (kernel
+ * comm.rateCurve: one job per p^c, every L on the same trials) instead of one comm.typicalUser job
+ * per (L, p^c): Gamma gains, noise off, no coverage thresholds (the curve kernel records rates only),
+ * and the curve kernel's ranges (integer M_t ≥ 2, U ≥ 4·max L, L ≤ 10⁴, at most 1024 distinct L).
+ * Both kernels simulate the same model (the law of each column of comm.rateCurve is that of
+ * comm.typicalUser's rate); the curve shares the draws across L (common random numbers) and costs
+ * about one comm.typicalUser trial for all L together.
+ *
+ * Formula: not in the paper (which kernel evaluates E[ln(1 + SIR_c)] of Eq. (9) of arXiv:2403.20228).
+ * Method: the conditions above, checked on the options.
+ * Accuracy: not applicable; test/reports/commCurve.test.ts checks that both kernels agree.
+ * References: src/comm/rateCurve.ts, src/comm/typicalUser.ts.
+ *
+ * @example
+ * import { usesRateCurve, defaultParams } from 'isacnet';
+ * usesRateCurve(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 100, seed: 1, acceptance: 'independent', gains: 'gamma' }); // => true
+ * usesRateCurve(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 100, seed: 1, acceptance: 'independent', gains: 'gamma', coverageDb: [0] }); // => false
+ */
+export function usesRateCurve(p: Params, o: CommRunOptions): boolean {
+  const discBs = o.discBs ?? DEFAULT_DISC_BS;
+  const Ls = [...new Set(o.Ls)];
+  return (
+    o.acceptance === 'independent' &&
+    o.gains === 'gamma' &&
+    o.noise !== 'on' &&
+    !(o.coverageThresholds && o.coverageThresholds.length > 0) &&
+    !(o.coverageDb && o.coverageDb.length > 0) &&
+    Number.isInteger(p.mt) && p.mt >= 2 && p.mt <= 1024 &&
+    Ls.length <= 1024 &&
+    Ls.every((L) => Number.isInteger(L) && L >= 1 && L <= 1e4 && 4 * L <= discBs)
+  );
+}
 /** Default U: BSs simulated explicitly (disc πλ_b r² ≤ U), mean field beyond (bias measured in docs). */
 export const DEFAULT_DISC_BS = 100;
 
@@ -385,6 +425,29 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
     zfByPc.set(pc, out);
     return out;
   };
+  // --- whole curves (usesRateCurve): one comm.rateCurve job per p^c, every L on the same trials ---
+  const curve = !o.noMonteCarlo && usesRateCurve(p, o);
+  const curveLs = [...new Set(o.Ls)].sort((a, b) => a - b);
+  if (curve) checkMemory('trials', o.trials, o.trials * curveLs.length * 8, 'the rate records of one p^c (trials × #L × 8 bytes)');
+  const curveByPc = new Map<number, Map<number, McEstimate>>();
+  const curveEstimates = async (pc: number, progress: ProgressFn): Promise<Map<number, McEstimate>> => {
+    const have = curveByPc.get(pc);
+    if (have) return have;
+    const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
+    const rec = await run(rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc, alpha: p.alpha, mt: p.mt, discBs }, o.trials, o.seed, RATE_CURVE_CHUNK), progress);
+    const nL = curveLs.length;
+    const n = rec.length / nL;
+    const out = new Map<number, McEstimate>();
+    const col = new Float64Array(n);
+    curveLs.forEach((L, j) => {
+      for (let i = 0; i < n; i++) col[i] = rec[i * nL + j]!;
+      const s = meanCi95(col);
+      // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
+      out.set(L, { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n });
+    });
+    curveByPc.set(pc, out);
+    return out;
+  };
   let done = 0;
   for (const L of o.Ls) {
     const kappaFormula = kappaCPrinted(p.psi, muC, L);
@@ -411,7 +474,9 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       // (the split estimator needs two trials per half: none below 4 trials)
       if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo || o.trials < 4 ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
       if (!o.noMonteCarlo) {
-        if (o.acceptance === 'independent') {
+        if (curve) {
+          point.rate.mc = (await curveEstimates(pc, progress)).get(L) ?? null;
+        } else if (o.acceptance === 'independent') {
           const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
           const rec = await run(job, progress);
           const n = rec.length / TYPICAL_USER_RECORD;
@@ -467,6 +532,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       alpha: p.alpha,
       acceptance: o.acceptance,
       gains: o.gains,
+      ...(o.noMonteCarlo ? {} : { monteCarloKernel: curve ? 'comm.rateCurve' : o.acceptance === 'network' ? 'comm.network' : 'comm.typicalUser' }),
       ...(zfCv ? { zfControlVariate: true } : {}),
       trials: o.trials,
       seed: o.seed,

@@ -38,7 +38,8 @@ import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized, nonLocal
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
 import { crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { crlbMeanExists, crlbVarianceExists } from '../sensing/crlbExistence.ts';
-import { computeCommReport, DEFAULT_DISC_BS, TYPICAL_USER_CHUNK, type AcceptanceModel, type CommReport } from './comm.ts';
+import { computeCommReport, DEFAULT_DISC_BS, RATE_CURVE_CHUNK, TYPICAL_USER_CHUNK, usesRateCurve, type AcceptanceModel, type CommReport } from './comm.ts';
+import { rateCurveKernel } from '../comm/rateCurve.ts';
 import { runOptimize } from './optimize.ts';
 import { NETWORK_SEED_OFFSET } from './sensing.ts';
 import { computeLocalizeReport } from './localize.ts';
@@ -511,6 +512,30 @@ async function planComm(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): 
   const closed = await computeCommReport(p, { Ls, pcs, trials: spec.trials, seed: point.seed, acceptance: 'independent', gains, discBs, noMonteCarlo: true }, neverRun);
   const muC = usersPerBs(p);
   const jobs: McJob[] = [];
+  if (!spec.noMonteCarlo && usesRateCurve(p, { Ls, pcs, trials: spec.trials, seed: point.seed, acceptance: 'independent', gains, discBs })) {
+    // As computeCommReport: one whole-curve job (comm.rateCurve) per p^c, every L on the same
+    // trials; a precision target stops a curve when its worst L meets it.
+    const curveLs = [...new Set(Ls)].sort((a, b) => a - b);
+    const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
+    const byPc = new Map<number, McJob>();
+    for (const pc of [...new Set(pcs)]) {
+      const job = rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc, alpha: p.alpha, mt: p.mt, discBs }, spec.trials, point.seed, RATE_CURVE_CHUNK);
+      const j = newJob(job, curveLs.length, curveLs.map((_, f) => ({ kind: 'moments' as const, field: f })), curveLs.map((_, f) => ({ stat: f, scale: 1, on: 'mean' as const })), spec);
+      jobs.push(j);
+      byPc.set(pc, j);
+    }
+    return {
+      point,
+      jobs,
+      rows: () =>
+        closed.points.map((q) => {
+          const j = byPc.get(q.pc)!;
+          const m = j.merged?.[curveLs.indexOf(q.L)];
+          const e = m ? momentsMeanCi95(m) : null;
+          return { ...commRow(point, spec, q, e, m?.n ?? 0), max_trials_hit: j.hitMax };
+        }),
+    };
+  }
   const byPoint: Array<McJob | null> = closed.points.map((q) => {
     if (spec.noMonteCarlo) return null;
     // As computeCommReport: the typical-user job of (L, p^c) with the printed κ_c, seed of the point.
@@ -832,6 +857,6 @@ export async function runSweep(spec: SweepSpec, runner: SweepRunner, onProgress?
     rows,
     medianRelativeAccuracy: SWEEP_SKETCH_ACCURACY,
     maxTrialsHit: jobs.filter((j) => j.hitMax).length,
-    chunkSizes: spec.measure === 'comm' ? { typicalUser: TYPICAL_USER_CHUNK } : spec.measure === 'sensing' ? { crlbNested: DEFAULT_CHUNK_SIZE } : {},
+    chunkSizes: spec.measure === 'comm' ? { typicalUser: TYPICAL_USER_CHUNK, rateCurve: RATE_CURVE_CHUNK } : spec.measure === 'sensing' ? { crlbNested: DEFAULT_CHUNK_SIZE } : {},
   };
 }

@@ -40,3 +40,18 @@ test('edge values: B(0) = 0, B(1) = B(a, b)', () => {
   assert.equal(incompleteBetaFast(0, 1, 0.5, 1.5, completeBeta(0.5, 1.5)), 0);
   assert.equal(incompleteBetaFast(1, 0, 0.5, 1.5, completeBeta(0.5, 1.5)), completeBeta(0.5, 1.5));
 });
+
+// The α = 4 closed form (a = 1/2, b = n + 1/2) against mpmath (fixture rows with a = 1/2, 40 digits):
+// 1e-13 relative, as the continued fraction; and B(v; ½, ½) = 2 arcsin √v exactly at v = ½ (π/2).
+test('incompleteBetaHalf matches mpmath to 1e-13 relative; incompleteBetaFast uses it at a = 1/2', async () => {
+  const { incompleteBetaHalf } = await import('../../src/math/incompleteBeta.ts');
+  const rows = fx.incompleteBeta.filter((r) => r.a === 0.5);
+  assert.ok(rows.length >= 5);
+  for (const r of rows) {
+    const v = incompleteBetaHalf(r.x, 1 - r.x, r.b);
+    assert.ok(Math.abs(v - r.value) <= 1e-13 * r.value, `B(${r.x}; ½, ${r.b}) = ${v} vs ${r.value}`);
+    assert.equal(incompleteBetaFast(r.x, 1 - r.x, 0.5, r.b, completeBeta(0.5, r.b)), v);
+  }
+  assert.equal(incompleteBetaHalf(0.5, 0.5, 0.5), Math.PI / 2);
+  assert.equal(incompleteBetaHalf(0, 1, 2.5), 0);
+});

@@ -142,7 +142,7 @@ export function registerCommCommand(program: Command): void {
   addRunOptions(cmd, 'comm');
   addParamOptions(cmd, { except: ['pc'] });
   cmd.action(async (opts: Record<string, unknown>) => {
-    const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK, ZF_CURVE_CHUNK } = await import('../../reports/comm.ts');
+    const { computeCommReport, TYPICAL_USER_CHUNK, NETWORK_CHUNK, ZF_CURVE_CHUNK, RATE_CURVE_CHUNK } = await import('../../reports/comm.ts');
     const { params: p, run } = resolveCommand('comm', opts);
     const { queue, ...runShown } = run;
     const { L: Ls, pc: pcs, trials, seed, threads, discBs, acceptance, gains, coverage: coverageThresholds, noise, coverageDb } = runShown;
@@ -157,7 +157,7 @@ export function registerCommCommand(program: Command): void {
       queue,
     );
     // The queue URL (it may hold a password) never enters the provenance: where chunks ran changes no number.
-    const prov = provenance('comm', p, runShown, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK, ...(report.params.zfControlVariate === true ? { zfRateCurve: ZF_CURVE_CHUNK } : {}) });
+    const prov = provenance('comm', p, runShown, { typicalUser: TYPICAL_USER_CHUNK, network: NETWORK_CHUNK, ...(report.params.monteCarloKernel === 'comm.rateCurve' ? { rateCurve: RATE_CURVE_CHUNK } : {}), ...(report.params.zfControlVariate === true ? { zfRateCurve: ZF_CURVE_CHUNK } : {}) });
     const where = queueShown ? `queue ${queueShown}` : `${threads} thread${threads > 1 ? 's' : ''}`;
     writeOutput(format, { params: report.params, points: report.points, run: { threads, elapsedSeconds, ...(queueShown ? { queue: queueShown } : {}) }, provenance: prov }, format === 'csv' ? commCsvPoints(report.points) : report.points, commUnit, () =>
       formatCommTable(report) + `(${trials} trials per point, seed ${seed}, ${where}, ${elapsedSeconds.toFixed(1)} s)\n`,
