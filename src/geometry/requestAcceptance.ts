@@ -84,7 +84,8 @@ export function groupRequestsByBs(
  * Formula: not in the paper as a formula: a uniformly random s-subset of the n requests when n > s
  * (each with probability 1/C(n, s)), the rule "it will randomly choose ψ targets" of Section III-B of
  * arXiv:2403.20228 (ψ − own users for communication, Section IV).
- * Method: partial Fisher–Yates shuffle of the slice, s draws.
+ * Method: partial Fisher–Yates shuffle of the slice, s draws; each draw is `Rng.integer(count − q)`
+ * written out with tabulated rejection bounds and reciprocals (the same words and the same values).
  * Accuracy: exact in distribution; chi-square test of the subset frequencies with a fixed seed
  * (test/geometry/requestAcceptance.test.ts).
  * References: arXiv:2403.20228, Sections III-B and IV; docs/sensing.md.
@@ -101,8 +102,24 @@ export function acceptUniformSubset(ids: Int32Array, begin: number, count: numbe
     return count;
   }
   const take = slots > 0 ? slots : 0;
+  if (count >= DRAW_LIMIT.length) growDrawTables(count);
+  const limits = DRAW_LIMIT;
+  const inverses = DRAW_INVERSE;
   for (let q = 0; q < take; q++) {
-    const j = q + rng.integer(count - q);
+    // rng.integer(n), n = count − q, written out: the same rejection bound ⌊2³²/n⌋·n and the same
+    // words; x mod n from the reciprocal, corrected to the exact remainder (x < 2³², so ⌊x/n⌋ is off
+    // by at most one and x − ⌊·⌋·n is an exact integer).
+    const n = count - q;
+    let j = q;
+    if (n > 1) {
+      const limit = limits[n];
+      let x = rng.nextUint32();
+      while (x >= limit) x = rng.nextUint32();
+      let r = x - Math.floor(x * inverses[n]) * n;
+      if (r >= n) r -= n;
+      else if (r < 0) r += n;
+      j += r;
+    }
     const tmp = ids[begin + q];
     ids[begin + q] = ids[begin + j];
     ids[begin + j] = tmp;
@@ -110,4 +127,19 @@ export function acceptUniformSubset(ids: Int32Array, begin: number, count: numbe
   }
   for (let q = take; q < count; q++) accepted[ids[begin + q]] = 0;
   return take;
+}
+
+/** ⌊2³²/n⌋·n (the rejection bound of `Rng.integer(n)`) and 1/n for n below the tables' length. */
+let DRAW_LIMIT = new Float64Array(0);
+let DRAW_INVERSE = new Float64Array(0);
+
+function growDrawTables(count: number): void {
+  let size = 256;
+  while (size <= count) size *= 2;
+  DRAW_LIMIT = new Float64Array(size);
+  DRAW_INVERSE = new Float64Array(size);
+  for (let n = 1; n < size; n++) {
+    DRAW_LIMIT[n] = Math.floor(4294967296 / n) * n;
+    DRAW_INVERSE[n] = 1 / n;
+  }
 }

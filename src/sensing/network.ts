@@ -165,19 +165,22 @@ export const sensingNetworkKernel = defineKernel<SensingNetworkArgs>({ name: SEN
  */
 export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Array): void {
   const { side, muS, Ns, psis, beta, samplesPerWindow: K } = a;
+  // Local aliases: under a CommonJS transform (tsx) every call of an imported binding reads a getter.
+  const accept = acceptUniformSubset;
+  const crlb = crlbFromStats;
   const nMax = Ns[Ns.length - 1];
   const bs = samplePppTorus(rng, 1, side);
   const tg = samplePppTorus(rng, muS, side);
   const nBs = bs.length / 2;
   const nT = tg.length / 2;
+  const nReq = nT * nMax;
+  const ws = workspace(nBs, nT, nMax, Math.min(K, nT));
   const grid = new TorusGrid(bs, side);
-  // Nearest nMax BSs of every target, nearest first.
-  const { idx: nbr, dist2: d2 } = grid.kNearestAll(tg, nMax);
+  // Nearest nMax BSs of every target, nearest first (rows of nMax in ws.nbr / ws.d2).
+  const { idx: nbr, dist2: d2 } = grid.kNearestAll(tg, nMax, { idx: ws.nbr, dist2: ws.d2 });
   // Normalized weights and unit vectors (target → BS) of the sampled targets.
   const kS = Math.min(K, nT);
-  const wS = new Float64Array(kS * nMax);
-  const cS = new Float64Array(kS * nMax);
-  const sS = new Float64Array(kS * nMax);
+  const { wS, cS, sS } = ws;
   for (let t = 0; t < kS; t++) {
     for (let r = 0; r < nMax; r++) {
       const b = nbr[t * nMax + r];
@@ -190,22 +193,41 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       sS[t * nMax + r] = dy / dist;
     }
   }
-  const groups = { load: new Int32Array(nBs), start: new Int32Array(nBs + 1), ids: new Int32Array(nT * nMax) };
-  const accepted = new Uint8Array(nT * nMax);
-  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
+  // All requests (ranks < nMax) grouped by BS, ids t·nMax + rank ascending within a BS. The grouping
+  // for N keeps the ids of rank < N in the same order: exactly what groupRequestsByBs(…, 0, N, …)
+  // returns (a target requests a BS at most once, so the ids of a BS ascend with t), found by one
+  // sequential pass per N instead of a regrouping.
+  const all = groupRequestsByBs(nbr, nMax, nT, 0, nMax, nBs, { load: ws.allLoad, start: ws.allStart, ids: ws.allIds });
+  const allIds = all.ids;
+  const allStart = all.start;
+  const allRank = ws.allRank;
+  for (let i = 0; i < nReq; i++) allRank[i] = allIds[i] % nMax;
+  const { load, start, ids, accepted } = ws;
   const blockWidth = NF + 2 * K;
+  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
   for (let ni = 0; ni < Ns.length; ni++) {
     const N = Ns[ni];
-    // Request ids t·nMax + rank, grouped by BS.
-    const { load, start, ids } = groupRequestsByBs(nbr, nMax, nT, 0, N, nBs, groups);
+    // Request ids t·nMax + rank (rank < N), grouped by BS.
+    let at = 0;
     let loadSq = 0;
-    for (let b = 0; b < nBs; b++) loadSq += load[b] * load[b];
+    for (let b = 0; b < nBs; b++) {
+      start[b] = at;
+      const end = allStart[b + 1];
+      for (let i = allStart[b]; i < end; i++) {
+        ids[at] = allIds[i];
+        at += (allRank[i] - N) >>> 31; // 1 when rank < N
+      }
+      const n = at - start[b];
+      load[b] = n;
+      loadSq += n * n;
+    }
+    start[nBs] = at;
     for (let pi = 0; pi < psis.length; pi++) {
       const psi = psis[pi];
       let bsAcceptSum = 0;
       for (let b = 0; b < nBs; b++) {
         const n = load[b];
-        acceptUniformSubset(ids, start[b], n, psi, rng, accepted);
+        accept(ids, start[b], n, psi, rng, accepted);
         bsAcceptSum += n <= psi ? 1 : psi / n;
       }
       let acc = 0;
@@ -213,30 +235,37 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       let le3 = 0;
       const block = rec.subarray((pi * Ns.length + ni) * blockWidth, (pi * Ns.length + ni + 1) * blockWidth);
       for (let t = 0; t < nT; t++) {
+        const row = t * nMax;
         let c = 0;
-        for (let r = 0; r < N; r++) c += accepted[t * nMax + r];
+        for (let r = 0; r < N; r++) c += accepted[row + r];
         acc += c;
         if (c <= 1) nonLoc++;
         if (c <= 3) le3++;
         if (t < kS) {
-          st.w = 0;
-          st.sx = 0;
-          st.sy = 0;
-          st.c2 = 0;
-          st.d2 = 0;
+          // The FIM statistics of Eq. (5) over the accepted BSs, summed in rank order.
+          let w = 0;
+          let sx = 0;
+          let sy = 0;
+          let c2 = 0;
+          let dd = 0;
           for (let r = 0; r < N; r++) {
-            const id = t * nMax + r;
+            const id = row + r;
             if (!accepted[id]) continue;
             const wv = wS[id];
             const cc = cS[id];
             const ss = sS[id];
-            st.w += wv;
-            st.sx += wv * cc;
-            st.sy += wv * ss;
-            st.c2 += wv * (cc * cc - ss * ss);
-            st.d2 += wv * 2 * ss * cc;
+            w += wv;
+            sx += wv * cc;
+            sy += wv * ss;
+            c2 += wv * (cc * cc - ss * ss);
+            dd += wv * 2 * ss * cc;
           }
-          block[NF + t] = c <= 1 ? Infinity : crlbFromStats(st, 1);
+          st.w = w;
+          st.sx = sx;
+          st.sy = sy;
+          st.c2 = c2;
+          st.d2 = dd;
+          block[NF + t] = c <= 1 ? Infinity : crlb(st, 1);
           block[NF + K + t] = c;
         }
       }
@@ -254,4 +283,56 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       block[7] = le3;
     }
   }
+}
+
+/** Typed arrays of one window, reused by the next (grown when a window needs more). */
+interface Workspace {
+  nbr: Int32Array;
+  d2: Float64Array;
+  wS: Float64Array;
+  cS: Float64Array;
+  sS: Float64Array;
+  allLoad: Int32Array;
+  allStart: Int32Array;
+  allIds: Int32Array;
+  allRank: Int32Array;
+  load: Int32Array;
+  start: Int32Array;
+  ids: Int32Array;
+  accepted: Uint8Array;
+}
+
+let WS: Workspace | null = null;
+
+/**
+ * The workspace for a window of nBs BSs and nT targets with nMax requests each and kS sampled
+ * targets. Every entry a window reads is written by that window first (the tables of the k-nearest
+ * search and of the grouping in full; `accepted` for every request of rank < N before the targets
+ * are counted), so stale values of an earlier window are never read.
+ */
+function workspace(nBs: number, nT: number, nMax: number, kS: number): Workspace {
+  const nReq = nT * nMax;
+  const nS = kS * nMax;
+  const w = WS;
+  if (w && w.nbr.length >= nReq && w.load.length >= nBs && w.wS.length >= nS) return w;
+  // 25% headroom: window sizes are Poisson and fluctuate by a few per cent.
+  const req = Math.ceil(1.25 * Math.max(nReq, w ? w.nbr.length : 0));
+  const bsN = Math.ceil(1.25 * Math.max(nBs, w ? w.load.length : 0));
+  const sN = Math.max(nS, w ? w.wS.length : 0);
+  WS = {
+    nbr: new Int32Array(req),
+    d2: new Float64Array(req),
+    wS: new Float64Array(sN),
+    cS: new Float64Array(sN),
+    sS: new Float64Array(sN),
+    allLoad: new Int32Array(bsN),
+    allStart: new Int32Array(bsN + 1),
+    allIds: new Int32Array(req),
+    allRank: new Int32Array(req),
+    load: new Int32Array(bsN),
+    start: new Int32Array(bsN + 1),
+    ids: new Int32Array(req),
+    accepted: new Uint8Array(req),
+  };
+  return WS;
 }
