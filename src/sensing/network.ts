@@ -10,8 +10,8 @@
  *     query by `TorusGrid.kNearest`).
  *  2. Every target requests its N nearest BSs.
  *  3. Every BS with more than ψ requests accepts ψ of them uniformly at random (partial
- *     Fisher–Yates, `acceptUniformSubset` of src/geometry/requestAcceptance.ts); a BS with at most
- *     ψ requests accepts all.
+ *     Fisher–Yates, `shuffleAcceptedPrefix` of src/geometry/requestAcceptance.ts: the draws of
+ *     `acceptUniformSubset`); a BS with at most ψ requests accepts all.
  *  4. A target's cooperative cluster is the set of accepted BSs among its N nearest; its CRLB is
  *     tr(F⁻¹) of Eq. (5) over that cluster (src/sensing/fim.ts), +∞ when it has ≤ 1 BS or collinear
  *     bearings.
@@ -30,7 +30,7 @@ import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { checkAscendingIntegers, checkInteger, checkReal } from '../math/argumentError.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
-import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
+import { groupRequestsByBs, shuffleAcceptedPrefix } from '../geometry/requestAcceptance.ts';
 import { ArgumentError } from '../math/argumentError.ts';
 
 /** Registry name of the sensing network kernel (record layout in the module comment). */
@@ -166,7 +166,7 @@ export const sensingNetworkKernel = defineKernel<SensingNetworkArgs>({ name: SEN
 export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Array): void {
   const { side, muS, Ns, psis, beta, samplesPerWindow: K } = a;
   // Local aliases: under a CommonJS transform (tsx) every call of an imported binding reads a getter.
-  const accept = acceptUniformSubset;
+  const shuffle = shuffleAcceptedPrefix;
   const crlb = crlbFromStats;
   const nMax = Ns[Ns.length - 1];
   const bs = samplePppTorus(rng, 1, side);
@@ -202,7 +202,9 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
   const allStart = all.start;
   const allRank = ws.allRank;
   for (let i = 0; i < nReq; i++) allRank[i] = allIds[i] % nMax;
-  const { load, start, ids, accepted } = ws;
+  const { load, start, ids, stamp, declined } = ws;
+  // Stamps of earlier windows are below this window's first pass number (ws.pass grows).
+  let pass = ws.pass;
   const blockWidth = NF + 2 * K;
   const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
   for (let ni = 0; ni < Ns.length; ni++) {
@@ -224,25 +226,41 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
     start[nBs] = at;
     for (let pi = 0; pi < psis.length; pi++) {
       const psi = psis[pi];
+      // Acceptance: a BS with n ≤ ψ requests accepts all (no draw); one with n > ψ moves a uniform
+      // ψ-subset to the front of its slice (the draws of acceptUniformSubset) and its declined
+      // requests are stamped with this pass's number and counted per target. A request is accepted
+      // in this pass iff its stamp differs (no per-request flag to write or reset).
+      pass++;
       let bsAcceptSum = 0;
+      let acc = 0;
       for (let b = 0; b < nBs; b++) {
         const n = load[b];
-        accept(ids, start[b], n, psi, rng, accepted);
-        bsAcceptSum += n <= psi ? 1 : psi / n;
+        if (n <= psi) {
+          acc += n;
+          bsAcceptSum += 1;
+          continue;
+        }
+        const begin = start[b];
+        shuffle(ids, begin, n, psi, rng);
+        for (let q = begin + psi; q < begin + n; q++) {
+          const id = ids[q];
+          stamp[id] = pass;
+          declined[(id / nMax) | 0]++; // the target t of id = t·nMax + rank
+        }
+        acc += psi;
+        bsAcceptSum += psi / n;
       }
-      let acc = 0;
       let nonLoc = 0;
       let le3 = 0;
       const block = rec.subarray((pi * Ns.length + ni) * blockWidth, (pi * Ns.length + ni + 1) * blockWidth);
       for (let t = 0; t < nT; t++) {
-        const row = t * nMax;
-        let c = 0;
-        for (let r = 0; r < N; r++) c += accepted[row + r];
-        acc += c;
+        const c = N - declined[t];
+        declined[t] = 0;
         if (c <= 1) nonLoc++;
         if (c <= 3) le3++;
         if (t < kS) {
           // The FIM statistics of Eq. (5) over the accepted BSs, summed in rank order.
+          const row = t * nMax;
           let w = 0;
           let sx = 0;
           let sy = 0;
@@ -250,7 +268,7 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
           let dd = 0;
           for (let r = 0; r < N; r++) {
             const id = row + r;
-            if (!accepted[id]) continue;
+            if (stamp[id] === pass) continue;
             const wv = wS[id];
             const cc = cS[id];
             const ss = sS[id];
@@ -283,6 +301,7 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       block[7] = le3;
     }
   }
+  ws.pass = pass;
 }
 
 /** Typed arrays of one window, reused by the next (grown when a window needs more). */
@@ -299,7 +318,12 @@ interface Workspace {
   load: Int32Array;
   start: Int32Array;
   ids: Int32Array;
-  accepted: Uint8Array;
+  /** Per request: the number of the last acceptance pass that declined it. */
+  stamp: Int32Array;
+  /** Per target: declined requests in the current pass (reset to 0 as it is read). */
+  declined: Int32Array;
+  /** The last pass number used (stamps of this workspace are ≤ pass). */
+  pass: number;
 }
 
 let WS: Workspace | null = null;
@@ -307,14 +331,21 @@ let WS: Workspace | null = null;
 /**
  * The workspace for a window of nBs BSs and nT targets with nMax requests each and kS sampled
  * targets. Every entry a window reads is written by that window first (the tables of the k-nearest
- * search and of the grouping in full; `accepted` for every request of rank < N before the targets
- * are counted), so stale values of an earlier window are never read.
+ * search and of the grouping in full), is reset as it is read (`declined`), or is compared with a
+ * pass number no earlier window used (`stamp`), so stale values of an earlier window never matter.
  */
 function workspace(nBs: number, nT: number, nMax: number, kS: number): Workspace {
   const nReq = nT * nMax;
   const nS = kS * nMax;
   const w = WS;
-  if (w && w.nbr.length >= nReq && w.load.length >= nBs && w.wS.length >= nS) return w;
+  if (w && w.nbr.length >= nReq && w.load.length >= nBs && w.wS.length >= nS && w.declined.length >= nT) {
+    // Stamps are compared with pass numbers; restart them long before Int32 would overflow.
+    if (w.pass > 2 ** 30) {
+      w.stamp.fill(0);
+      w.pass = 0;
+    }
+    return w;
+  }
   // 25% headroom: window sizes are Poisson and fluctuate by a few per cent.
   const req = Math.ceil(1.25 * Math.max(nReq, w ? w.nbr.length : 0));
   const bsN = Math.ceil(1.25 * Math.max(nBs, w ? w.load.length : 0));
@@ -332,7 +363,9 @@ function workspace(nBs: number, nT: number, nMax: number, kS: number): Workspace
     load: new Int32Array(bsN),
     start: new Int32Array(bsN + 1),
     ids: new Int32Array(req),
-    accepted: new Uint8Array(req),
+    stamp: new Int32Array(req),
+    declined: new Int32Array(Math.ceil(1.25 * Math.max(nT, w ? w.declined.length : 0))),
+    pass: 0,
   };
   return WS;
 }
