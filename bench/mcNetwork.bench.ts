@@ -43,7 +43,11 @@ export async function run(): Promise<void> {
     { label: 'comm.network κ_c, L = 8, ψ = 15, λ_u/λ_b = 1', width: networkRecordWidth(8, 0), reqOff: 1, accOff: 2, windows: 512, chunk: 64, one: (rng, n) => simulateNetworkCoMP(comm, rng, n), job: (n, c) => commNetworkKernel.job(comm, n, 1, c) },
   ];
   const threads = defaultThreads();
-  const pool = createWorkerPool(threads);
+  // alwaysUseThreads: the warm-up job below must start the workers. With the pool's default a job
+  // whose first chunk is quick finishes inline (no thread started), and the timed run then paid the
+  // workers' start-up (≈ 1.4 s under tsx: each worker compiles the registry) and their cold JIT:
+  // that, not the kernel, was the 2-thread figure of 61 windows/s against 218 on one thread.
+  const pool = createWorkerPool(threads, true);
   try {
     for (const c of cases) {
       console.log(`\n${c.label}`);
@@ -56,12 +60,14 @@ export async function run(): Promise<void> {
       parts.forEach((p, k) => rec.set(p, k * c.chunk * c.width));
       const s = kappaStats(rec, c.width, c.reqOff, c.accOff);
       console.log(`  one thread: ${c.windows} windows in ${seconds.toFixed(2)} s (${(c.windows / seconds).toFixed(0)} windows/s), κ = ${s.kappa.toFixed(4)} ± ${s.h.toFixed(4)} → time to ±${H_TARGET}: ${(seconds * (s.h / H_TARGET) ** 2).toFixed(2)} s (extrapolated)`);
-      await pool.run(c.job(c.chunk * threads, c.chunk)); // warm-up
+      const tw = performance.now();
+      await pool.run(c.job(c.chunk * threads, c.chunk)); // warm-up (the first case also starts the workers)
+      const warm = (performance.now() - tw) / 1000;
       const t1 = performance.now();
       const all = await pool.run(c.job(c.windows, c.chunk));
       const sAll = (performance.now() - t1) / 1000;
       const same = all.length === rec.length && all.every((v, i) => Object.is(v, rec[i]));
-      console.log(`  ${threads} threads: ${(c.windows / sAll).toFixed(0)} windows/s, time to ±${H_TARGET}: ${(sAll * (s.h / H_TARGET) ** 2).toFixed(2)} s (records identical to one thread: ${same ? 'yes' : 'NO'})`);
+      console.log(`  ${threads} threads: ${(c.windows / sAll).toFixed(0)} windows/s, time to ±${H_TARGET}: ${(sAll * (s.h / H_TARGET) ** 2).toFixed(2)} s (records identical to one thread: ${same ? 'yes' : 'NO'}; warm-up job ${warm.toFixed(2)} s)`);
     }
   } finally {
     await pool.close();
