@@ -230,7 +230,7 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       // ψ-subset to the front of its slice (the draws of acceptUniformSubset) and its declined
       // requests are stamped with this pass's number and counted per target. A request is accepted
       // in this pass iff its stamp differs (no per-request flag to write or reset).
-      pass++;
+      ws.pass = ++pass;
       let bsAcceptSum = 0;
       let acc = 0;
       for (let b = 0; b < nBs; b++) {
@@ -301,7 +301,6 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       block[7] = le3;
     }
   }
-  ws.pass = pass;
 }
 
 /** Typed arrays of one window, reused by the next (grown when a window needs more). */
