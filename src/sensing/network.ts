@@ -226,6 +226,7 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
     start[nBs] = at;
     for (let pi = 0; pi < psis.length; pi++) {
       const psi = psis[pi];
+      const take = psi > 0 ? psi : 0; // as acceptUniformSubset (parseArgs requires ψ ≥ 1)
       // Acceptance: a BS with n ≤ ψ requests accepts all (no draw); one with n > ψ moves a uniform
       // ψ-subset to the front of its slice (the draws of acceptUniformSubset) and its declined
       // requests are stamped with this pass's number and counted per target. A request is accepted
@@ -241,13 +242,13 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
           continue;
         }
         const begin = start[b];
-        shuffle(ids, begin, n, psi, rng);
-        for (let q = begin + psi; q < begin + n; q++) {
+        shuffle(ids, begin, n, take, rng);
+        for (let q = begin + take; q < begin + n; q++) {
           const id = ids[q];
           stamp[id] = pass;
           declined[(id / nMax) | 0]++; // the target t of id = t·nMax + rank
         }
-        acc += psi;
+        acc += take;
         bsAcceptSum += psi / n;
       }
       let nonLoc = 0;
