@@ -84,7 +84,7 @@ export function groupRequestsByBs(
  * Formula: not in the paper as a formula: a uniformly random s-subset of the n requests when n > s
  * (each with probability 1/C(n, s)), the rule "it will randomly choose ψ targets" of Section III-B of
  * arXiv:2403.20228 (ψ − own users for communication, Section IV).
- * Method: partial Fisher–Yates shuffle of the slice, s draws.
+ * Method: partial Fisher–Yates shuffle of the slice, s draws (`shuffleAcceptedPrefix`).
  * Accuracy: exact in distribution; chi-square test of the subset frequencies with a fixed seed
  * (test/geometry/requestAcceptance.test.ts).
  * References: arXiv:2403.20228, Sections III-B and IV; docs/sensing.md.
@@ -101,13 +101,70 @@ export function acceptUniformSubset(ids: Int32Array, begin: number, count: numbe
     return count;
   }
   const take = slots > 0 ? slots : 0;
+  shuffleAcceptedPrefix(ids, begin, count, take, rng);
+  for (let q = 0; q < take; q++) accepted[ids[begin + q]] = 1;
+  for (let q = take; q < count; q++) accepted[ids[begin + q]] = 0;
+  return take;
+}
+
+/**
+ * The draws of `acceptUniformSubset` for a BS with more requests than slots: moves a uniformly random
+ * `take`-subset of `ids[begin .. begin + count)` to the front of the slice (partial Fisher–Yates; the
+ * rest of the slice holds the declined ids) without marking anything. For 0 ≤ take < count it makes
+ * the same draws and the same slice order as `acceptUniformSubset(ids, begin, count, take, …)`.
+ *
+ * Formula: not in the paper as a formula: the uniformly random s-subset of "it will randomly choose ψ
+ * targets" (Section III-B of arXiv:2403.20228).
+ * Method: for q = 0 … take − 1 swap entry q with entry q + j, j = `Rng.integer(count − q)` written out
+ * with tabulated rejection bounds ⌊2³²/n⌋·n and reciprocals (the same words, the same values: ⌊x/n⌋
+ * from x·(1/n) is off by at most one for x < 2³² and is corrected, so the remainder is exact).
+ * Accuracy: exact in distribution; draw for draw equal to `Rng.integer`
+ * (test/geometry/requestAcceptance.test.ts).
+ * References: arXiv:2403.20228, Section III-B; docs/performance.md.
+ *
+ * @example
+ * import { Rng } from 'isacnet/math';
+ * const ids = Int32Array.from([0, 1, 2, 3, 4]);
+ * shuffleAcceptedPrefix(ids, 0, 5, 2, new Rng(1));
+ * // seed 1: the two accepted ids, then the declined
+ * Array.from(ids); // => [4, 0, 2, 3, 1]
+ * const same = Int32Array.from([0, 1, 2, 3, 4]);
+ * acceptUniformSubset(same, 0, 5, 2, new Rng(1), new Uint8Array(5));
+ * Array.from(same).join() === Array.from(ids).join(); // => true
+ */
+export function shuffleAcceptedPrefix(ids: Int32Array, begin: number, count: number, take: number, rng: Rng): void {
+  if (count >= DRAW_LIMIT.length) growDrawTables(count);
+  const limits = DRAW_LIMIT;
+  const inverses = DRAW_INVERSE;
   for (let q = 0; q < take; q++) {
-    const j = q + rng.integer(count - q);
+    const n = count - q;
+    let j = q;
+    if (n > 1) {
+      const limit = limits[n];
+      let x = rng.nextUint32();
+      while (x >= limit) x = rng.nextUint32();
+      let r = x - Math.floor(x * inverses[n]) * n;
+      if (r >= n) r -= n;
+      else if (r < 0) r += n;
+      j += r;
+    }
     const tmp = ids[begin + q];
     ids[begin + q] = ids[begin + j];
     ids[begin + j] = tmp;
-    accepted[ids[begin + q]] = 1;
   }
-  for (let q = take; q < count; q++) accepted[ids[begin + q]] = 0;
-  return take;
+}
+
+/** ⌊2³²/n⌋·n (the rejection bound of `Rng.integer(n)`) and 1/n for n below the tables' length. */
+let DRAW_LIMIT = new Float64Array(0);
+let DRAW_INVERSE = new Float64Array(0);
+
+function growDrawTables(count: number): void {
+  let size = 256;
+  while (size <= count) size *= 2;
+  DRAW_LIMIT = new Float64Array(size);
+  DRAW_INVERSE = new Float64Array(size);
+  for (let n = 1; n < size; n++) {
+    DRAW_LIMIT[n] = Math.floor(4294967296 / n) * n;
+    DRAW_INVERSE[n] = 1 / n;
+  }
 }

@@ -10,8 +10,8 @@
  *     query by `TorusGrid.kNearest`).
  *  2. Every target requests its N nearest BSs.
  *  3. Every BS with more than ψ requests accepts ψ of them uniformly at random (partial
- *     Fisher–Yates, `acceptUniformSubset` of src/geometry/requestAcceptance.ts); a BS with at most
- *     ψ requests accepts all.
+ *     Fisher–Yates, `shuffleAcceptedPrefix` of src/geometry/requestAcceptance.ts: the draws of
+ *     `acceptUniformSubset`); a BS with at most ψ requests accepts all.
  *  4. A target's cooperative cluster is the set of accepted BSs among its N nearest; its CRLB is
  *     tr(F⁻¹) of Eq. (5) over that cluster (src/sensing/fim.ts), +∞ when it has ≤ 1 BS or collinear
  *     bearings.
@@ -30,7 +30,7 @@ import { defineKernel, type KernelArgs } from '../parallel/kernel.ts';
 import { checkAscendingIntegers, checkInteger, checkReal } from '../math/argumentError.ts';
 import { TorusGrid, samplePppTorus, wrap } from '../geometry/torus.ts';
 import { crlbFromStats, type FimStats } from './fim.ts';
-import { acceptUniformSubset, groupRequestsByBs } from '../geometry/requestAcceptance.ts';
+import { groupRequestsByBs, shuffleAcceptedPrefix } from '../geometry/requestAcceptance.ts';
 import { ArgumentError } from '../math/argumentError.ts';
 
 /** Registry name of the sensing network kernel (record layout in the module comment). */
@@ -165,19 +165,22 @@ export const sensingNetworkKernel = defineKernel<SensingNetworkArgs>({ name: SEN
  */
 export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Array): void {
   const { side, muS, Ns, psis, beta, samplesPerWindow: K } = a;
+  // Local aliases: under a CommonJS transform (tsx) every call of an imported binding reads a getter.
+  const shuffle = shuffleAcceptedPrefix;
+  const crlb = crlbFromStats;
   const nMax = Ns[Ns.length - 1];
   const bs = samplePppTorus(rng, 1, side);
   const tg = samplePppTorus(rng, muS, side);
   const nBs = bs.length / 2;
   const nT = tg.length / 2;
+  const nReq = nT * nMax;
+  const ws = workspace(nBs, nT, nMax, Math.min(K, nT));
   const grid = new TorusGrid(bs, side);
-  // Nearest nMax BSs of every target, nearest first.
-  const { idx: nbr, dist2: d2 } = grid.kNearestAll(tg, nMax);
+  // Nearest nMax BSs of every target, nearest first (rows of nMax in ws.nbr / ws.d2).
+  const { idx: nbr, dist2: d2 } = grid.kNearestAll(tg, nMax, { idx: ws.nbr, dist2: ws.d2 });
   // Normalized weights and unit vectors (target → BS) of the sampled targets.
   const kS = Math.min(K, nT);
-  const wS = new Float64Array(kS * nMax);
-  const cS = new Float64Array(kS * nMax);
-  const sS = new Float64Array(kS * nMax);
+  const { wS, cS, sS } = ws;
   for (let t = 0; t < kS; t++) {
     for (let r = 0; r < nMax; r++) {
       const b = nbr[t * nMax + r];
@@ -190,53 +193,98 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       sS[t * nMax + r] = dy / dist;
     }
   }
-  const groups = { load: new Int32Array(nBs), start: new Int32Array(nBs + 1), ids: new Int32Array(nT * nMax) };
-  const accepted = new Uint8Array(nT * nMax);
-  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
+  // All requests (ranks < nMax) grouped by BS, ids t·nMax + rank ascending within a BS. The grouping
+  // for N keeps the ids of rank < N in the same order: exactly what groupRequestsByBs(…, 0, N, …)
+  // returns (a target requests a BS at most once, so the ids of a BS ascend with t), found by one
+  // sequential pass per N instead of a regrouping.
+  const all = groupRequestsByBs(nbr, nMax, nT, 0, nMax, nBs, { load: ws.allLoad, start: ws.allStart, ids: ws.allIds });
+  const allIds = all.ids;
+  const allStart = all.start;
+  const allRank = ws.allRank;
+  for (let i = 0; i < nReq; i++) allRank[i] = allIds[i] % nMax;
+  const { load, start, ids, stamp, declined } = ws;
+  // Stamps of earlier windows are below this window's first pass number (ws.pass grows).
+  let pass = ws.pass;
   const blockWidth = NF + 2 * K;
+  const st: FimStats = { w: 0, sx: 0, sy: 0, c2: 0, d2: 0 };
   for (let ni = 0; ni < Ns.length; ni++) {
     const N = Ns[ni];
-    // Request ids t·nMax + rank, grouped by BS.
-    const { load, start, ids } = groupRequestsByBs(nbr, nMax, nT, 0, N, nBs, groups);
+    // Request ids t·nMax + rank (rank < N), grouped by BS.
+    let at = 0;
     let loadSq = 0;
-    for (let b = 0; b < nBs; b++) loadSq += load[b] * load[b];
+    for (let b = 0; b < nBs; b++) {
+      start[b] = at;
+      const end = allStart[b + 1];
+      for (let i = allStart[b]; i < end; i++) {
+        ids[at] = allIds[i];
+        at += (allRank[i] - N) >>> 31; // 1 when rank < N
+      }
+      const n = at - start[b];
+      load[b] = n;
+      loadSq += n * n;
+    }
+    start[nBs] = at;
     for (let pi = 0; pi < psis.length; pi++) {
       const psi = psis[pi];
+      const take = psi > 0 ? psi : 0; // as acceptUniformSubset (parseArgs requires ψ ≥ 1)
+      // Acceptance: a BS with n ≤ ψ requests accepts all (no draw); one with n > ψ moves a uniform
+      // ψ-subset to the front of its slice (the draws of acceptUniformSubset) and its declined
+      // requests are stamped with this pass's number and counted per target. A request is accepted
+      // in this pass iff its stamp differs (no per-request flag to write or reset).
+      ws.pass = ++pass;
       let bsAcceptSum = 0;
+      let acc = 0;
       for (let b = 0; b < nBs; b++) {
         const n = load[b];
-        acceptUniformSubset(ids, start[b], n, psi, rng, accepted);
-        bsAcceptSum += n <= psi ? 1 : psi / n;
+        if (n <= psi) {
+          acc += n;
+          bsAcceptSum += 1;
+          continue;
+        }
+        const begin = start[b];
+        shuffle(ids, begin, n, take, rng);
+        for (let q = begin + take; q < begin + n; q++) {
+          const id = ids[q];
+          stamp[id] = pass;
+          declined[(id / nMax) | 0]++; // the target t of id = t·nMax + rank
+        }
+        acc += take;
+        bsAcceptSum += psi / n;
       }
-      let acc = 0;
       let nonLoc = 0;
       let le3 = 0;
       const block = rec.subarray((pi * Ns.length + ni) * blockWidth, (pi * Ns.length + ni + 1) * blockWidth);
       for (let t = 0; t < nT; t++) {
-        let c = 0;
-        for (let r = 0; r < N; r++) c += accepted[t * nMax + r];
-        acc += c;
+        const c = N - declined[t];
+        declined[t] = 0;
         if (c <= 1) nonLoc++;
         if (c <= 3) le3++;
         if (t < kS) {
-          st.w = 0;
-          st.sx = 0;
-          st.sy = 0;
-          st.c2 = 0;
-          st.d2 = 0;
+          // The FIM statistics of Eq. (5) over the accepted BSs, summed in rank order.
+          const row = t * nMax;
+          let w = 0;
+          let sx = 0;
+          let sy = 0;
+          let c2 = 0;
+          let dd = 0;
           for (let r = 0; r < N; r++) {
-            const id = t * nMax + r;
-            if (!accepted[id]) continue;
+            const id = row + r;
+            if (stamp[id] === pass) continue;
             const wv = wS[id];
             const cc = cS[id];
             const ss = sS[id];
-            st.w += wv;
-            st.sx += wv * cc;
-            st.sy += wv * ss;
-            st.c2 += wv * (cc * cc - ss * ss);
-            st.d2 += wv * 2 * ss * cc;
+            w += wv;
+            sx += wv * cc;
+            sy += wv * ss;
+            c2 += wv * (cc * cc - ss * ss);
+            dd += wv * 2 * ss * cc;
           }
-          block[NF + t] = c <= 1 ? Infinity : crlbFromStats(st, 1);
+          st.w = w;
+          st.sx = sx;
+          st.sy = sy;
+          st.c2 = c2;
+          st.d2 = dd;
+          block[NF + t] = c <= 1 ? Infinity : crlb(st, 1);
           block[NF + K + t] = c;
         }
       }
@@ -254,4 +302,70 @@ export function simulateWindow(a: SensingNetworkArgs, rng: Rng, rec: Float64Arra
       block[7] = le3;
     }
   }
+}
+
+/** Typed arrays of one window, reused by the next (grown when a window needs more). */
+interface Workspace {
+  nbr: Int32Array;
+  d2: Float64Array;
+  wS: Float64Array;
+  cS: Float64Array;
+  sS: Float64Array;
+  allLoad: Int32Array;
+  allStart: Int32Array;
+  allIds: Int32Array;
+  allRank: Int32Array;
+  load: Int32Array;
+  start: Int32Array;
+  ids: Int32Array;
+  /** Per request: the number of the last acceptance pass that declined it. */
+  stamp: Int32Array;
+  /** Per target: declined requests in the current pass (reset to 0 as it is read). */
+  declined: Int32Array;
+  /** The last pass number used (stamps of this workspace are ≤ pass). */
+  pass: number;
+}
+
+let WS: Workspace | null = null;
+
+/**
+ * The workspace for a window of nBs BSs and nT targets with nMax requests each and kS sampled
+ * targets. Every entry a window reads is written by that window first (the tables of the k-nearest
+ * search and of the grouping in full), is reset as it is read (`declined`), or is compared with a
+ * pass number no earlier window used (`stamp`), so stale values of an earlier window never matter.
+ */
+function workspace(nBs: number, nT: number, nMax: number, kS: number): Workspace {
+  const nReq = nT * nMax;
+  const nS = kS * nMax;
+  const w = WS;
+  if (w && w.nbr.length >= nReq && w.load.length >= nBs && w.wS.length >= nS && w.declined.length >= nT) {
+    // Stamps are compared with pass numbers; restart them long before Int32 would overflow.
+    if (w.pass > 2 ** 30) {
+      w.stamp.fill(0);
+      w.pass = 0;
+    }
+    return w;
+  }
+  // 25% headroom: window sizes are Poisson and fluctuate by a few per cent.
+  const req = Math.ceil(1.25 * Math.max(nReq, w ? w.nbr.length : 0));
+  const bsN = Math.ceil(1.25 * Math.max(nBs, w ? w.load.length : 0));
+  const sN = Math.max(nS, w ? w.wS.length : 0);
+  WS = {
+    nbr: new Int32Array(req),
+    d2: new Float64Array(req),
+    wS: new Float64Array(sN),
+    cS: new Float64Array(sN),
+    sS: new Float64Array(sN),
+    allLoad: new Int32Array(bsN),
+    allStart: new Int32Array(bsN + 1),
+    allIds: new Int32Array(req),
+    allRank: new Int32Array(req),
+    load: new Int32Array(bsN),
+    start: new Int32Array(bsN + 1),
+    ids: new Int32Array(req),
+    stamp: new Int32Array(req),
+    declined: new Int32Array(Math.ceil(1.25 * Math.max(nT, w ? w.declined.length : 0))),
+    pass: 0,
+  };
+  return WS;
 }

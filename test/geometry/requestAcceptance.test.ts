@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../src/math/rng.ts';
-import { acceptUniformSubset, groupRequestsByBs } from '../../src/geometry/requestAcceptance.ts';
+import { acceptUniformSubset, groupRequestsByBs, shuffleAcceptedPrefix } from '../../src/geometry/requestAcceptance.ts';
 
 test('groupRequestsByBs groups every request once, by BS, in item order (against a naive grouping)', () => {
   const rng = new Rng(5, 0);
@@ -55,4 +55,41 @@ test('acceptUniformSubset draws every s-subset with probability 1/C(n, s) (chi-s
   let chi2 = 0;
   for (const c of counts.values()) chi2 += ((c - 5000) * (c - 5000)) / 5000;
   assert.ok(chi2 < 27.9, `chi-square ${chi2.toFixed(1)} over 10 subsets`);
+});
+
+test('shuffleAcceptedPrefix makes the draws of a partial Fisher–Yates with Rng.integer, draw for draw (n up to 1500: the tables grow)', () => {
+  // Reference: the textbook loop with Rng.integer (rejection bound ⌊2³²/n⌋·n, x mod n).
+  const reference = (ids: Int32Array, count: number, take: number, rng: Rng): void => {
+    for (let q = 0; q < take; q++) {
+      const j = q + rng.integer(count - q);
+      const t = ids[q];
+      ids[q] = ids[j];
+      ids[j] = t;
+    }
+  };
+  const pick = new Rng(21);
+  for (let trial = 0; trial < 400; trial++) {
+    const count = trial < 300 ? 1 + pick.integer(300) : 300 + pick.integer(1200);
+    const take = pick.integer(count + 1);
+    const a = Int32Array.from({ length: count }, (_, i) => i);
+    const b = a.slice();
+    const ra = new Rng(7, trial);
+    const rb = new Rng(7, trial);
+    shuffleAcceptedPrefix(a, 0, count, take, ra);
+    reference(b, count, take, rb);
+    assert.deepEqual(a, b, `count ${count}, take ${take}`);
+    // The same number of words consumed: the streams continue alike.
+    assert.equal(ra.nextUint32(), rb.nextUint32());
+  }
+  // Remainders at the extremes of x: words just below the rejection bound and multiples of n.
+  const inv = (x: number, n: number): number => {
+    let r = x - Math.floor(x * (1 / n)) * n;
+    if (r >= n) r -= n;
+    else if (r < 0) r += n;
+    return r;
+  };
+  for (let n = 2; n < 3000; n++) {
+    const limit = Math.floor(4294967296 / n) * n;
+    for (const x of [0, n, n - 1, limit - 1, limit - n, limit - n - 1, Math.floor(limit / 2 / n) * n]) assert.equal(inv(x, n), x % n, `x ${x}, n ${n}`);
+  }
 });
