@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/math/rng.ts';
 import { kappaCPrinted } from '../src/comm/kappa.ts';
+import { transcendentalCost } from './lib/cost.ts';
 import { simulateRateCurve, rateCurveKernel, fitRateCurvePilot, type RateCurveArgs } from '../src/comm/rateCurve.ts';
 import { rateCurveEstimates } from '../src/comm/rateCurveControl.ts';
 import { createWorkerPool, defaultThreads, type WorkerPool } from '../src/registry/nodePool.ts';
@@ -113,25 +114,6 @@ function runPeer(args: RateCurveArgs, trials: number, seed: number): Run | strin
 function tta(r: Run): { h: number; seconds: number } {
   const h = Math.max(...r.sd.map((s) => (1.96 * s) / Math.sqrt(r.trials)));
   return { h, seconds: r.seconds * (h / H_TARGET) ** 2 };
-}
-
-function transcendentalCost(): { logNs: number; powNs: number; loopNs: number } {
-  const n = 1 << 16;
-  const xs = new Float64Array(n);
-  const rng = new Rng(123);
-  for (let i = 0; i < n; i++) xs[i] = 0.01 + 100 * rng.uniform();
-  const reps = 200;
-  const time = (f: (x: number) => number): number => {
-    let acc = 0;
-    const t0 = performance.now();
-    for (let r = 0; r < reps; r++) for (let i = 0; i < n; i++) acc += f(xs[i]!);
-    const ns = ((performance.now() - t0) * 1e6) / (reps * n);
-    if (acc === 42) console.log('');
-    return ns;
-  };
-  time(Math.log); // warm-up
-  const loopNs = time((x) => x * 1.0000001);
-  return { logNs: time(Math.log) - loopNs, powNs: time((x) => Math.pow(x, -1.5)) - loopNs, loopNs };
 }
 
 export async function run(): Promise<void> {

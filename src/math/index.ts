@@ -17,5 +17,6 @@ export * from './goldenSection.ts';
 export * from './rng.ts';
 export * from './exponentialZiggurat.ts';
 export * from './stats.ts';
+export * from './selectRanks.ts';
 export * from './leastSquares.ts';
 export * from './argumentError.ts';

@@ -210,11 +210,24 @@ export function median(values: ArrayLike<number>): number {
  * medianCi95Sorted(Array.from({ length: 100 }, (_, i) => i + 1)); // => [40, 61]
  */
 export function medianCi95Sorted(s: ArrayLike<number>): [number, number] {
-  const n = s.length;
-  const half = (Z95 * Math.sqrt(n)) / 2;
-  const j = Math.max(0, Math.floor(n / 2 - half) - 1);
-  const k = Math.min(n - 1, Math.ceil(n / 2 + half));
+  const [j, k] = medianCi95Ranks(s.length);
   return [s[j], s[k]];
+}
+
+/**
+ * The 0-based ranks j, k of the order statistics bounding `medianCi95Sorted` for a sample of n.
+ *
+ * Formula: not in the paper: j = max(0, ⌊n/2 − z√n/2⌋ − 1), k = min(n − 1, ⌈n/2 + z√n/2⌉), z = z_{0.975}.
+ * Method: index arithmetic (for selecting them without a full sort, `selectRanks`).
+ * Accuracy: exact. References: as `medianCi95Sorted`.
+ *
+ * @example
+ * import { medianCi95Ranks } from 'isacnet/math';
+ * medianCi95Ranks(100); // => [39, 60]
+ */
+export function medianCi95Ranks(n: number): [number, number] {
+  const half = (Z95 * Math.sqrt(n)) / 2;
+  return [Math.max(0, Math.floor(n / 2 - half) - 1), Math.min(n - 1, Math.ceil(n / 2 + half))];
 }
 
 /**
