@@ -19,7 +19,8 @@
  * 1/u² (no Math.pow), exponentials by a ziggurat (no log for ≈ 99% of draws), Gamma(M_t − 1) with
  * integer shape ≤ 8 as p^c × a sum of M_t − 1 exponentials.
  *
- * Record per trial (width = number of L values): ln(1 + SIR_c) at Ls[0], Ls[1], ….
+ * Record per trial (width = number of L values): ln(1 + SIR_c) at Ls[0], Ls[1], …; with `pcs`, one
+ * such block per power share (the SIR scaled, the draws shared).
  */
 import { Rng } from '../math/rng.ts';
 import { meanFieldTail } from './typicalUser.ts';
@@ -32,7 +33,7 @@ import { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 export { exponentialZiggurat } from '../math/exponentialZiggurat.ts';
 
 /** The arguments shared by the rate-curve kernels (`parseRateCurveBaseArgs`). */
-export type RateCurveBaseArgs = Omit<RateCurveArgs, 'output' | 'coefficients'>;
+export type RateCurveBaseArgs = Omit<RateCurveArgs, 'output' | 'coefficients' | 'pcs'>;
 
 export interface RateCurveArgs {
   /** Cooperation sizes, strictly increasing integers ≥ 1. */
@@ -53,6 +54,14 @@ export interface RateCurveArgs {
    * features are drawn afresh).
    */
   output?: 'rates' | 'features' | 'control';
+  /**
+   * Several power shares on the same trials (output 'rates' only): the desired gains are drawn for
+   * p^c = 1 and each trial's SIR is scaled by every entry (SIR_c is linear in p^c: only the desired
+   * gains carry it), so the record is [rates of pcs[0] for every L, rates of pcs[1] …] and `pc` is
+   * not used. Each block has exactly the law of a run with that `pc`; its numbers equal such a run's
+   * up to rounding (the same draws, for p^c > 0).
+   */
+  pcs?: number[];
   /** Control coefficients, one array of length 6L + 14 per entry of `Ls` (output 'control'; from `fitRateCurveControl`). */
   coefficients?: number[][];
 }
@@ -97,6 +106,11 @@ function parseRateCurveArgs(a: KernelArgs): RateCurveArgs {
   const out: RateCurveArgs = parseRateCurveBaseArgs(a);
   const Ls = out.Ls;
   if (a.output !== undefined) out.output = checkOneOf('output', a.output, ['rates', 'features', 'control'] as const);
+  if (a.pcs !== undefined) {
+    if (!Array.isArray(a.pcs) || a.pcs.length === 0 || a.pcs.length > 64) throw new ArgumentError('pcs', a.pcs, 'a non-empty array of at most 64 power shares in [0, 1]');
+    if ((out.output ?? 'rates') !== 'rates') throw new ArgumentError('pcs', '(given)', "only with output 'rates'");
+    out.pcs = (a.pcs as unknown[]).map((v, i) => checkReal(`pcs[${i}]`, v, 0, 1));
+  }
   if (out.output === 'control') {
     if (!Array.isArray(a.coefficients) || a.coefficients.length !== Ls.length) throw new ArgumentError('coefficients', a.coefficients, `an array of ${Ls.length} arrays (one per entry of Ls) with output 'control'`);
     out.coefficients = (a.coefficients as unknown[]).map((row, j) => {
@@ -152,7 +166,11 @@ function ensure(n: number): void {
  * rec[1] >= rec[0] && rec[3] >= rec[2]; // => true
  */
 export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number): Float64Array {
-  const { Ls, kappaC, pc, alpha, mt, discBs } = args;
+  const { Ls, kappaC, alpha, mt, discBs } = args;
+  // several power shares (`pcs`): gains drawn for p^c = 1, the SIR scaled by each p^c (it is linear in p^c)
+  const pcsArr = args.pcs ? Float64Array.from(args.pcs) : null;
+  const nPc = pcsArr ? pcsArr.length : 1;
+  const pc = pcsArr ? 1 : args.pc;
   const nL = Ls.length;
   const lMax = Ls[nL - 1]!;
   const mode = args.output ?? 'rates';
@@ -168,7 +186,7 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
   const zig = exponentialZiggurat;
   const eulerGamma = EULER_GAMMA;
   const featureBs = Math.max(K, nLh + 1); // BSs whose features a trial needs: areas 1…K, interferers 2…max(max L, 5)
-  const width = mode === 'rates' ? nL : mode === 'control' ? 2 * nL : rateCurveFeatureRecordWidth(nL, lMax);
+  const width = mode === 'rates' ? nL * nPc : mode === 'control' ? 2 * nL : rateCurveFeatureRecordWidth(nL, lMax);
   const out = new Float64Array(count * width);
   // feature set-up: exact means ψ(k) of ln u_k, ψ(M_t − 1) of ln G_k, −γ of ln h_k; coin probabilities
   const psiArea = new Float64Array(K);
@@ -286,7 +304,11 @@ export function simulateRateCurve(args: RateCurveArgs, rng: Rng, count: number):
         signal += m * desB[k]!;
         removed += m * intB[k]!;
       }
-      out[base + j] = Math.log1p(signal / (total - removed + tail));
+      if (pcsArr === null) out[base + j] = Math.log1p(signal / (total - removed + tail));
+      else {
+        const x = signal / (total - removed + tail);
+        for (let i = 0; i < nPc; i++) out[base + i * nL + j] = Math.log1p(pcsArr[i]! * x);
+      }
     }
     if (mode === 'control') {
       for (let j = 0; j < nL; j++) out[base + nL + j] = controlValue(coefFlat, coefOff[j]!, lsArr[j]!, kArr[j]!, pkArr[j]!, luB, lgB, lhB, momB, accB);

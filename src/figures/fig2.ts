@@ -134,7 +134,7 @@ export async function computeFig2(opts: FigureComputeOptions): Promise<Fig2Data>
 export const buildFig2: FigureBuilder = async (opts): Promise<FigureResult> => {
   const data = await computeFig2({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
   opts.onProgress?.(0.92, 'rendering');
-  const files = await writeFigure(opts.outDir, 'fig2', fig2Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
+  const files = await writeFigure(opts.outDir, 'fig2', fig2Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json, opts.defer);
   opts.onProgress?.(1, 'done');
   return { name: 'fig2', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

@@ -200,7 +200,7 @@ export async function computeFig3(opts: FigureComputeOptions): Promise<Fig3Data>
 export const buildFig3: FigureBuilder = async (opts): Promise<FigureResult> => {
   const data = await computeFig3({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
   opts.onProgress?.(0.93, 'rendering');
-  const files = await writeFigure(opts.outDir, 'fig3', fig3Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
+  const files = await writeFigure(opts.outDir, 'fig3', fig3Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json, opts.defer);
   opts.onProgress?.(1, 'done');
   return { name: 'fig3', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

@@ -210,7 +210,7 @@ export async function computeFig4(opts: FigureComputeOptions): Promise<Fig4Data>
 export const buildFig4: FigureBuilder = async (opts): Promise<FigureResult> => {
   const data = await computeFig4({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
   opts.onProgress?.(0.96, 'rendering');
-  const files = await writeFigure(opts.outDir, 'fig4', fig4Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
+  const files = await writeFigure(opts.outDir, 'fig4', fig4Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json, opts.defer);
   opts.onProgress?.(1, 'done');
   return { name: 'fig4', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

@@ -309,7 +309,7 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
 export const buildFig5: FigureBuilder = async (opts): Promise<FigureResult> => {
   const data = await computeFig5({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
   opts.onProgress?.(0.98, 'rendering');
-  const files = await writeFigure(opts.outDir, 'fig5', fig5Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
+  const files = await writeFigure(opts.outDir, 'fig5', fig5Spec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json, opts.defer);
   opts.onProgress?.(1, 'done');
   return { name: 'fig5', title: data.title, caption: fig5Caption(data), files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

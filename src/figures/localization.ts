@@ -103,7 +103,7 @@ export async function computeLocalizationFigure(opts: FigureComputeOptions): Pro
 export const buildLocalizationFigure: FigureBuilder = async (opts): Promise<FigureResult> => {
   const data = await computeLocalizationFigure({ quick: opts.quick, seed: opts.seed, params: opts.params, run: (job, onP) => opts.pool.run(job, onP), onProgress: opts.onProgress });
   opts.onProgress?.(0.92, 'rendering');
-  const files = await writeFigure(opts.outDir, 'localization', localizationSpec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json);
+  const files = await writeFigure(opts.outDir, 'localization', localizationSpec(data), data.csvRows, opts.provenance ? { ...data.json, provenance: opts.provenance } : data.json, opts.defer);
   opts.onProgress?.(1, 'done');
   return { name: 'localization', title: data.title, files, validation: data.validation, trials: data.trials, seed: data.seed };
 };

@@ -5,7 +5,7 @@
  */
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import path from 'node:path';
 import { toCsv, writeFileAtomic } from './io.ts';
 import type { VegaLiteSpec } from './spec.ts';
@@ -35,13 +35,17 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   }
 }
 
+function pngOptions(scale: number): ConstructorParameters<typeof Resvg>[1] {
+  return { fitTo: { mode: 'zoom', value: scale }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } };
+}
+
 export function svgToPng(svg: string, scale = 2): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, pngOptions(scale)).render().asPng();
+}
+
+/** As `svgToPng`, rendered on a libuv thread (the same bytes; measured identical), so the main thread can go on. */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Uint8Array> {
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
 }
 
 export interface FigureOutput {
@@ -53,7 +57,9 @@ export interface FigureOutput {
 
 /**
  * Write `<outDir>/<name>.{svg,png,csv,json}`. `rows` is the plotted data (CSV), `json` the full
- * data object (parameters, seeds, points).
+ * data object (parameters, seeds, points). The PNG is rendered off the main thread; with `defer`
+ * the returned promise resolves before the PNG is written and `defer` receives the pending write
+ * (the caller awaits it), else this function awaits it.
  */
 export async function writeFigure(
   outDir: string,
@@ -61,9 +67,9 @@ export async function writeFigure(
   spec: VegaLiteSpec,
   rows: Array<Record<string, number | string | null | undefined>>,
   json: unknown,
+  defer?: (pending: Promise<void>) => void,
 ): Promise<FigureOutput> {
   const svg = await renderSvg(spec);
-  const png = svgToPng(svg);
   const files: FigureOutput = {
     svg: path.join(outDir, `${name}.svg`),
     png: path.join(outDir, `${name}.png`),
@@ -73,6 +79,8 @@ export async function writeFigure(
   writeFileAtomic(files.csv, toCsv(rows));
   writeFileAtomic(files.json, JSON.stringify(json, null, 2) + '\n');
   writeFileAtomic(files.svg, svg);
-  writeFileAtomic(files.png, png);
+  const pngWrite = svgToPngAsync(svg).then((png) => writeFileAtomic(files.png, png));
+  if (defer) defer(pngWrite);
+  else await pngWrite;
   return files;
 }

@@ -19,6 +19,12 @@ export interface FigureJobOptions {
   provenance?: Provenance;
   /** Progress within this figure, fraction in [0, 1]. */
   onProgress?: (fraction: number, label: string) => void;
+  /**
+   * Takes over the figure's PNG write (`writeFigure`): the PNG is rendered off the main thread while
+   * the next figure computes, and the caller awaits every handed-over promise before it reports.
+   * Without it `writeFigure` awaits the PNG itself.
+   */
+  defer?: (pending: Promise<void>) => void;
 }
 
 /**

@@ -9,7 +9,7 @@
  * results depend on the seed only, never on the thread count.
  * - acceptance `independent`: typical user at the origin, acceptance with probability κ_c as printed;
  *   CI = mean ± 1.96 s/√n. With Gamma gains, noise off and no coverage thresholds (`usesRateCurve`)
- *   one comm.rateCurve job per p^c simulates every L on the same trials (whole curves in one pass;
+ *   one comm.rateCurve job simulates every L and every p^c on the same trials (whole curves in one pass;
  *   plain Monte Carlo, no control variates: this is the check of the closed forms); otherwise one
  *   comm.typicalUser job per (L, p^c). `params.monteCarloKernel` names the kernel used.
  * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/comm/network.ts);
@@ -428,25 +428,31 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   // --- whole curves (usesRateCurve): one comm.rateCurve job per p^c, every L on the same trials ---
   const curve = !o.noMonteCarlo && usesRateCurve(p, o);
   const curveLs = [...new Set(o.Ls)].sort((a, b) => a - b);
-  if (curve) checkMemory('trials', o.trials, o.trials * curveLs.length * 8, 'the rate records of one p^c (trials × #L × 8 bytes)');
-  const curveByPc = new Map<number, Map<number, McEstimate>>();
+  // every p^c on the same trials too (`pcs`: the SIR is linear in p^c), so one job for the whole report
+  const curvePcs = [...new Set(o.pcs)];
+  if (curve) checkMemory('trials', o.trials, o.trials * curveLs.length * curvePcs.length * 8, 'the rate records of the report (trials × #L × #p^c × 8 bytes)');
+  let curveByPc: Map<number, Map<number, McEstimate>> | null = null;
   const curveEstimates = async (pc: number, progress: ProgressFn): Promise<Map<number, McEstimate>> => {
-    const have = curveByPc.get(pc);
-    if (have) return have;
-    const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
-    const rec = await run(rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc, alpha: p.alpha, mt: p.mt, discBs }, o.trials, o.seed, RATE_CURVE_CHUNK), progress);
-    const nL = curveLs.length;
-    const n = rec.length / nL;
-    const out = new Map<number, McEstimate>();
-    const col = new Float64Array(n);
-    curveLs.forEach((L, j) => {
-      for (let i = 0; i < n; i++) col[i] = rec[i * nL + j]!;
-      const s = meanCi95(col);
-      // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
-      out.set(L, { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n });
-    });
-    curveByPc.set(pc, out);
-    return out;
+    if (curveByPc === null) {
+      const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
+      const rec = await run(rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc: curvePcs[0]!, pcs: curvePcs, alpha: p.alpha, mt: p.mt, discBs }, o.trials, o.seed, RATE_CURVE_CHUNK), progress);
+      const nL = curveLs.length;
+      const width = nL * curvePcs.length;
+      const n = rec.length / width;
+      const col = new Float64Array(n);
+      curveByPc = new Map();
+      curvePcs.forEach((q, b) => {
+        const out = new Map<number, McEstimate>();
+        curveLs.forEach((L, j) => {
+          for (let i = 0; i < n; i++) col[i] = rec[i * width + b * nL + j]!;
+          const s = meanCi95(col);
+          // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
+          out.set(L, { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n });
+        });
+        curveByPc!.set(q, out);
+      });
+    }
+    return curveByPc.get(pc)!;
   };
   let done = 0;
   for (const L of o.Ls) {

@@ -513,24 +513,22 @@ async function planComm(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): 
   const muC = usersPerBs(p);
   const jobs: McJob[] = [];
   if (!spec.noMonteCarlo && usesRateCurve(p, { Ls, pcs, trials: spec.trials, seed: point.seed, acceptance: 'independent', gains, discBs })) {
-    // As computeCommReport: one whole-curve job (comm.rateCurve) per p^c, every L on the same
-    // trials; a precision target stops a curve when its worst L meets it.
+    // As computeCommReport: one whole-curve job (comm.rateCurve) for every L and p^c on the same
+    // trials; a precision target stops it when its worst (L, p^c) meets it.
     const curveLs = [...new Set(Ls)].sort((a, b) => a - b);
+    const curvePcs = [...new Set(pcs)];
     const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
-    const byPc = new Map<number, McJob>();
-    for (const pc of [...new Set(pcs)]) {
-      const job = rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc, alpha: p.alpha, mt: p.mt, discBs }, spec.trials, point.seed, RATE_CURVE_CHUNK);
-      const j = newJob(job, curveLs.length, curveLs.map((_, f) => ({ kind: 'moments' as const, field: f })), curveLs.map((_, f) => ({ stat: f, scale: 1, on: 'mean' as const })), spec);
-      jobs.push(j);
-      byPc.set(pc, j);
-    }
+    const width = curveLs.length * curvePcs.length;
+    const job = rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc: curvePcs[0]!, pcs: curvePcs, alpha: p.alpha, mt: p.mt, discBs }, spec.trials, point.seed, RATE_CURVE_CHUNK);
+    const fields = Array.from({ length: width }, (_, f) => f);
+    const j = newJob(job, width, fields.map((f) => ({ kind: 'moments' as const, field: f })), fields.map((f) => ({ stat: f, scale: 1, on: 'mean' as const })), spec);
+    jobs.push(j);
     return {
       point,
       jobs,
       rows: () =>
         closed.points.map((q) => {
-          const j = byPc.get(q.pc)!;
-          const m = j.merged?.[curveLs.indexOf(q.L)];
+          const m = j.merged?.[curvePcs.indexOf(q.pc) * curveLs.length + curveLs.indexOf(q.L)];
           const e = m ? momentsMeanCi95(m) : null;
           return { ...commRow(point, spec, q, e, m?.n ?? 0), max_trials_hit: j.hitMax };
         }),

@@ -95,3 +95,30 @@ test('exponentialZiggurat has the Exp(1) law (moments and survival, 4 s.e.)', ()
     assert.ok(Math.abs(hits[j]! / n - p) < 4 * Math.sqrt((p * (1 - p)) / n) + 1 / n, `P(X > ${x}) = ${hits[j]! / n}, expected ${p}`);
   });
 });
+
+// `pcs`: the desired gains are drawn for p^c = 1 and the SIR scaled; for p^c > 0 the draws are those
+// of a run with that p^c, so every block equals that run up to rounding (1e-12 relative: one
+// multiplication moved from the gain to the SIR).
+test('pcs: several power shares on the same trials equal separate runs up to rounding', async () => {
+  const { Rng } = await import('../../src/math/rng.ts');
+  const { simulateRateCurve, rateCurveKernel } = await import('../../src/comm/rateCurve.ts');
+  const base = { Ls: [1, 3, 8], kappaC: [1, 0.9, 0.6], alpha: 4, mt: 4, discBs: 100 };
+  const pcs = [0.3, 0.9, 0.6];
+  const multi = simulateRateCurve({ ...base, pc: 0.3, pcs }, new Rng(4, 2), 300);
+  assert.equal(multi.length, 300 * 9);
+  pcs.forEach((pc, b) => {
+    const one = simulateRateCurve({ ...base, pc }, new Rng(4, 2), 300);
+    for (let t = 0; t < 300; t++) {
+      for (let j = 0; j < 3; j++) {
+        const a = multi[t * 9 + b * 3 + j]!;
+        const r = one[t * 3 + j]!;
+        assert.ok(Math.abs(a - r) <= 1e-12 * Math.max(1, r), `pc ${pc}, trial ${t}, L index ${j}: ${a} vs ${r}`);
+      }
+    }
+  });
+  // p^c = 0 in the list gives rate 0 exactly
+  const z = simulateRateCurve({ ...base, pc: 0.5, pcs: [0, 0.5] }, new Rng(4, 2), 10);
+  for (let t = 0; t < 10; t++) for (let j = 0; j < 3; j++) assert.equal(z[t * 6 + j], 0);
+  assert.throws(() => rateCurveKernel.run({ ...base, pc: 0.5, pcs: [0.5], output: 'features' }, new Rng(1), 1), /pcs/);
+  assert.throws(() => rateCurveKernel.run({ ...base, pc: 0.5, pcs: [1.5] }, new Rng(1), 1), /pcs\[0\]/);
+});
