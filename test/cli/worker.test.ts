@@ -112,9 +112,10 @@ test('workers as separate processes', { skip }, async (t) => {
       for (const f of ['sweep.csv', 'sweep.json']) {
         assert.equal(readFileSync(path.join(dir, 'queued', f), 'utf8'), readFileSync(path.join(dir, 'local', f), 'utf8'), f);
       }
-      // 2 points × 2 values of L × 5 chunks of 4096 trials (20 000 trials), all computed by the workers.
+      // 2 points × one whole-curve job (L = 1, 2 on the same trials) × 5 chunks of 4096 trials (20 000
+      // trials), all computed by the workers.
       const done = [w1, w2].map((w) => (w.err().match(/chunkStats done/g) ?? []).length);
-      assert.equal(done[0] + done[1], 20, `tasks per worker: ${done.join(', ')}\n${w1.err()}`);
+      assert.equal(done[0] + done[1], 10, `tasks per worker: ${done.join(', ')}\n${w1.err()}`);
     } finally {
       for (const w of [w1, w2]) w.child.kill('SIGTERM');
       await Promise.all([w1, w2].map((w) => exited(w.child, 20_000)));
