@@ -340,9 +340,9 @@ export const RATE_CURVE_PILOT_STREAM = 4294967295;
  * Method: `pilotTrials` trials in the 'features' layout on one thread, then `fitRateCurveControl`.
  * Deterministic in (args, seed, pilotTrials): the same coefficients on any machine and thread count.
  * Accuracy: with the default 2000 pilot trials the variance-reduction factor at the paper's defaults
- * (α = 4, M_t = 4, p^c = 0.5, κ_c printed) measured 12.1–25.7 over L = 1…20 (20 × 4096 trials;
- * 5000 pilot trials: 12.6–26.5); roughly p/n of the residual variance is lost to fitting noise,
- * p = 6L + 14.
+ * (α = 4, M_t = 4, p^c = 0.5, κ_c printed) measured 19.9–47.8 over L = 1…20 (20 × 4096 trials,
+ * bench/mc.bench.ts); roughly p/n of the residual variance is lost to fitting noise, p = 6L + 14
+ * (a 1000-trial pilot gave 13.3–43.3).
  * References: docs/performance.md (Communication, control variates).
  *
  * @example

@@ -20,7 +20,7 @@ export function fig4Spec(data: Fig4Data): VegaLiteSpec {
       subtitle: [
         `ψ = ${data.psi}, M_t = ${data.mt}, α = ${data.alpha}; κ_c as printed; gains Gamma(M_t−1, p^c) and Exp(1)`,
         'solid: exact expression; dashed: Theorem 2; circles: Monte Carlo, independent acceptance',
-        `(${data.trials.toLocaleString('en-US')} users per point${data.quick ? '' : ' at 11 values of L'}; 95% CI bands)`,
+        `(${data.trials.toLocaleString('en-US')} users per point${data.quick ? '' : ' at every L'}; 95% CI bands)`,
         `diamonds: network load simulation, p^c = ${data.pcNetwork} (95% CI bars); ring: L* of the exact rate`,
       ],
     },
