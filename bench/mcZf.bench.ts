@@ -24,6 +24,7 @@ import { rateL1ZfExact } from '../src/comm/zfRateL1.ts';
 import { simulateZfRateCurve, zfRateCurveKernel, type ZfRateCurveArgs } from '../src/comm/zfRateCurve.ts';
 import { controlVariateEstimate, type ControlVariateEstimate } from '../src/comm/controlVariate.ts';
 import { createWorkerPool, defaultThreads } from '../src/registry/nodePool.ts';
+import { nsPerCall } from './lib/cost.ts';
 
 const CHUNK = 4096;
 const H_TARGET = 0.005;
@@ -71,24 +72,8 @@ const tta = (seconds: number, h: number): number => seconds * (h / H_TARGET) ** 
 
 /** ns per call of the transcendental functions the kernel uses (loop overhead subtracted). */
 function transcendentalCost(): Record<'log' | 'sqrt' | 'cos' | 'sin' | 'expm1' | 'log1p', number> {
-  const n = 1 << 16;
-  const xs = new Float64Array(n);
-  const rng = new Rng(123);
-  for (let i = 0; i < n; i++) xs[i] = 0.01 + 3 * rng.uniform();
-  const reps = 100;
-  const time = (f: (x: number) => number): number => {
-    let acc = 0;
-    const t0 = performance.now();
-    for (let r = 0; r < reps; r++) for (let i = 0; i < n; i++) acc += f(xs[i]!);
-    const ns = ((performance.now() - t0) * 1e6) / (reps * n);
-    if (acc === 42) console.log('');
-    return ns;
-  };
-  time(Math.log); // warm-up
-  const loop = time((x) => x * 1.0000001);
-  // clamped at 0: Math.sqrt is one instruction and can time below the multiply loop
-  const net = (f: (x: number) => number): number => Math.max(0, time(f) - loop);
-  return { log: net(Math.log), sqrt: net(Math.sqrt), cos: net(Math.cos), sin: net(Math.sin), expm1: net(Math.expm1), log1p: net(Math.log1p) };
+  const { loop: _loop, ...perCall } = nsPerCall({ log: Math.log, sqrt: Math.sqrt, cos: Math.cos, sin: Math.sin, expm1: Math.expm1, log1p: Math.log1p }, 0.01, 3.01, 100);
+  return perCall;
 }
 
 export async function run(): Promise<void> {

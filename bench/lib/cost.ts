@@ -4,13 +4,15 @@
  */
 import { Rng } from '../../src/math/rng.ts';
 
-/** ns per call of Math.log and Math.pow(x, −1.5) over 2¹⁶ arguments in [0.01, 100), loop overhead subtracted. */
-export function transcendentalCost(): { logNs: number; powNs: number; loopNs: number } {
+/**
+ * ns per call of each function over 2¹⁶ arguments uniform in [lo, hi), `reps` passes, with the time
+ * of a multiply loop subtracted (clamped at 0: Math.sqrt is one instruction and can time below it).
+ */
+export function nsPerCall<K extends string>(fns: Record<K, (x: number) => number>, lo: number, hi: number, reps: number): Record<K, number> & { loop: number } {
   const n = 1 << 16;
   const xs = new Float64Array(n);
   const rng = new Rng(123);
-  for (let i = 0; i < n; i++) xs[i] = 0.01 + 100 * rng.uniform();
-  const reps = 200;
+  for (let i = 0; i < n; i++) xs[i] = lo + (hi - lo) * rng.uniform();
   const time = (f: (x: number) => number): number => {
     let acc = 0;
     const t0 = performance.now();
@@ -20,7 +22,14 @@ export function transcendentalCost(): { logNs: number; powNs: number; loopNs: nu
     return ns;
   };
   time(Math.log); // warm-up
-  const loopNs = time((x) => x * 1.0000001);
-  return { logNs: time(Math.log) - loopNs, powNs: time((x) => Math.pow(x, -1.5)) - loopNs, loopNs };
+  const loop = time((x) => x * 1.0000001);
+  const out = { loop } as Record<K, number> & { loop: number };
+  for (const k of Object.keys(fns) as K[]) (out as Record<K, number>)[k] = Math.max(0, time(fns[k]) - loop);
+  return out;
 }
 
+/** ns per call of Math.log and Math.pow(x, −1.5) over [0.01, 100), loop overhead subtracted. */
+export function transcendentalCost(): { logNs: number; powNs: number; loopNs: number } {
+  const c = nsPerCall({ log: Math.log, pow: (x: number) => Math.pow(x, -1.5) }, 0.01, 100, 200);
+  return { logNs: c.log, powNs: c.pow, loopNs: c.loop };
+}
