@@ -21,9 +21,7 @@ import { writeFigure } from './render.ts';
 import { fig4Spec } from './fig4Spec.ts';
 import type { Fig4Data, Fig4Optimum, Fig4PlotPoint, Fig4Row } from './fig4Data.ts';
 import { computeCommReport, type CommPoint } from '../reports/comm.ts';
-import { kappaCMechanismPoisson, kappaCPrinted } from '../comm/kappa.ts';
-import { rateExact } from '../comm/exactRate.ts';
-import { rateTheorem2 } from '../comm/theorem2.ts';
+import { kappaCMechanismPoisson } from '../comm/kappa.ts';
 
 export type { Fig4Data, Fig4Optimum, Fig4PlotPoint, Fig4Row };
 

@@ -70,7 +70,7 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
   const reportFigures: ReportFigure[] = [];
   const failed: string[] = [];
   // PNG writes handed over by the figures (rendered off the main thread while the next figure computes)
-  const pendingWrites: Array<Promise<string | null>> = [];
+  const pendingWrites: Array<Promise<{ name: string; error: string } | null>> = [];
   try {
     for (let i = 0; i < selected.length; i++) {
       const fig = selected[i];
@@ -88,7 +88,7 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
           // A figure's numbers depend on (params, seed, quick) only: no thread count in its file.
           provenance: provenance(`reproduce ${fig.name}`, opts.params, { seed: opts.seed, quick: opts.quick }, {}),
           onProgress: (fraction, label) => progress.update(fig.name, fraction, label),
-          defer: (pending) => pendingWrites.push(pending.then(() => null, (e: unknown) => `${fig.name}: ${e instanceof Error ? e.message : String(e)}`)),
+          defer: (pending) => pendingWrites.push(pending.then(() => null, (e: unknown) => ({ name: fig.name, error: `PNG: ${e instanceof Error ? e.message : String(e)}` }))),
         });
       } catch (e) {
         error = e;
@@ -103,15 +103,15 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
   } finally {
     await pool.close();
   }
-  for (const message of await Promise.all(pendingWrites)) {
-    if (message === null) continue;
+  for (const failure of await Promise.all(pendingWrites)) {
+    if (failure === null) continue;
     // a failed PNG write fails its figure (the other files were written)
-    const name = message.slice(0, message.indexOf(':'));
+    const { name, error } = failure;
     if (!failed.includes(name)) failed.push(name);
     const entry = manifestFigures.find((f) => f.name === name);
-    if (entry && entry.error === undefined) entry.error = `PNG: ${message.slice(name.length + 2)}`;
-    const rep = reportFigures.find((f) => f.name === name);
-    if (rep && rep.error === undefined) rep.error = `PNG: ${message.slice(name.length + 2)}`;
+    if (entry && entry.error === undefined) entry.error = error;
+    const shown = reportFigures.find((f) => f.name === name);
+    if (shown && shown.error === undefined) shown.error = error;
   }
   const manifest = buildManifest({
     argv: opts.argv ?? [],

@@ -50,12 +50,35 @@ export const TYPICAL_USER_CHUNK = 4096;
 export const NETWORK_CHUNK = 1;
 /** Chunk size of the ZF control-variate job (comm.zfRateCurve). */
 export const ZF_CURVE_CHUNK = 4096;
-/** Chunk size of the whole-curve job (comm.rateCurve: every L of one p^c in one pass). */
+/** Chunk size of the whole-curve job (comm.rateCurve: every L and p^c in one pass). */
 export const RATE_CURVE_CHUNK = 4096;
+
+/** The whole-curve job of a report (`rateCurveReportJob`) and where each (L, p^c) sits in its records. */
+export interface RateCurveReportJob {
+  job: MonteCarloJob;
+  /** Record width: one rate per (p^c, L). */
+  width: number;
+  /** Field of (L, p^c) in a record (p^c-major: all L of the first distinct p^c, then the next). */
+  field(L: number, pc: number): number;
+}
+
+/**
+ * The one comm.rateCurve job of a report or a sweep point (`usesRateCurve`): the distinct L in
+ * increasing order with the printed κ_c, every distinct p^c on the same trials (`pcs`), chunks of
+ * RATE_CURVE_CHUNK. computeCommReport and the comm sweep build it here, so both run the same job.
+ */
+export function rateCurveReportJob(p: Params, Ls: readonly number[], pcs: readonly number[], trials: number, seed: number, discBs: number): RateCurveReportJob {
+  const curveLs = [...new Set(Ls)].sort((a, b) => a - b);
+  const curvePcs = [...new Set(pcs)];
+  const muC = usersPerBs(p);
+  const kappaC = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
+  const job = rateCurveKernel.job({ Ls: curveLs, kappaC, pc: curvePcs[0]!, pcs: curvePcs, alpha: p.alpha, mt: p.mt, discBs }, trials, seed, RATE_CURVE_CHUNK);
+  return { job, width: curveLs.length * curvePcs.length, field: (L, pc) => curvePcs.indexOf(pc) * curveLs.length + curveLs.indexOf(L) };
+}
 
 /**
  * Whether the independent-acceptance Monte Carlo of a report runs as whole curves (kernel
- * comm.rateCurve: one job per p^c, every L on the same trials) instead of one comm.typicalUser job
+ * comm.rateCurve: one job, every L and p^c on the same trials) instead of one comm.typicalUser job
  * per (L, p^c): Gamma gains, noise off, no coverage thresholds (the curve kernel records rates only),
  * and the curve kernel's ranges (integer M_t ≥ 2, U ≥ 4·max L, L ≤ 10⁴, at most 1024 distinct L).
  * Both kernels simulate the same model (the law of each column of comm.rateCurve is that of
@@ -425,34 +448,20 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
     zfByPc.set(pc, out);
     return out;
   };
-  // --- whole curves (usesRateCurve): one comm.rateCurve job per p^c, every L on the same trials ---
+  // --- whole curves (usesRateCurve): one comm.rateCurve job for every L and p^c on the same trials ---
   const curve = !o.noMonteCarlo && usesRateCurve(p, o);
-  const curveLs = [...new Set(o.Ls)].sort((a, b) => a - b);
-  // every p^c on the same trials too (`pcs`: the SIR is linear in p^c), so one job for the whole report
-  const curvePcs = [...new Set(o.pcs)];
-  if (curve) checkMemory('trials', o.trials, o.trials * curveLs.length * curvePcs.length * 8, 'the rate records of the report (trials × #L × #p^c × 8 bytes)');
-  let curveByPc: Map<number, Map<number, McEstimate>> | null = null;
-  const curveEstimates = async (pc: number, progress: ProgressFn): Promise<Map<number, McEstimate>> => {
-    if (curveByPc === null) {
-      const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
-      const rec = await run(rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc: curvePcs[0]!, pcs: curvePcs, alpha: p.alpha, mt: p.mt, discBs }, o.trials, o.seed, RATE_CURVE_CHUNK), progress);
-      const nL = curveLs.length;
-      const width = nL * curvePcs.length;
-      const n = rec.length / width;
-      const col = new Float64Array(n);
-      curveByPc = new Map();
-      curvePcs.forEach((q, b) => {
-        const out = new Map<number, McEstimate>();
-        curveLs.forEach((L, j) => {
-          for (let i = 0; i < n; i++) col[i] = rec[i * width + b * nL + j]!;
-          const s = meanCi95(col);
-          // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
-          out.set(L, { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n });
-        });
-        curveByPc!.set(q, out);
-      });
-    }
-    return curveByPc.get(pc)!;
+  const curvePlan = curve ? rateCurveReportJob(p, o.Ls, o.pcs, o.trials, o.seed, discBs) : null;
+  if (curvePlan) checkMemory('trials', o.trials, o.trials * curvePlan.width * 8, 'the rate records of the report (trials × #L × #p^c × 8 bytes)');
+  let curveRecords: Float64Array | null = null;
+  const curveEstimate = async (plan: RateCurveReportJob, L: number, pc: number, progress: ProgressFn): Promise<McEstimate> => {
+    curveRecords ??= await run(plan.job, progress);
+    const n = curveRecords.length / plan.width;
+    const f = plan.field(L, pc);
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = curveRecords[i * plan.width + f]!;
+    const s = meanCi95(col);
+    // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
+    return { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n };
   };
   let done = 0;
   for (const L of o.Ls) {
@@ -480,8 +489,8 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       // (the split estimator needs two trials per half: none below 4 trials)
       if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo || o.trials < 4 ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
       if (!o.noMonteCarlo) {
-        if (curve) {
-          point.rate.mc = (await curveEstimates(pc, progress)).get(L) ?? null;
+        if (curvePlan) {
+          point.rate.mc = await curveEstimate(curvePlan, L, pc, progress);
         } else if (o.acceptance === 'independent') {
           const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
           const rec = await run(job, progress);

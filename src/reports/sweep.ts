@@ -38,8 +38,7 @@ import { crlbAcceptanceEq16Normalized, crlbAcceptanceThinnedNormalized, nonLocal
 import { crlbEq13Normalized, crlbProp1Normalized, crlbTheorem1CorrectedNormalized, crlbTheorem1PrintedNormalized } from '../sensing/closedForms.ts';
 import { crlbNestedJob } from '../sensing/crlbMonteCarlo.ts';
 import { crlbMeanExists, crlbVarianceExists } from '../sensing/crlbExistence.ts';
-import { computeCommReport, DEFAULT_DISC_BS, RATE_CURVE_CHUNK, TYPICAL_USER_CHUNK, usesRateCurve, type AcceptanceModel, type CommReport } from './comm.ts';
-import { rateCurveKernel } from '../comm/rateCurve.ts';
+import { computeCommReport, DEFAULT_DISC_BS, RATE_CURVE_CHUNK, rateCurveReportJob, TYPICAL_USER_CHUNK, usesRateCurve, type AcceptanceModel, type CommReport } from './comm.ts';
 import { runOptimize } from './optimize.ts';
 import { NETWORK_SEED_OFFSET } from './sensing.ts';
 import { computeLocalizeReport } from './localize.ts';
@@ -515,20 +514,16 @@ async function planComm(point: SweepPoint, spec: SweepSpec, runJob: JobRunner): 
   if (!spec.noMonteCarlo && usesRateCurve(p, { Ls, pcs, trials: spec.trials, seed: point.seed, acceptance: 'independent', gains, discBs })) {
     // As computeCommReport: one whole-curve job (comm.rateCurve) for every L and p^c on the same
     // trials; a precision target stops it when its worst (L, p^c) meets it.
-    const curveLs = [...new Set(Ls)].sort((a, b) => a - b);
-    const curvePcs = [...new Set(pcs)];
-    const kappas = curveLs.map((L) => kappaCPrinted(p.psi, muC, L));
-    const width = curveLs.length * curvePcs.length;
-    const job = rateCurveKernel.job({ Ls: curveLs, kappaC: kappas, pc: curvePcs[0]!, pcs: curvePcs, alpha: p.alpha, mt: p.mt, discBs }, spec.trials, point.seed, RATE_CURVE_CHUNK);
-    const fields = Array.from({ length: width }, (_, f) => f);
-    const j = newJob(job, width, fields.map((f) => ({ kind: 'moments' as const, field: f })), fields.map((f) => ({ stat: f, scale: 1, on: 'mean' as const })), spec);
+    const plan = rateCurveReportJob(p, Ls, pcs, spec.trials, point.seed, discBs);
+    const fields = Array.from({ length: plan.width }, (_, f) => f);
+    const j = newJob(plan.job, plan.width, fields.map((f) => ({ kind: 'moments' as const, field: f })), fields.map((f) => ({ stat: f, scale: 1, on: 'mean' as const })), spec);
     jobs.push(j);
     return {
       point,
       jobs,
       rows: () =>
         closed.points.map((q) => {
-          const m = j.merged?.[curvePcs.indexOf(q.pc) * curveLs.length + curveLs.indexOf(q.L)];
+          const m = j.merged?.[plan.field(q.L, q.pc)];
           const e = m ? momentsMeanCi95(m) : null;
           return { ...commRow(point, spec, q, e, m?.n ?? 0), max_trials_hit: j.hitMax };
         }),
