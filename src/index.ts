@@ -125,6 +125,7 @@ export { RATE_CURVE_KERNEL, RATE_CURVE_PILOT_STREAM, rateCurveKernel, simulateRa
 // Beyond the paper: control variates with exactly known means for the rate curve (issue 11).
 export { fitRateCurveControl, rateCurveEstimates, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth, coinProbability32, digammaInteger, trigammaInteger, type ControlledEstimate } from './comm/rateCurveControl.ts';
 export { NormalEquations } from './math/leastSquares.ts';
+export { RATE_TABLE_KERNEL, rateTableKernel, rateTableJob, closedFormRate, RateTableValues, type RateForm, type RateTableArgs } from './comm/rateTable.ts';
 export { ZF_RATE_CURVE_KERNEL, zfRateCurveKernel, simulateZfRateCurve, type ZfRateCurveArgs } from './comm/zfRateCurve.ts';
 export { controlVariateEstimate, type ControlVariateEstimate, type CvMean } from './comm/controlVariate.ts';
 export { COMM_NETWORK_KERNEL, COMM_NET_FIELDS, commNetworkKernel, simulateNetworkCoMP, networkRecordWidth, networkSideForDisc, type NetworkCoMPArgs } from './comm/network.ts';

@@ -76,10 +76,10 @@ export function rateExactDetailed(model: CoMPRateParams, options: RateIntegralOp
             // A^{L−2}, which removes the 0/0 of H1/(η^{−2} − 1) at η → 1.
             const cY = Math.max(0, 1 - s - (1 - kap) * s * lz.h1Interf);
             const cXY = Math.max(0, 1 - s - s * (kap * lz.h1Desired + (1 - kap) * lz.h1Interf));
-            const ze = z * lz.etaAlpha;
-            const declined = 1 / (1 + ze);
+            // The L-th BS (on r_L): 1/(1 + zη^α) and (1 + p^c zη^α)^{−K} from the Lemma 2 evaluation.
+            const declined = lz.interfLaplaceAtEta;
             const bY = kap + (1 - kap) * declined;
-            const bXY = kap / powInt(1 + pc * ze, K) + (1 - kap) * declined;
+            const bXY = kap * lz.desiredLaplaceAtEta + (1 - kap) * declined;
             const beyond = nu > 0 ? noiseLaplaceGammaUnchecked((z * nu * Math.pow(s / (1 + s * lz.h2), halfAlpha)), L, alpha) / powInt(1 + s * lz.h2, L) : 1 / powInt(1 + s * lz.h2, L);
             return (L - 1) * beyond * (powInt(cY, L - 2) * bY - gD * powInt(cXY, L - 2) * bXY);
           },

@@ -23,6 +23,7 @@ export * from './typicalUser.ts';
 export * from './rateCurve.ts';
 export * from './rateCurveControl.ts';
 export * from './zfRateCurve.ts';
+export * from './rateTable.ts';
 export * from './controlVariate.ts';
 export * from './network.ts';
 export * from './kernels.ts';

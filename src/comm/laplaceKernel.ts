@@ -10,7 +10,10 @@
  */
 import { oneMinusPowInv } from './lemma2.ts';
 import { powInt } from '../math/powInt.ts';
-import { completeBeta, incompleteBetaFast } from '../math/incompleteBeta.ts';
+import { completeBeta, incompleteBetaFast, incompleteBetaHalfOdds } from '../math/incompleteBeta.ts';
+
+/** Largest K for the binomial form of 1 − (1 + y)^{−K} (above it, expm1/log1p). */
+const MAX_BINOMIAL_K = 16;
 
 export type H1Variant = 'corrected' | 'printed';
 
@@ -81,11 +84,26 @@ export class LemmaAtZ {
     // t = 1 boundary term of H1, −(1 − (1 + x)^{−K}) (corrected) or (1 + x)^{−α} − 1 (printed).
     this.bndP = h1Variant === 'corrected' ? -oneMinusPowInv(this.xp, K) : Math.pow(1 + this.xp, -alpha) - 1;
     this.bndZ = h1Variant === 'corrected' ? -oneMinusPowInv(z, 1) : Math.pow(1 + z, -alpha) - 1;
-    this.betaCompleteK = completeBeta(this.a, this.bK);
-    this.betaComplete1 = K === 1 ? this.betaCompleteK : completeBeta(this.a, this.b1);
-    this.betaP1 = this.xp > 0 ? incompleteBetaFast(this.xp / (1 + this.xp), 1 / (1 + this.xp), this.a, this.bK, this.betaCompleteK) : 0;
-    this.betaZ1 = incompleteBetaFast(z / (1 + z), 1 / (1 + z), this.a, this.b1, this.betaComplete1);
+    // α = 4 (the paper's): a = ½, b = K + ½, the elementary form from the odds (no continued fraction).
+    this.halfInteger = alpha === 4 && Number.isInteger(K) && K >= 1 && K <= 64;
+    if (this.halfInteger) {
+      this.betaCompleteK = 0;
+      this.betaComplete1 = 0;
+      this.betaP1 = incompleteBetaHalfOdds(this.xp, K);
+      this.betaZ1 = incompleteBetaHalfOdds(z, 1);
+    } else {
+      this.betaCompleteK = completeBeta(this.a, this.bK);
+      this.betaComplete1 = K === 1 ? this.betaCompleteK : completeBeta(this.a, this.b1);
+      this.betaP1 = this.xp > 0 ? incompleteBetaFast(this.xp / (1 + this.xp), 1 / (1 + this.xp), this.a, this.bK, this.betaCompleteK) : 0;
+      this.betaZ1 = incompleteBetaFast(z / (1 + z), 1 / (1 + z), this.a, this.b1, this.betaComplete1);
+    }
+    this.binomialK = Number.isInteger(K) && K >= 1 && K <= MAX_BINOMIAL_K ? binomialRow(K) : null;
   }
+
+  /** Whether α = 4 with an integer K ≤ 64 (incomplete Beta values from `incompleteBetaHalfOdds`). */
+  private readonly halfInteger: boolean;
+  /** C(K, K), C(K, K − 1), …, C(K, 1) for Horner's rule (null: K not a small integer). */
+  private readonly binomialK: Float64Array | null;
 
   /** Results of the last `evaluate(s)` (fields, to avoid an allocation per quadrature node). */
   h1Desired = 0;
@@ -103,21 +121,57 @@ export class LemmaAtZ {
   evaluate(s: number): void {
     const etaAlpha = this.alpha === 4 ? s * s : Math.pow(s, this.alpha / 2);
     const xe = this.z * etaAlpha;
-    const vz = xe / (1 + xe);
-    const betaZ = incompleteBetaFast(vz, 1 / (1 + xe), this.a, this.b1, this.betaComplete1);
+    const interf = 1 / (1 + xe);
+    const vz = xe * interf;
+    const betaZ = this.halfInteger ? incompleteBetaHalfOdds(xe, 1) : incompleteBetaFast(vz, interf, this.a, this.b1, this.betaComplete1);
     const h2 = this.zPow * betaZ - vz / s;
     const h1Interf = vz / s + this.bndZ + this.zPow * (this.betaZ1 - betaZ);
     let h1Desired = 0;
+    let desired = 1;
     if (this.xp > 0) {
       const xpe = this.xp * etaAlpha;
-      const betaP = incompleteBetaFast(xpe / (1 + xpe), 1 / (1 + xpe), this.a, this.bK, this.betaCompleteK);
-      // 1 − (1 + y)^{−K}: integer power where it is safe (y > 1e-2), expm1/log1p below.
-      const omp = xpe > 1e-2 ? 1 - 1 / powInt(1 + xpe, this.K) : oneMinusPowInv(xpe, this.K);
+      const betaP = this.halfInteger ? incompleteBetaHalfOdds(xpe, this.K) : incompleteBetaFast(xpe / (1 + xpe), 1 / (1 + xpe), this.a, this.bK, this.betaCompleteK);
+      // 1 − (1 + y)^{−K} = ((1 + y)^K − 1)/(1 + y)^K, the numerator by its binomial expansion (positive
+      // terms, no cancellation) for small integer K; otherwise the integer power where it is safe
+      // (y > 1e-2) and expm1/log1p below.
+      const power = powInt(1 + xpe, this.K);
+      desired = 1 / power;
+      const row = this.binomialK;
+      let omp: number;
+      if (row !== null) {
+        let poly = row[0];
+        for (let j = 1; j < row.length; j++) poly = poly * xpe + row[j];
+        const numerator = poly * xpe;
+        omp = numerator < Infinity && power < Infinity ? numerator * desired : 1;
+      } else {
+        omp = xpe > 1e-2 ? 1 - desired : oneMinusPowInv(xpe, this.K);
+      }
       h1Desired = omp / s + this.bndP + this.K * this.xpPow * (this.betaP1 - betaP);
     }
     this.h1Desired = h1Desired;
     this.h1Interf = h1Interf;
     this.h2 = h2;
     this.etaAlpha = etaAlpha;
+    this.interfLaplaceAtEta = interf;
+    this.desiredLaplaceAtEta = desired;
   }
+
+  /** 1/(1 + zη^α) at the last `evaluate` (the Laplace transform of an Exp(1) gain at the L-th BS). */
+  interfLaplaceAtEta = 1;
+  /** (1 + p^c zη^α)^{−K} at the last `evaluate` (the desired-gain Laplace transform at the L-th BS). */
+  desiredLaplaceAtEta = 1;
+}
+
+/** C(K, K), C(K, K − 1), …, C(K, 1): the coefficients of ((1 + y)^K − 1)/y from the top power down. */
+const binomialRows: Array<Float64Array | undefined> = [];
+function binomialRow(K: number): Float64Array {
+  const hit = binomialRows[K];
+  if (hit !== undefined) return hit;
+  const c = new Float64Array(K + 1);
+  c[0] = 1;
+  for (let k = 1; k <= K; k++) c[k] = (c[k - 1] * (K - k + 1)) / k;
+  // c[k] = C(K, k); Horner from y^{K−1} (coefficient C(K, K)) down to y^0 (coefficient C(K, 1)).
+  const row = Float64Array.from({ length: K }, (_, j) => c[K - j]);
+  binomialRows[K] = row;
+  return row;
 }

@@ -21,7 +21,9 @@ import { writeFigure } from './render.ts';
 import { fig4Spec } from './fig4Spec.ts';
 import type { Fig4Data, Fig4Optimum, Fig4PlotPoint, Fig4Row } from './fig4Data.ts';
 import { computeCommReport, type CommPoint } from '../reports/comm.ts';
-import { kappaCMechanismPoisson } from '../comm/kappa.ts';
+import { kappaCMechanismPoisson, kappaCPrinted } from '../comm/kappa.ts';
+import { RateTableValues, rateTableJob, type RateForm } from '../comm/rateTable.ts';
+import { coMPRateParamsAt, usersPerBs } from '../params/derived.ts';
 
 export type { Fig4Data, Fig4Optimum, Fig4PlotPoint, Fig4Row };
 
@@ -50,19 +52,29 @@ export async function computeFig4(opts: FigureComputeOptions): Promise<Fig4Data>
   const Ls = Array.from({ length: L_MAX }, (_, i) => i + 1);
   const indep: Array<{ mu: number; points: CommPoint[] }> = [];
   const network: Array<{ mu: number; points: CommPoint[] }> = [];
+  // Every closed form of the figure (Theorem 2 and the exact rate at each λ_u/λ_b, L and p^c) in one
+  // comm.rateTable job on the worker pool, instead of one after the other on the main thread; the
+  // reports below take their values from it (the same numbers). PC_NETWORK is one of PCS, so the
+  // network-load reports find theirs too.
+  const tableModels = MUS.flatMap((mu) => {
+    const pm = { ...p, lambdaU: mu * p.lambdaB };
+    return Ls.flatMap((L) => PCS.map((pc) => coMPRateParamsAt(pm, L, pc, kappaCPrinted(pm.psi, usersPerBs(pm), L))));
+  });
+  const tableForms: RateForm[] = ['thm2', 'exact'];
+  const closedForms = new RateTableValues(tableModels, tableForms, await opts.run(rateTableJob(tableModels, tableForms), (d, t) => opts.onProgress?.((0.05 * d) / t, 'closed forms')));
   const steps = MUS.length * 2;
   let step = 0;
   for (const mu of MUS) {
     const pm = { ...p, lambdaU: mu * p.lambdaB };
     const label = `λ_u/λ_b = ${mu}`;
     const r1 = await computeCommReport(pm, { Ls, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, opts.run, (f) =>
-      opts.onProgress?.((step + f) / steps * 0.95, `${label}: closed forms and Monte Carlo`),
-    );
+      opts.onProgress?.(0.05 + ((step + f) / steps) * 0.9, `${label}: Monte Carlo`),
+    closedForms);
     indep.push({ mu, points: [...r1.points].sort((a, b) => a.L - b.L || a.pc - b.pc) });
     step++;
     const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, opts.run, (f) =>
-      opts.onProgress?.((step + f) / steps * 0.95, `${label}: network load simulation`),
-    );
+      opts.onProgress?.(0.05 + ((step + f) / steps) * 0.9, `${label}: network load simulation`),
+    closedForms);
     network.push({ mu, points: r2.points });
     step++;
   }

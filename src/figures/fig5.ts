@@ -28,6 +28,10 @@ import type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint } f
 import { checkParetoPoints } from '../reports/paretoChecks.ts';
 import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McCrlbTable } from '../optimize/models.ts';
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
+import { RateEnvelope } from '../optimize/rateEnvelope.ts';
+import { RateTableValues, rateTableJob } from '../comm/rateTable.ts';
+import { kappaCPrinted } from '../comm/kappa.ts';
+import { coMPRateParamsAt } from '../params/derived.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
 import { zeta2M2, usersPerBs, targetsPerBs } from '../params/derived.ts';
 import { ArgumentError } from '../math/argumentError.ts';
@@ -37,6 +41,8 @@ export type { Fig5Data, Fig5Line, Fig5McCheck, Fig5McPoint, Fig5OnCurvePoint };
 export const FIG5_BACKHAULS = [4, 6, 8];
 /** Communication cluster sizes enumerated (1 … 30; a warning is raised if an optimum sits at 30). */
 export const FIG5_MAX_L = 30;
+/** Cells of the rate envelope's grid p_k = (k/16)² (src/optimize/rateEnvelope.ts). */
+const ENVELOPE_GRID_CELLS = 16;
 /** Stroke width of the boundaries in the plot (px): the yardstick of the CI bars. */
 const LINE_WIDTH = 1.8;
 const PLOT_WIDTH = 700;
@@ -91,20 +97,53 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
   const maxN = Math.max(...backhauls.map((C) => Math.floor(C / Math.max(p.e, 1e-9) + 1e-12)), 2);
   const problemN = Math.min(maxN, 200);
 
-  // 1. Rate envelope (independent of C_backhaul): R_c(L, p^c) on the grid for L = 1 … 30.
-  progress(0, 'rate table (exact R_c)');
-  const rate = rateModel('exact', p);
-  const env = buildEnvelope(rate, FIG5_MAX_L);
-  const eq16 = eq16CrlbModel(p);
-
-  // 2. Simulated median CRLB_a(N, p^s = 1) for N = 1 … N̄ (one network simulation).
-  progress(0.25, 'network simulation (CRLB_a)');
-  const mc: McCrlbTable = await mcCrlbModel(p, {
+  // 1. and 2. run side by side on the worker pool: the network simulation (the simulated median
+  // CRLB_a(N, p^s = 1) for N = 1 … N̄) and the rate table of the envelope (R_c(L, p_k) for L = 1 … 30
+  // on the envelope's grid, one comm.rateTable job: the values rateExact gives on the main thread).
+  const label = 'network simulation (CRLB_a) and rate table (exact R_c)';
+  progress(0, label);
+  let simFraction = 0;
+  let tableFraction = 0;
+  const both = (): void => progress(0.4 * Math.min(simFraction, tableFraction), label);
+  const mcPromise: Promise<McCrlbTable> = mcCrlbModel(p, {
     maxN: problemN,
     windows: settings.senseWindows,
     seed: jobSeed(opts.seed, 0),
-    run: (job) => opts.run(job, (d, t) => progress(0.25 + (0.15 * d) / t, 'network simulation (CRLB_a)')),
+    run: (job) =>
+      opts.run(job, (d, t) => {
+        simFraction = d / t;
+        both();
+      }),
   });
+  const rate = rateModel('exact', p);
+  const muC = p.lambdaU / p.lambdaB;
+  const tableModels = Array.from({ length: FIG5_MAX_L }, (_, i) => i + 1).flatMap((L) =>
+    RateEnvelope.gridPoints(ENVELOPE_GRID_CELLS)
+      .filter((pc) => pc > 0)
+      .map((pc) => coMPRateParamsAt(p, L, pc, kappaCPrinted(p.psi, muC, L))),
+  );
+  // A failed table job (e.g. the quadrature budget of rateModel near α = 2) leaves the envelope to
+  // rateModel itself, which raises the advice that names the parameter.
+  const tablePromise = opts
+    .run(rateTableJob(tableModels, ['exact']), (d, t) => {
+      tableFraction = d / t;
+      both();
+    })
+    .then(
+      (rec) => new RateTableValues(tableModels, ['exact'], rec),
+      () => null,
+    );
+  // A failure of the simulation is raised where it is awaited; until then it is not unhandled.
+  mcPromise.catch(() => undefined);
+  const table = await tablePromise;
+  const tabulated = {
+    name: rate.name,
+    concaveInPc: rate.concaveInPc,
+    rate: (L: number, pc: number): number => (pc > 0 ? table?.get(coMPRateParamsAt(p, L, pc, kappaCPrinted(p.psi, muC, L)), 'exact') : undefined) ?? rate.rate(L, pc),
+  };
+  const env = buildEnvelope(tabulated, FIG5_MAX_L, ENVELOPE_GRID_CELLS);
+  const eq16 = eq16CrlbModel(p);
+  const mc = await mcPromise;
 
   // 3. Regions for each C_backhaul, with Eq. (16) and with the simulated median.
   const regions: Array<{ backhaul: number; eq16: TradeoffResult; mc: TradeoffResult | null; mcError?: string }> = [];

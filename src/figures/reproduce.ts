@@ -4,9 +4,12 @@
  * load vega, resvg or marked).
  *
  * `isacnet reproduce --out results [--quick] [--threads n] [--seed s]` (what `npm start` runs):
- * every figure builder registered in src/figures/index.ts, in order, on one shared worker pool
- * using every core (results do not depend on its size), with progress per figure (a bar on a
- * terminal, plain lines otherwise); then `manifest.json` and `report.html`. Every file is written
+ * every figure builder registered in src/figures/index.ts, all started at once on one shared worker
+ * pool using every core (results depend neither on its size nor on what runs beside them: the
+ * closed forms of one figure fill the main thread while the workers simulate another's chunks), with
+ * progress per figure (a bar each on a terminal, plain lines otherwise); then `manifest.json` and
+ * `report.html`, in the registered order. A figure's `seconds` is its own wall time, start to end,
+ * overlapping the others'. Every file is written
  * atomically (temp file + rename, src/figures/io.ts); on Ctrl-C the run stops between writes, so
  * the output folder holds only complete files. A failing builder is reported in the manifest and
  * the report, the others still run, and the exit code is 1.
@@ -72,31 +75,38 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
   // PNG writes handed over by the figures (rendered off the main thread while the next figure computes)
   const pendingWrites: Array<Promise<{ name: string; error: string } | null>> = [];
   try {
-    for (let i = 0; i < selected.length; i++) {
-      const fig = selected[i];
-      progress.start(fig.name, i, selected.length);
-      const t0 = performance.now();
-      let result: FigureResult | null = null;
-      let error: unknown;
-      try {
-        result = await fig.build({
-          outDir,
-          quick: opts.quick,
-          seed: opts.seed,
-          params: opts.params,
-          pool,
-          // A figure's numbers depend on (params, seed, quick) only: no thread count in its file.
-          provenance: provenance(`reproduce ${fig.name}`, opts.params, { seed: opts.seed, quick: opts.quick }, {}),
-          onProgress: (fraction, label) => progress.update(fig.name, fraction, label),
-          defer: (pending) => pendingWrites.push(pending.then(() => null, (e: unknown) => ({ name: fig.name, error: `PNG: ${e instanceof Error ? e.message : String(e)}` }))),
-        });
-      } catch (e) {
-        error = e;
-        failed.push(fig.name);
-      }
-      const seconds = (performance.now() - t0) / 1000;
-      const message = error === undefined ? undefined : opts.describeError ? opts.describeError(error) : error instanceof Error ? error.message : String(error);
-      progress.done(fig.name, seconds, message);
+    // The figures run concurrently on the one pool: while one figure's closed forms keep the main
+    // thread busy, the workers simulate another's chunks. A figure's numbers depend on (params, seed,
+    // quick) only, never on what runs beside it; manifest and report keep the registered order.
+    const outcomes = await Promise.all(
+      selected.map(async (fig, i) => {
+        progress.start(fig.name, i, selected.length);
+        const t0 = performance.now();
+        let result: FigureResult | null = null;
+        let error: unknown;
+        try {
+          result = await fig.build({
+            outDir,
+            quick: opts.quick,
+            seed: opts.seed,
+            params: opts.params,
+            pool,
+            // A figure's numbers depend on (params, seed, quick) only: no thread count in its file.
+            provenance: provenance(`reproduce ${fig.name}`, opts.params, { seed: opts.seed, quick: opts.quick }, {}),
+            onProgress: (fraction, label) => progress.update(fig.name, fraction, label),
+            defer: (pending) => pendingWrites.push(pending.then(() => null, (e: unknown) => ({ name: fig.name, error: `PNG: ${e instanceof Error ? e.message : String(e)}` }))),
+          });
+        } catch (e) {
+          error = e;
+        }
+        const seconds = (performance.now() - t0) / 1000;
+        const message = error === undefined ? undefined : opts.describeError ? opts.describeError(error) : error instanceof Error ? error.message : String(error);
+        progress.done(fig.name, seconds, message);
+        return { fig, seconds, result, message };
+      }),
+    );
+    for (const { fig, seconds, result, message } of outcomes) {
+      if (message !== undefined) failed.push(fig.name);
       manifestFigures.push(manifestFigure(fig.name, opts.seed, seconds, outDir, result, message === undefined ? undefined : new Error(message)));
       reportFigures.push({ name: fig.name, seconds, result, error: message });
     }

@@ -131,3 +131,38 @@ export function incompleteBetaHalf(v: number, oneMinusV: number, b: number): num
   }
   return B;
 }
+
+/** 1/(k + 1) for the recurrence steps of `incompleteBetaHalfOdds` (n ≤ 64). */
+const RECIPROCAL_STEP = Float64Array.from({ length: 65 }, (_, k) => 1 / (k + 1));
+
+/**
+ * B(y/(1 + y); 1/2, n + 1/2) for an integer n ∈ [0, 64] from the odds y ≥ 0 (v = y/(1 + y),
+ * 1 − v = 1/(1 + y)): the form in which Lemma 2 of arXiv:2403.20228 asks for it at α = 4.
+ *
+ * Formula: B(v; ½, ½) = 2 arcsin √v = 2 atan √y, then the upward recurrence of `incompleteBetaHalf`,
+ * B(v; ½, b + 1) = [b B(v; ½, b) + v^½ (1 − v)^b]/(b + ½), with v^½ (1 − v)^½ = √y/(1 + y) and one
+ * multiplication by 1/(1 + y) per step.
+ * Method: one atan, one square root, one division and n multiply-adds; y = ∞ gives the complete
+ * B(½, n + ½) (the power terms vanish).
+ * Accuracy: as `incompleteBetaHalf` (each step damps the accumulated error by b/(b + ½) and adds
+ * positive terms): agrees with mpmath to 1e-13 relative and with `incompleteBetaHalf` to 1e-14
+ * relative over y ∈ [1e-13, 1e13], n ≤ 63 (test/math/incompleteBeta.test.ts).
+ * References: DLMF §8.17(iv); M. Abramowitz, I. A. Stegun (1964) 26.5.16.
+ *
+ * @example
+ * import { incompleteBetaHalfOdds } from 'isacnet/math';
+ * incompleteBetaHalfOdds(9, 3); // => 0.981653608 (±1e-9)
+ * incompleteBetaHalfOdds(1, 0); // => 1.5707963267948966
+ */
+export function incompleteBetaHalfOdds(y: number, n: number): number {
+  if (!(y > 0)) return 0;
+  const w = 1 / (1 + y);
+  const sy = Math.sqrt(y);
+  let B = 2 * Math.atan(sy);
+  let term = y === Infinity ? 0 : sy * w; // v^½ (1 − v)^{bb} at bb = ½
+  for (let k = 0; k < n; k++) {
+    B = ((k + 0.5) * B + term) * RECIPROCAL_STEP[k];
+    term *= w;
+  }
+  return B;
+}

@@ -98,7 +98,7 @@ export class RateEnvelope {
     const K = gridCells;
     // Uniform in √p^c: R_c grows like √p^c near 0 (E[SIR] = ∞ for α ≤ 4 … see src/comm), so equal
     // steps in √p^c keep the chords tight where the curves are steepest.
-    this.grid = Array.from({ length: K + 1 }, (_, k) => (k / K) ** 2);
+    this.grid = RateEnvelope.gridPoints(K);
     this.concave = model.concaveInPc === true;
     this.table = [];
     this.slope = [];
@@ -137,6 +137,11 @@ export class RateEnvelope {
       this.gridMax.push(best);
       this.gridArg.push(arg);
     }
+  }
+
+  /** The table's power shares p_k = (k/K)², k = 0 … K, for K = `gridCells`. */
+  static gridPoints(gridCells: number): number[] {
+    return Array.from({ length: gridCells + 1 }, (_, k) => (k / gridCells) ** 2);
   }
 
   /** R_c(L, p^c), memoized; R_c(L, 0) = 0 by the model's contract (no signal power). */

@@ -41,7 +41,7 @@ export function planChunks(job: MonteCarloJob): ChunkTask[] {
 
 /** Run one chunk (in any thread) with a kernel of `registry`. */
 export function runChunk(task: ChunkTask, registry: KernelRegistry): Float64Array {
-  return registry.get(task.kernel).run(task.args, streamRng(task.seed, task.chunkIndex), task.count);
+  return registry.get(task.kernel).run(task.args, streamRng(task.seed, task.chunkIndex), task.count, task.chunkIndex);
 }
 
 /** Concatenate chunk outputs in index order. */

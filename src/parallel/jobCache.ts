@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JobRunner, MonteCarloJob } from './jobTypes.ts';
-import { canonicalJson } from './taskQueue.ts';
+import { canonicalJson } from './json.ts';
 import { DEFAULT_CHUNK_SIZE } from './job.ts';
 
 /** Version of the stored layout (raw little-endian float64 samples, one file per job). */

@@ -27,8 +27,12 @@ export type { KernelArgs };
 /** What every kernel offers a runner: its name and an entry point on raw (JSON) arguments. */
 export interface AnyKernel {
   readonly name: string;
-  /** Parse and check `raw`, then simulate `count` trials from `rng`. */
-  run(raw: KernelArgs, rng: Rng, count: number): Float64Array;
+  /**
+   * Parse and check `raw`, then simulate `count` trials from `rng`. `chunkIndex` is the index of the
+   * chunk these trials belong to (default 0); Monte Carlo kernels ignore it (their stream already
+   * depends on it), deterministic table kernels use it to find their rows.
+   */
+  run(raw: KernelArgs, rng: Rng, count: number, chunkIndex?: number): Float64Array;
 }
 
 export interface KernelDefinition<A> {
@@ -36,8 +40,8 @@ export interface KernelDefinition<A> {
   readonly name: string;
   /** Check every field of `raw` (throwing a RangeError that names it) and return typed arguments. */
   parseArgs(raw: KernelArgs): A;
-  /** Simulate `count` trials with checked arguments. */
-  simulate(args: A, rng: Rng, count: number): Float64Array;
+  /** Simulate `count` trials with checked arguments (`chunkIndex`: see `AnyKernel.run`). */
+  simulate(args: A, rng: Rng, count: number, chunkIndex: number): Float64Array;
 }
 
 export interface Kernel<A> extends AnyKernel, KernelDefinition<A> {
@@ -71,8 +75,8 @@ export interface Kernel<A> extends AnyKernel, KernelDefinition<A> {
 export function defineKernel<A extends object>(def: KernelDefinition<A>): Kernel<A> {
   return {
     ...def,
-    run(raw: KernelArgs, rng: Rng, count: number): Float64Array {
-      return def.simulate(def.parseArgs(raw), rng, count);
+    run(raw: KernelArgs, rng: Rng, count: number, chunkIndex = 0): Float64Array {
+      return def.simulate(def.parseArgs(raw), rng, count, chunkIndex);
     },
     job(args: A, trials: number, seed: number, chunkSize?: number): MonteCarloJob {
       const raw = { ...(args as object) } as KernelArgs;
@@ -98,7 +102,7 @@ export interface KernelRegistry {
  *
  * @example
  * import { composeRegistry, KERNELS, crlbNestedKernel } from 'isacnet';
- * KERNELS.names(); // => ["sensing.crlbNested", "sensing.network", "sensing.localize", "comm.typicalUser", "comm.network", "comm.rateCurve", "comm.zfRateCurve"]
+ * KERNELS.names(); // => ["sensing.crlbNested", "sensing.network", "sensing.localize", "comm.typicalUser", "comm.network", "comm.rateCurve", "comm.zfRateCurve", "comm.rateTable"]
  * composeRegistry([crlbNestedKernel]).names(); // => ["sensing.crlbNested"]
  */
 export function composeRegistry(kernels: readonly AnyKernel[]): KernelRegistry {

@@ -97,7 +97,9 @@ export class WorkerPool {
       }
       return results;
     };
-    if (this.size === 1 || tasks.length <= 1) return inline(0);
+    // A one-chunk job runs inline unless threads are already up (then a worker takes it, and the
+    // main thread stays free for whatever runs beside it; the chunk's samples are the same).
+    if (this.size === 1 || tasks.length === 0 || (tasks.length === 1 && this.workers.length === 0)) return inline(0);
     let next = 0;
     if (this.workers.length === 0 && !this.alwaysUseThreads) {
       // No thread started yet: time the first chunk here. When the rest would take less than a

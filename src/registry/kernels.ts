@@ -8,5 +8,5 @@ import { composeRegistry, type KernelRegistry } from '../parallel/kernel.ts';
 import { sensingKernels } from '../sensing/kernels.ts';
 import { commKernels } from '../comm/kernels.ts';
 
-/** The registry of every Monte Carlo kernel of the library (sensing.crlbNested, sensing.network, sensing.localize, comm.typicalUser, comm.network, comm.rateCurve, comm.zfRateCurve). */
+/** The registry of every Monte Carlo kernel of the library (sensing.crlbNested, sensing.network, sensing.localize, comm.typicalUser, comm.network, comm.rateCurve, comm.zfRateCurve, comm.rateTable). */
 export const KERNELS: KernelRegistry = composeRegistry([...sensingKernels, ...commKernels]);

@@ -35,6 +35,9 @@ import { coverageL1Noise } from '../comm/noise.ts';
 import { kappaCPrinted, lBar } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
+import type { CoMPRateParams } from '../comm/rateModel.ts';
+import type { RateTableValues } from '../comm/rateTable.ts';
+import { yieldToEventLoop } from '../parallel/yieldToEventLoop.ts';
 import type { GainModel } from '../comm/gains.ts';
 import { COMM_NET_FIELDS, commNetworkKernel, networkRecordWidth, networkSideForDisc } from '../comm/network.ts';
 import { TYPICAL_USER_RECORD, typicalUserKernel } from '../comm/typicalUser.ts';
@@ -404,8 +407,10 @@ export function networkWindows(trials: number, muC: number, side: number): numbe
  * Formula: κ_c (Section IV of arXiv:2403.20228, unnumbered), Theorem 2, the exact rate of Eqs. (8)–(9),
  * and E[ln(1 + SIR_c)] of Eq. (9) by Monte Carlo (typical user or network mechanism), optionally the
  * coverage P(SIR_c > T) of Eq. (8).
- * Method: closed forms from src/comm; Monte Carlo through `run` with the same seed for every point
- * (common random numbers); `noMonteCarlo` skips it.
+ * Method: closed forms from src/comm (taken from `closedFormTable` where it holds the point's model:
+ * the values of a `comm.rateTable` job run beforehand, e.g. on the worker pool; the same numbers);
+ * Monte Carlo through `run` with the same seed for every point (common random numbers); `noMonteCarlo`
+ * skips it.
  * Accuracy: as its parts: rates to ≲ 2e-7 relative, Monte Carlo CIs as printed (e.g. ±0.0063 at
  * 4·10⁵ trials, docs/errata.md C5); results depend on the seed only (test/cli/comm.test.ts).
  * References: arXiv:2403.20228, Section IV and Fig. 4; docs/communication.md.
@@ -415,7 +420,7 @@ export function networkWindows(trials: number, muC: number, side: number): numbe
  * const r = await computeCommReport(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 1000, seed: 7, acceptance: 'independent', gains: 'gamma', noMonteCarlo: true }, inlineRunner);
  * r.points.map((q) => [q.L, q.rate.thm2, q.rate.exact]); // => [[1, 1.8943308, 1.8943308], [4, 3.4777323, 3.3511746]]
  */
-export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRunner, onProgress?: (fraction: number) => void): Promise<CommReport> {
+export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRunner, onProgress?: (fraction: number) => void, closedFormTable?: RateTableValues): Promise<CommReport> {
   const muC = usersPerBs(p);
   const noiseOn = o.noise === 'on';
   if (noiseOn && o.acceptance === 'network') throw new ArgumentError('noise', 'on', "noise 'off' with acceptance 'network' (the network simulation has no noise term; use acceptance 'independent')");
@@ -453,8 +458,43 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   const curvePlan = curve ? rateCurveReportJob(p, o.Ls, o.pcs, o.trials, o.seed, discBs) : null;
   if (curvePlan) checkMemory('trials', o.trials, o.trials * curvePlan.width * 8, 'the rate records of the report (trials × #L × #p^c × 8 bytes)');
   let curveRecords: Float64Array | null = null;
-  const curveEstimate = async (plan: RateCurveReportJob, L: number, pc: number, progress: ProgressFn): Promise<McEstimate> => {
-    curveRecords ??= await run(plan.job, progress);
+  const closedForms = (L: number, pc: number): { kappaFormula: number; model: CoMPRateParams; rate: CommPoint['rate'] } => {
+    const kappaFormula = kappaCPrinted(p.psi, muC, L);
+    const model = noiseOn ? { ...coMPRateParamsAt(p, L, pc, kappaFormula), noise: nu } : coMPRateParamsAt(p, L, pc, kappaFormula);
+    return {
+      kappaFormula,
+      model,
+      rate: {
+        thm2: closedFormTable?.get(model, 'thm2') ?? rateTheorem2(model),
+        ...(o.printedH1 === false ? {} : { thm2PrintedH1: closedFormTable?.get(model, 'thm2PrintedH1') ?? rateTheorem2(model, { h1Variant: 'printed' }) }),
+        exact: closedFormTable?.get(model, 'exact') ?? rateExact(model),
+        mc: null,
+      },
+    };
+  };
+  // With a curve job, the job starts first and the main thread computes every point's closed forms
+  // while the workers simulate, yielding between points so that a worker gets its next chunk as
+  // soon as it returns one. The numbers are those of computing one after the other.
+  const early = new Map<string, ReturnType<typeof closedForms>>();
+  let curvePromise: Promise<Float64Array> | null = null;
+  if (curvePlan) {
+    let jobFraction = 0;
+    curvePromise = run(curvePlan.job, (d, t) => {
+      jobFraction = d / t;
+      onProgress?.(0.5 * jobFraction + (0.5 * early.size) / total);
+    });
+    // A failure is raised where the records are awaited below; until then it is not unhandled.
+    curvePromise.catch(() => undefined);
+    for (const L of o.Ls) {
+      for (const pc of o.pcs) {
+        early.set(`${L}|${pc}`, closedForms(L, pc));
+        onProgress?.(0.5 * jobFraction + (0.5 * early.size) / total);
+        await yieldToEventLoop();
+      }
+    }
+  }
+  const curveEstimate = async (plan: RateCurveReportJob, L: number, pc: number): Promise<McEstimate> => {
+    curveRecords ??= await (curvePromise as Promise<Float64Array>);
     const n = curveRecords.length / plan.width;
     const f = plan.field(L, pc);
     const col = new Float64Array(n);
@@ -465,20 +505,9 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
   };
   let done = 0;
   for (const L of o.Ls) {
-    const kappaFormula = kappaCPrinted(p.psi, muC, L);
     for (const pc of o.pcs) {
-      const model = noiseOn ? { ...coMPRateParamsAt(p, L, pc, kappaFormula), noise: nu } : coMPRateParamsAt(p, L, pc, kappaFormula);
-      const point: CommPoint = {
-        L,
-        pc,
-        kappaC: { formula: kappaFormula },
-        rate: {
-          thm2: rateTheorem2(model),
-          ...(o.printedH1 === false ? {} : { thm2PrintedH1: rateTheorem2(model, { h1Variant: 'printed' }) }),
-          exact: rateExact(model),
-          mc: null,
-        },
-      };
+      const { kappaFormula, model, rate } = early.get(`${L}|${pc}`) ?? closedForms(L, pc);
+      const point: CommPoint = { L, pc, kappaC: { formula: kappaFormula }, rate };
       if (noiseOn) {
         point.rate.exactNoNoise = rateExact(coMPRateParamsAt(p, L, pc, kappaFormula));
         point.rate.noiseGap = (point.rate.exactNoNoise - point.rate.exact) / point.rate.exact;
@@ -490,7 +519,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo || o.trials < 4 ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
       if (!o.noMonteCarlo) {
         if (curvePlan) {
-          point.rate.mc = await curveEstimate(curvePlan, L, pc, progress);
+          point.rate.mc = await curveEstimate(curvePlan, L, pc);
         } else if (o.acceptance === 'independent') {
           const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
           const rec = await run(job, progress);
@@ -531,7 +560,7 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       }
       points.push(point);
       done++;
-      onProgress?.(done / total);
+      if (!curvePlan) onProgress?.(done / total);
     }
   }
   return {

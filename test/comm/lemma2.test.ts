@@ -74,3 +74,30 @@ test('LemmaAtZ (shared kernel of Theorem 2 and the exact rate) reproduces h1/h2 
     }
   }
 });
+
+// α = 4 (the paper's) takes its own path in LemmaAtZ: the incomplete Betas from the odds
+// (incompleteBetaHalfOdds) and 1 − (1 + y)^{−K} from its binomial expansion for K ≤ 16 (expm1/log1p
+// above). Against the stdlib-based h1/h2 over z from 1e-8 to 1e12 (xη^α from 1e-20 to 1e12) and
+// K on both sides of 16: the same 1e-12 bound as above, plus z^{1/2}·1e-15 for the cancellation in
+// z^{2/α}(B(x) − B(xη^α)), whose two Betas are both near B(½, K + ½) at large z (measured: 3.9e-10
+// relative at z = 1e12, η² = 0.64, identical for the code before the odds form; a rate integral
+// weights z ≥ 1e8 by less than 1e-6).
+test('LemmaAtZ at α = 4 (odds form, binomial 1 − (1 + y)^−K) reproduces h1/h2 to 1e-12 and its Laplace fields', () => {
+  for (const K of [1, 3, 7, 16, 20]) {
+    for (const z of [1e-8, 0.01, 3, 1e4, 1e12]) {
+      const pc = 0.37;
+      const lz = new LemmaAtZ(z, pc, K, 4);
+      for (const s of [1e-6, 0.01, 0.2, 0.64, 0.999]) {
+        lz.evaluate(s);
+        const eta = Math.sqrt(s);
+        const tol = (v: number): number => (1e-12 + 1e-15 * Math.sqrt(z)) * Math.max(1, Math.abs(v));
+        const at = `K=${K} z=${z} s=${s}`;
+        assert.ok(Math.abs(lz.h1Desired - h1(pc * z, K, 4, eta)) < tol(lz.h1Desired) / Math.min(1, s), `h1Desired ${at}: ${lz.h1Desired} vs ${h1(pc * z, K, 4, eta)}`);
+        assert.ok(Math.abs(lz.h1Interf - h1(z, 1, 4, eta)) < tol(lz.h1Interf) / Math.min(1, s), `h1Interf ${at}`);
+        assert.ok(Math.abs(lz.h2 - h2(z, 4, eta)) < tol(lz.h2) / Math.min(1, s), `h2 ${at}`);
+        assert.ok(rel(lz.interfLaplaceAtEta, 1 / (1 + z * s * s)) < 1e-15, `interfLaplaceAtEta ${at}`);
+        assert.ok(rel(lz.desiredLaplaceAtEta, Math.pow(1 + pc * z * s * s, -K)) < 1e-13 || lz.desiredLaplaceAtEta === 0, `desiredLaplaceAtEta ${at}`);
+      }
+    }
+  }
+});

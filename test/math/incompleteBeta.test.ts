@@ -55,3 +55,29 @@ test('incompleteBetaHalf matches mpmath to 1e-13 relative; incompleteBetaFast us
   assert.equal(incompleteBetaHalf(0.5, 0.5, 0.5), Math.PI / 2);
   assert.equal(incompleteBetaHalf(0, 1, 2.5), 0);
 });
+
+// The odds form (v = y/(1 + y)) against the same mpmath rows (40 digits) and against
+// incompleteBetaHalf over y ∈ [1e-13, 1e13], n ≤ 63: both are the same recurrence from
+// 2 atan √y = 2 atan2(√v, √(1 − v)), so they agree to rounding (1e-14 relative).
+test('incompleteBetaHalfOdds matches mpmath to 1e-13 and incompleteBetaHalf to 1e-14 relative', async () => {
+  const { incompleteBetaHalf, incompleteBetaHalfOdds } = await import('../../src/math/incompleteBeta.ts');
+  const rows = fx.incompleteBeta.filter((r) => r.a === 0.5 && r.x < 1);
+  assert.ok(rows.length >= 5);
+  for (const r of rows) {
+    const v = incompleteBetaHalfOdds(r.x / (1 - r.x), r.b - 0.5);
+    assert.ok(Math.abs(v - r.value) <= 1e-13 * r.value, `B(${r.x}; ½, ${r.b}) = ${v} vs ${r.value}`);
+  }
+  let worst = 0;
+  for (let e = -13; e <= 13; e += 0.5) {
+    const y = Math.pow(10, e);
+    for (const n of [0, 1, 3, 7, 20, 63]) {
+      const ref = incompleteBetaHalf(y / (1 + y), 1 / (1 + y), n + 0.5);
+      worst = Math.max(worst, Math.abs(incompleteBetaHalfOdds(y, n) / ref - 1));
+    }
+  }
+  assert.ok(worst < 1e-14, `worst ${worst}`);
+  assert.equal(incompleteBetaHalfOdds(0, 3), 0);
+  // y = ∞: the complete B(½, n + ½) (n = 0: π)
+  assert.equal(incompleteBetaHalfOdds(Infinity, 0), Math.PI);
+  assert.ok(Math.abs(incompleteBetaHalfOdds(Infinity, 3) / completeBeta(0.5, 3.5) - 1) < 1e-14);
+});

@@ -29,7 +29,7 @@ test('defineKernel: typed jobs, arguments checked when the job is built and when
 test('composeRegistry refuses duplicate names and names the known kernels of an unknown one', () => {
   assert.throws(() => composeRegistry([scaled, scaled]), /duplicate Monte Carlo kernel name "test.scaled"/);
   assert.throws(() => composeRegistry([scaled]).get('nope'), /unknown Monte Carlo kernel "nope" \(known: test.scaled\)/);
-  assert.deepEqual(KERNELS.names().sort(), ['comm.network', 'comm.rateCurve', 'comm.typicalUser', 'comm.zfRateCurve', 'sensing.crlbNested', 'sensing.localize', 'sensing.network']);
+  assert.deepEqual(KERNELS.names().sort(), ['comm.network', 'comm.rateCurve', 'comm.rateTable', 'comm.typicalUser', 'comm.zfRateCurve', 'sensing.crlbNested', 'sensing.localize', 'sensing.network']);
 });
 
 test('the network kernels validate what they receive (ψ, densities, sizes) with the argument named', () => {

@@ -5,18 +5,18 @@
 import cliProgress from 'cli-progress';
 import type { ProgressSink } from '../../figures/reproduce.ts';
 
-/** Plain lines (non-TTY: CI logs, pipes): a line at start, every 10%, and at the end. */
+/** Plain lines (non-TTY: CI logs, pipes): a line at start, every 10%, and at the end, per figure (figures run concurrently). */
 export function lineProgress(stream: NodeJS.WritableStream = process.stderr): ProgressSink {
-  let lastDecile = -1;
+  const lastDecile = new Map<string, number>();
   return {
     start(name, index, total) {
-      lastDecile = -1;
+      lastDecile.set(name, -1);
       stream.write(`[${index + 1}/${total}] ${name}: started\n`);
     },
     update(name, fraction, label) {
       const decile = Math.floor(Math.min(1, Math.max(0, fraction)) * 10);
-      if (decile > lastDecile) {
-        lastDecile = decile;
+      if (decile > (lastDecile.get(name) ?? -1)) {
+        lastDecile.set(name, decile);
         stream.write(`  ${name}: ${decile * 10}%${label ? ` (${label})` : ''}\n`);
       }
     },
@@ -26,14 +26,16 @@ export function lineProgress(stream: NodeJS.WritableStream = process.stderr): Pr
   };
 }
 
-/** A progress bar per figure (TTY). */
+/** A progress bar per figure (TTY), all in one block (figures run concurrently). */
 export function barProgress(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
-  let bar: cliProgress.SingleBar | null = null;
+  let multi: cliProgress.MultiBar | null = null;
+  const bars = new Map<string, cliProgress.SingleBar>();
+  let open = 0;
   return {
     start(name, index, total) {
-      bar = new cliProgress.SingleBar(
+      multi ??= new cliProgress.MultiBar(
         {
-          format: `[${index + 1}/${total}] ${name.padEnd(6)} [{bar}] {percentage}% | {duration_formatted} | {label}`,
+          format: '[{index}/{total}] {name} [{bar}] {percentage}% | {duration_formatted} | {label}',
           stream,
           hideCursor: false,
           clearOnComplete: false,
@@ -42,16 +44,22 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
         },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(1000, 0, { label: '' });
+      bars.set(name, multi.create(1000, 0, { label: '', index: index + 1, total, name: name.padEnd(12) }));
+      open++;
     },
-    update(_name, fraction, label) {
-      bar?.update(Math.round(Math.min(1, Math.max(0, fraction)) * 1000), { label });
+    update(name, fraction, label) {
+      bars.get(name)?.update(Math.round(Math.min(1, Math.max(0, fraction)) * 1000), { label });
     },
     done(name, seconds, error) {
-      bar?.update(error ? (bar.getProgress() * 1000) : 1000, { label: error ? `FAILED: ${error}` : `done in ${seconds.toFixed(1)} s` });
+      const bar = bars.get(name);
+      bar?.update(error ? bar.getProgress() * 1000 : 1000, { label: error ? `FAILED: ${error}` : `done in ${seconds.toFixed(1)} s` });
       bar?.stop();
-      bar = null;
+      bars.delete(name);
+      open--;
+      if (open === 0) {
+        multi?.stop();
+        multi = null;
+      }
     },
   };
 }
-
