@@ -35,7 +35,7 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
     start(name, index, total) {
       multi ??= new cliProgress.MultiBar(
         {
-          format: '[{index}/{total}] {name} [{bar}] {percentage}% | {duration_formatted} | {label}',
+          format: '[{figIndex}/{figCount}] {name} [{bar}] {percentage}% | {duration_formatted} | {label}',
           stream,
           hideCursor: false,
           clearOnComplete: false,
@@ -44,7 +44,7 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
         },
         cliProgress.Presets.shades_classic,
       );
-      bars.set(name, multi.create(1000, 0, { label: '', index: index + 1, total, name: name.padEnd(12) }));
+      bars.set(name, multi.create(1000, 0, { label: '', figIndex: index + 1, figCount: total, name: name.padEnd(12) }));
       open++;
     },
     update(name, fraction, label) {
