@@ -62,22 +62,32 @@ export async function computeFig4(opts: FigureComputeOptions): Promise<Fig4Data>
   });
   const tableForms: RateForm[] = ['thm2', 'exact'];
   const closedForms = new RateTableValues(tableModels, tableForms, await opts.run(rateTableJob(tableModels, tableForms), (d, t) => opts.onProgress?.((0.05 * d) / t, 'closed forms')));
-  const steps = MUS.length * 2;
-  let step = 0;
-  for (const mu of MUS) {
-    const pm = { ...p, lambdaU: mu * p.lambdaB };
-    const label = `λ_u/λ_b = ${mu}`;
-    const r1 = await computeCommReport(pm, { Ls, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, opts.run, (f) =>
-      opts.onProgress?.(0.05 + ((step + f) / steps) * 0.9, `${label}: Monte Carlo`),
-    closedForms);
-    indep.push({ mu, points: [...r1.points].sort((a, b) => a.L - b.L || a.pc - b.pc) });
-    step++;
-    const r2 = await computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, opts.run, (f) =>
-      opts.onProgress?.(0.05 + ((step + f) / steps) * 0.9, `${label}: network load simulation`),
-    closedForms);
-    network.push({ mu, points: r2.points });
-    step++;
-  }
+  // The six reports (independent acceptance and network load at each λ_u/λ_b) run concurrently on
+  // the pool: the network reports are chains of small jobs, one per L, that would otherwise wait for
+  // each other. Each report has its own seed, so the numbers are those of running them in turn.
+  const reports = MUS.length * 2;
+  const fractions = new Array<number>(reports).fill(0);
+  const labels = new Array<string>(reports).fill('');
+  const report = (k: number, f: number, label: string): void => {
+    fractions[k] = f;
+    labels[k] = label;
+    const done = fractions.reduce((x, y) => x + y, 0) / reports;
+    opts.onProgress?.(0.05 + done * 0.9, labels.filter((l, i) => l && fractions[i]! < 1)[0] ?? label);
+  };
+  const results = await Promise.all(
+    MUS.flatMap((mu, i) => {
+      const pm = { ...p, lambdaU: mu * p.lambdaB };
+      const label = `λ_u/λ_b = ${mu}`;
+      return [
+        computeCommReport(pm, { Ls, pcs: PCS, trials, seed: opts.seed, acceptance: 'independent', gains: 'gamma', printedH1: false }, opts.run, (f) => report(2 * i, f, `${label}: Monte Carlo`), closedForms),
+        computeCommReport(pm, { Ls, pcs: [PC_NETWORK], trials: networkUsers, seed: opts.seed + 1, acceptance: 'network', gains: 'gamma', printedH1: false }, opts.run, (f) => report(2 * i + 1, f, `${label}: network load simulation`), closedForms),
+      ];
+    }),
+  );
+  MUS.forEach((mu, i) => {
+    indep.push({ mu, points: [...results[2 * i]!.points].sort((a, b) => a.L - b.L || a.pc - b.pc) });
+    network.push({ mu, points: results[2 * i + 1]!.points });
+  });
 
   // Wide rows (CSV) and the L* summary.
   const rows: Fig4Row[] = [];
