@@ -40,7 +40,7 @@ import { noiseLaplaceGammaUnchecked } from './noise.ts';
  *
  * Formula: as `rateExact` (Eqs. (8)–(9) of arXiv:2403.20228, exact).
  * Method: `integrateRate` (src/comm/rateQuadrature.ts) on the exact integrand of the module comment.
- * Accuracy: the quadrature reaches the default 1e-6 relative target with a worst measured error of 1.3e-7 over 315 parameter points against runs at 1e-11 (1.8e-7 over the 1120-point calibration of src/comm/rateQuadrature.ts), and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (≈2e-12 at relTol 1e-10; test/comm/rates.test.ts, docs/communication.md).
+ * Accuracy: the quadrature reaches the default 1e-6 relative target with a worst measured error of 1.7e-7 over 315 parameter points against runs at 1e-11 (src/comm/rateQuadrature.ts, bench/comm.bench.ts), and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (≈2e-12 at relTol 1e-10; test/comm/rates.test.ts, docs/communication.md).
  * References: arXiv:2403.20228, Eqs. (8)–(9); docs/communication.md (Theorem 2 and the exact rate).
  *
  * @example
@@ -99,7 +99,7 @@ export function rateExactDetailed(model: CoMPRateParams, options: RateIntegralOp
  * (derivation in the module comment and docs/communication.md); Eq. (17)'s identity holds for any joint
  * law, Lemma 2's H1 is the corrected one.
  * Method: the double integral of src/comm/rateQuadrature.ts.
- * Accuracy: the quadrature reaches the default 1e-6 relative target with a worst measured error of 1.3e-7 over 315 parameter points against runs at 1e-11 (1.8e-7 over the 1120-point calibration of src/comm/rateQuadrature.ts), and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (≈2e-12 at relTol 1e-10; test/comm/rates.test.ts, docs/communication.md). Against Monte Carlo (4·10⁵ trials per point, p^c = 0.5, L = 1…20) it is inside
+ * Accuracy: the quadrature reaches the default 1e-6 relative target with a worst measured error of 1.7e-7 over 315 parameter points against runs at 1e-11 (src/comm/rateQuadrature.ts, bench/comm.bench.ts), and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (≈2e-12 at relTol 1e-10; test/comm/rates.test.ts, docs/communication.md). Against Monte Carlo (4·10⁵ trials per point, p^c = 0.5, L = 1…20) it is inside
  * every 95% CI (docs/errata.md C5); test/index.test.ts re-checks it against the scipy reference.
  * References: arXiv:2403.20228, Eqs. (8)–(9), (17)–(21), Theorem 2; docs/communication.md;
  * docs/errata.md C4–C5.

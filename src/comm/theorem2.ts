@@ -32,7 +32,7 @@ export interface Theorem2Options extends RateIntegralOptions {
  * Formula: as `rateTheorem2` (Theorem 2 of arXiv:2403.20228).
  * Method: `integrateRate` (src/comm/rateQuadrature.ts) on Theorem 2's integrand; `errorEstimate` is the
  * sum of the Gauss–Kronrod estimates (pessimistic), `evaluations` counts integrand calls.
- * Accuracy: the quadrature (src/comm/rateQuadrature.ts) reaches the default 1e-6 relative target with a worst measured error of 6.1e-8 for Theorem 2 over 315 parameter points against runs at 1e-11, and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (test/comm/rates.test.ts, docs/communication.md).
+ * Accuracy: the quadrature (src/comm/rateQuadrature.ts) reaches the default 1e-6 relative target with a worst measured error of 1.8e-7 for Theorem 2 over 315 parameter points against runs at 1e-11, and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (test/comm/rates.test.ts, docs/communication.md).
  * References: arXiv:2403.20228, Theorem 2; docs/communication.md (numerics).
  *
  * @example
@@ -89,7 +89,7 @@ export function rateTheorem2Detailed(model: CoMPRateParams, options: Theorem2Opt
  * printed one) and, for L = 1, the model's limit η ≡ 1 (the printed density vanishes).
  * Method: the double integral of src/comm/rateQuadrature.ts (outer in ln z with a mapped tail, inner
  * in s = η² split at z^{−2/α}, adaptive Gauss–Kronrod 10/21).
- * Accuracy: the quadrature (src/comm/rateQuadrature.ts) reaches the default 1e-6 relative target with a worst measured error of 6.1e-8 for Theorem 2 over 315 parameter points against runs at 1e-11, and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (test/comm/rates.test.ts, docs/communication.md). As a model it carries two approximations (Poisson count in the annulus, r_1
+ * Accuracy: the quadrature (src/comm/rateQuadrature.ts) reaches the default 1e-6 relative target with a worst measured error of 1.8e-7 for Theorem 2 over 315 parameter points against runs at 1e-11, and matches the scipy references of test/comm/fixtures/gen_comm.py to < 1e-6 (test/comm/rates.test.ts, docs/communication.md). As a model it carries two approximations (Poisson count in the annulus, r_1
  * independent of η_L): against Monte Carlo (4·10⁵ trials) it is +5.1% at L = 2, +2.1% at L = 8, −3.9%
  * at L = 20 (p^c = 0.5, paper parameters; docs/errata.md C5), where `rateExact` is inside every CI.
  * References: arXiv:2403.20228, Theorem 2 and Fig. 4; docs/errata.md C3, C5, C6; docs/communication.md.
