@@ -30,8 +30,6 @@ import { rateModel, eq16CrlbModel, mcCrlbModel, fullSensingPowerParams, type McC
 import { buildEnvelope, solveTradeoff, type TradeoffResult } from '../optimize/tradeoff.ts';
 import { RateEnvelope } from '../optimize/rateEnvelope.ts';
 import { RateTableValues, rateTableJob } from '../comm/rateTable.ts';
-import { kappaCPrinted } from '../comm/kappa.ts';
-import { coMPRateParamsAt } from '../params/derived.ts';
 import type { OperatingPoint } from '../optimize/frontier.ts';
 import { zeta2M2, usersPerBs, targetsPerBs } from '../params/derived.ts';
 import { ArgumentError } from '../math/argumentError.ts';
@@ -116,11 +114,10 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
       }),
   });
   const rate = rateModel('exact', p);
-  const muC = p.lambdaU / p.lambdaB;
   const tableModels = Array.from({ length: FIG5_MAX_L }, (_, i) => i + 1).flatMap((L) =>
     RateEnvelope.gridPoints(ENVELOPE_GRID_CELLS)
       .filter((pc) => pc > 0)
-      .map((pc) => coMPRateParamsAt(p, L, pc, kappaCPrinted(p.psi, muC, L))),
+      .map((pc) => rate.paramsAt(L, pc)),
   );
   // A failed table job (e.g. the quadrature budget of rateModel near α = 2) leaves the envelope to
   // rateModel itself, which raises the advice that names the parameter.
@@ -131,16 +128,11 @@ export async function computeFig5(opts: FigureComputeOptions): Promise<Fig5Data>
     })
     .then(
       (rec) => new RateTableValues(tableModels, ['exact'], rec),
-      () => null,
+      () => undefined,
     );
   // A failure of the simulation is raised where it is awaited; until then it is not unhandled.
   mcPromise.catch(() => undefined);
-  const table = await tablePromise;
-  const tabulated = {
-    name: rate.name,
-    concaveInPc: rate.concaveInPc,
-    rate: (L: number, pc: number): number => (pc > 0 ? table?.get(coMPRateParamsAt(p, L, pc, kappaCPrinted(p.psi, muC, L)), 'exact') : undefined) ?? rate.rate(L, pc),
-  };
+  const tabulated = rateModel('exact', p, await tablePromise);
   const env = buildEnvelope(tabulated, FIG5_MAX_L, ENVELOPE_GRID_CELLS);
   const eq16 = eq16CrlbModel(p);
   const mc = await mcPromise;

@@ -72,7 +72,7 @@ export async function runReproduce(opts: ReproduceOptions): Promise<ReproduceSum
   const manifestFigures: ManifestFigure[] = [];
   const reportFigures: ReportFigure[] = [];
   const failed: string[] = [];
-  // PNG writes handed over by the figures (rendered off the main thread while the next figure computes)
+  // PNG writes handed over by the figures (rendered off the main thread while the figures compute)
   const pendingWrites: Array<Promise<{ name: string; error: string } | null>> = [];
   try {
     // The figures run concurrently on the one pool: while one figure's closed forms keep the main

@@ -22,6 +22,8 @@ import { kappaCPrinted } from '../comm/kappa.ts';
 import { rateExact } from '../comm/exactRate.ts';
 import { rateTheorem2 } from '../comm/theorem2.ts';
 import { RateBudgetError } from '../comm/rateQuadrature.ts';
+import type { RateTableValues } from '../comm/rateTable.ts';
+import type { CoMPRateParams } from '../comm/rateModel.ts';
 import { crlbAcceptanceEq16Lemma1 } from '../sensing/crlbAcceptance.ts';
 import { runSensingNetwork } from '../sensing/networkSummary.ts';
 import type { MonteCarloJob } from '../parallel/job.ts';
@@ -91,6 +93,9 @@ export const RATE_MAX_EVALUATIONS = 4_000_000;
  * per L; each rate limited to `RATE_MAX_EVALUATIONS` integrand evaluations (30× the most a rate
  * with α ≥ 2.001 and p^c ≥ 10⁻⁶ needs), past which an ArgumentError names α (the optimizer's sweep
  * asks for ever smaller p^c when α is near 2, where R_c → 0); declared concave in p^c (R_c = E[ln(1 + p^c X_L)]), which the envelope checks on its grid.
+ * `paramsAt(L, p^c)` is the rate model record each rate is computed at; with `table` (the values of a
+ * `comm.rateTable` job over such records, e.g. run on the worker pool) a rate the table holds is
+ * taken from it (the same number), any other is computed.
  * Accuracy: as `rateExact` / `rateTheorem2` (≲ 2e-7 relative measured).
  * References: arXiv:2403.20228, Theorem 2 and Eqs. (8)–(9); docs/optimization.md (the models).
  *
@@ -98,8 +103,9 @@ export const RATE_MAX_EVALUATIONS = 4_000_000;
  * import { rateModel, defaultParams } from 'isacnet';
  * rateModel('exact', defaultParams()).rate(4, 0.5); // => 3.35117465
  * rateModel('thm2', defaultParams()).rate(4, 0.5); // => 3.47773229
+ * rateModel('exact', defaultParams()).paramsAt(4, 0.5).L; // => 4
  */
-export function rateModel(name: RateModelName, p: Params): ClusterRateModel {
+export function rateModel(name: RateModelName, p: Params, table?: RateTableValues): ClusterRateModel & { paramsAt(L: number, pc: number): CoMPRateParams } {
   const muC = p.lambdaU / p.lambdaB;
   const kappa = new Map<number, number>();
   const kappaOf = (L: number): number => {
@@ -111,15 +117,20 @@ export function rateModel(name: RateModelName, p: Params): ClusterRateModel {
     return k;
   };
   const f = name === 'exact' ? rateExact : rateTheorem2;
+  const paramsAt = (L: number, pc: number): CoMPRateParams => coMPRateParamsAt(p, L, pc, kappaOf(L));
   return {
     name,
+    paramsAt,
     // E[ln(1 + p^c X_L)] with X_L independent of p^c (desired gains ∝ p^c, interference Γ(1, 1)
     // whatever p^c): concave in p^c (see model.ts).
     concaveInPc: true,
     rate: (L: number, pc: number): number => {
       if (pc <= 0) return 0;
+      const model = paramsAt(L, pc);
+      const tabulated = table?.get(model, name);
+      if (tabulated !== undefined) return tabulated;
       try {
-        return f(coMPRateParamsAt(p, L, pc, kappaOf(L)), { maxEvaluations: RATE_MAX_EVALUATIONS });
+        return f(model, { maxEvaluations: RATE_MAX_EVALUATIONS });
       } catch (e) {
         if (!(e instanceof RateBudgetError)) throw e;
         throw new ArgumentError(

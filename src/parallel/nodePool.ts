@@ -7,6 +7,7 @@ import os from 'node:os';
 import { concatChunks, planChunks, runChunk, type ChunkTask, type MonteCarloJob, type ProgressFn } from './job.ts';
 import type { KernelRegistry } from './kernel.ts';
 import { ArgumentError } from '../math/argumentError.ts';
+import { yieldToEventLoop } from './yieldToEventLoop.ts';
 
 /**
  * The default thread count: `os.availableParallelism()` (or the CPU count), at least 1.
@@ -93,7 +94,7 @@ export class WorkerPool {
         results[i] = runChunk(tasks[i], this.registry);
         onChunkDone?.(tasks[i], results[i], i);
         // Yield to the event loop so progress bars and Ctrl-C stay responsive.
-        if (i % 4 === 3) await new Promise((r) => setImmediate(r));
+        if (i % 4 === 3) await yieldToEventLoop();
       }
       return results;
     };

@@ -56,9 +56,9 @@ test('incompleteBetaHalf matches mpmath to 1e-13 relative; incompleteBetaFast us
   assert.equal(incompleteBetaHalf(0, 1, 2.5), 0);
 });
 
-// The odds form (v = y/(1 + y)) against the same mpmath rows (40 digits) and against
-// incompleteBetaHalf over y ∈ [1e-13, 1e13], n ≤ 63: both are the same recurrence from
-// 2 atan √y = 2 atan2(√v, √(1 − v)), so they agree to rounding (1e-14 relative).
+// The odds form (v = y/(1 + y)) against the same mpmath rows (40 digits), and the v form
+// (incompleteBetaHalf, which converts to the odds) against it over y ∈ [1e-13, 1e13], n ≤ 63: the
+// conversion y → (y/(1 + y), 1/(1 + y)) → y costs a few ulp (1e-14 relative).
 test('incompleteBetaHalfOdds matches mpmath to 1e-13 and incompleteBetaHalf to 1e-14 relative', async () => {
   const { incompleteBetaHalf, incompleteBetaHalfOdds } = await import('../../src/math/incompleteBeta.ts');
   const rows = fx.incompleteBeta.filter((r) => r.a === 0.5 && r.x < 1);

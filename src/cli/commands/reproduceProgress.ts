@@ -30,7 +30,6 @@ export function lineProgress(stream: NodeJS.WritableStream = process.stderr): Pr
 export function barProgress(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
   let multi: cliProgress.MultiBar | null = null;
   const bars = new Map<string, cliProgress.SingleBar>();
-  let open = 0;
   return {
     start(name, index, total) {
       multi ??= new cliProgress.MultiBar(
@@ -45,7 +44,6 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
         cliProgress.Presets.shades_classic,
       );
       bars.set(name, multi.create(1000, 0, { label: '', figIndex: index + 1, figCount: total, name: name.padEnd(12) }));
-      open++;
     },
     update(name, fraction, label) {
       bars.get(name)?.update(Math.round(Math.min(1, Math.max(0, fraction)) * 1000), { label });
@@ -55,8 +53,7 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
       bar?.update(error ? bar.getProgress() * 1000 : 1000, { label: error ? `FAILED: ${error}` : `done in ${seconds.toFixed(1)} s` });
       bar?.stop();
       bars.delete(name);
-      open--;
-      if (open === 0) {
+      if (bars.size === 0) {
         multi?.stop();
         multi = null;
       }
