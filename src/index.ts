@@ -63,7 +63,8 @@ export {
   crlbTheorem1CorrectedNormalized,
 } from './sensing/closedForms.ts';
 export { crlbTailIndex, crlbTailIndexModel, crlbMeanExists, crlbVarianceExists, hillTailIndex, crlbMomentWarning, PRE_ASYMPTOTIC_HILL_LIMIT } from './sensing/crlbExistence.ts';
-export { CRLB_NESTED_KERNEL, simulateCrlbNested, crlbNestedKernel, crlbNestedJob, column, type CrlbNestedArgs } from './sensing/crlbMonteCarlo.ts';
+export { CRLB_NESTED_KERNEL, CRLB_PILOT_STREAM, simulateCrlbNested, crlbNestedKernel, crlbNestedJob, fitCrlbPilot, column, type CrlbNestedArgs } from './sensing/crlbMonteCarlo.ts';
+export { fitCrlbControl, crlbControlEstimates, fillCrlbFeatures, CRLB_FEATURE_COUNT, CRLB_CONTROL_MIN_N, CRLB_CONTROL_AREAS, type CrlbControlledEstimate } from './sensing/crlbControl.ts';
 export { summarizeCrlbSamples, type CrlbMcSummary } from './sensing/crlbSummary.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +124,9 @@ export { sensingNetworkJob, summarizeSensingNetwork, runSensingNetwork, type Sen
 export { TYPICAL_USER_KERNEL, typicalUserKernel, simulateTypicalUser, meanFieldTail, type TypicalUserArgs } from './comm/typicalUser.ts';
 export { RATE_CURVE_KERNEL, RATE_CURVE_PILOT_STREAM, rateCurveKernel, simulateRateCurve, fitRateCurvePilot, type RateCurveArgs } from './comm/rateCurve.ts';
 // Beyond the paper: control variates with exactly known means for the rate curve (issue 11).
-export { fitRateCurveControl, rateCurveEstimates, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth, coinProbability32, digammaInteger, trigammaInteger, type ControlledEstimate } from './comm/rateCurveControl.ts';
+export { fitRateCurveControl, rateCurveEstimates, rateCurveControlValue, rateCurveFeatureCount, rateCurveFeatureRecordWidth, coinProbability32, trigammaInteger } from './comm/rateCurveControl.ts';
+export { digammaInteger } from './math/digammaInteger.ts';
+export { controlledEstimates, type ControlledEstimate } from './math/controlledEstimates.ts';
 export { NormalEquations } from './math/leastSquares.ts';
 export { RATE_TABLE_KERNEL, rateTableKernel, rateTableJob, closedFormRate, RateTableValues, type RateForm, type RateTableArgs } from './comm/rateTable.ts';
 export { ZF_RATE_CURVE_KERNEL, zfRateCurveKernel, simulateZfRateCurve, type ZfRateCurveArgs } from './comm/zfRateCurve.ts';

@@ -35,30 +35,11 @@
  * mean ± 1.96 s/√n. The variance-reduction factor is Var(Y)/Var(Y − P).
  */
 import { NormalEquations } from '../math/leastSquares.ts';
-import { mean, variance, Z95 } from '../math/stats.ts';
+import { controlledEstimates, type ControlledEstimate } from '../math/controlledEstimates.ts';
 
-/** Euler–Mascheroni constant γ (−E[ln h] for h ~ Exp(1)). */
-export const EULER_GAMMA = 0.5772156649015329;
-
-/**
- * ψ(k) for an integer k ≥ 1: −γ + Σ_{j=1}^{k−1} 1/j.
- *
- * Formula: not in the paper; the digamma function at positive integers (DLMF 5.4.14).
- * Method: the harmonic sum, exact up to rounding (k − 1 additions).
- * Accuracy: ≤ k ulp; agrees with scipy.special.digamma to 1e-15 for k ≤ 100 (test/comm/rateCurveControl.test.ts).
- * References: DLMF §5.4(ii).
- *
- * @example
- * import { digammaInteger } from 'isacnet/comm';
- * digammaInteger(1); // => -0.5772156649015329
- * Math.round(digammaInteger(3) * 1e12) / 1e12; // => 0.922784335098
- */
-export function digammaInteger(k: number): number {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k: invalid value ${k}; must be an integer ≥ 1`);
-  let s = -EULER_GAMMA;
-  for (let j = 1; j < k; j++) s += 1 / j;
-  return s;
-}
+// ψ(k) at integers and γ moved to src/math/digammaInteger.ts (the CRLB controls use them too); re-exported here.
+export { EULER_GAMMA, digammaInteger } from '../math/digammaInteger.ts';
+export type { ControlledEstimate } from '../math/controlledEstimates.ts';
 
 /**
  * Exact probability that a 32-bit uniform a = j·2⁻³² (j uniform in {0, …, 2³² − 1}) is below κ.
@@ -344,29 +325,13 @@ export function fitRateCurveControl(records: Float64Array, args: { Ls: number[];
   return out;
 }
 
-/** Plain and controlled estimate of one column. */
-export interface ControlledEstimate {
-  /** Plain sample mean of the rate (nats). */
-  plainMean: number;
-  /** 95% CI half-width of the plain mean, z_{0.975} s/√n (nats). */
-  plainHalfWidth: number;
-  /** Controlled estimate: sample mean of Y − P (nats). */
-  controlledMean: number;
-  /** 95% CI half-width of the controlled estimate, z_{0.975} s(Y − P)/√n (nats). */
-  controlledHalfWidth: number;
-  /** Variance-reduction factor Var(Y) / Var(Y − P). */
-  varianceReduction: number;
-  trials: number;
-}
-
 /**
  * Plain and controlled estimates of R_c(L) for every L from the kernel's 'control' records
  * (per trial: the nL rates, then the nL control values).
  *
  * Formula: R̂_plain = mean(Y), R̂_cv = mean(Y − P), CI ± z_{0.975} s/√n, VRF = s²(Y)/s²(Y − P);
  * estimating Eq. (9) of arXiv:2403.20228.
- * Method: per column the plain values Y and the residuals Y − P, then `mean` and the compensated
- * two-pass `variance` of src/math/stats.ts; z_{0.975} = `Z95` as in `meanCi95`.
+ * Method: `controlledEstimates` (src/math/controlledEstimates.ts) over all nL columns.
  * Accuracy: both estimators are exactly unbiased (E[P] = 0, β fixed by the pilot); the CI is the
  * normal-theory interval of i.i.d. trials (finite variance: the rate has all moments).
  * References: src/comm/rateCurveControl.ts (module comment); docs/performance.md.
@@ -378,27 +343,5 @@ export interface ControlledEstimate {
  * [e.plainMean, e.controlledMean, e.controlledHalfWidth]; // => [2, 1.5, 0]
  */
 export function rateCurveEstimates(records: Float64Array, nL: number): ControlledEstimate[] {
-  const width = 2 * nL;
-  if (records.length % width !== 0 || records.length === 0) throw new RangeError(`records: length ${records.length} is not a positive multiple of 2·nL = ${width}`);
-  const n = records.length / width;
-  const y = new Float64Array(n);
-  const r = new Float64Array(n);
-  const out: ControlledEstimate[] = [];
-  for (let j = 0; j < nL; j++) {
-    for (let t = 0; t < n; t++) {
-      y[t] = records[t * width + j]!;
-      r[t] = y[t]! - records[t * width + nL + j]!;
-    }
-    const varY = variance(y);
-    const varR = variance(r);
-    out.push({
-      plainMean: mean(y),
-      plainHalfWidth: Z95 * Math.sqrt(varY / n),
-      controlledMean: mean(r),
-      controlledHalfWidth: Z95 * Math.sqrt(varR / n),
-      varianceReduction: varY / varR,
-      trials: n,
-    });
-  }
-  return out;
+  return controlledEstimates(records, nL);
 }

@@ -19,4 +19,6 @@ export * from './exponentialZiggurat.ts';
 export * from './stats.ts';
 export * from './selectRanks.ts';
 export * from './leastSquares.ts';
+export * from './digammaInteger.ts';
+export * from './controlledEstimates.ts';
 export * from './argumentError.ts';

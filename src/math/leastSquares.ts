@@ -165,7 +165,17 @@ export class NormalEquations {
 
   /** The least-squares coefficients (length p); dropped columns get 0. */
   solve(): Float64Array {
+    return this.solveFor(this.xty);
+  }
+
+  /**
+   * The coefficients for another response on the same rows: solves XᵀX β = `rhs`, where `rhs` is that
+   * response's Xᵀy (length p) computed by the caller. Several responses on one design (the nested
+   * CRLB's columns) then share one XᵀX; the same dropped columns get 0.
+   */
+  solveFor(rhs: ArrayLike<number>): Float64Array {
     const p = this.p;
+    if (rhs.length !== p) throw new RangeError(`rhs: length ${rhs.length}; must be p = ${p}`);
     const scale = new Float64Array(p);
     for (let i = 0; i < p; i++) {
       const d = this.xtx[i * p + i]!;
@@ -193,7 +203,7 @@ export class NormalEquations {
     const z = new Float64Array(p);
     for (let i = 0; i < p; i++) {
       if (!active[i]) continue;
-      let s = this.xty[i]! * scale[i]!;
+      let s = rhs[i]! * scale[i]!;
       for (let k = 0; k < i; k++) if (active[k]) s -= r[k * p + i]! * z[k]!;
       z[i] = s / r[i * p + i]!;
     }

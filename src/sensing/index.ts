@@ -10,6 +10,7 @@ export * from './closedForms.ts';
 export * from './crlbExistence.ts';
 export * from './crlbSummary.ts';
 export * from './crlbMonteCarlo.ts';
+export * from './crlbControl.ts';
 export * from './acceptance.ts';
 export * from './crlbAcceptance.ts';
 export * from './network.ts';

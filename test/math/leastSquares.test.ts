@@ -110,3 +110,31 @@ test('NormalEquations.addColumns: even and odd p give the same sums as add (1e-1
   }
   assert.throws(() => new NormalEquations(3).addColumns(new Float64Array(5), 2, new Float64Array(2)), /columns: need 3 columns/);
 });
+
+// solveFor: a second response on the same design, given as its Xᵀy, gives the same coefficients as a
+// separate accumulation with that response (same sums up to rounding: 1e-12 relative), and its
+// length is checked.
+test('NormalEquations.solveFor equals a separate fit of the other response (1e-12 relative)', () => {
+  const rng = new Rng(9);
+  const p = 5;
+  const n = 200;
+  const cols = new Float64Array(p * n);
+  const y1 = new Float64Array(n);
+  const y2 = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    for (let j = 0; j < p; j++) cols[j * n + t] = j === 0 ? 1 : rng.normal();
+    y1[t] = rng.normal();
+    y2[t] = 2 * cols[n + t]! - cols[3 * n + t]! + 0.1 * rng.normal();
+  }
+  const shared = new NormalEquations(p);
+  shared.addColumns(cols, n, y1);
+  const rhs = new Float64Array(p);
+  for (let j = 0; j < p; j++) for (let t = 0; t < n; t++) rhs[j]! += cols[j * n + t]! * y2[t]!;
+  const own = new NormalEquations(p);
+  own.addColumns(cols, n, y2);
+  const a = shared.solveFor(rhs);
+  const b = own.solve();
+  for (let j = 0; j < p; j++) assert.ok(Math.abs(a[j]! - b[j]!) < 1e-12 * Math.max(1, Math.abs(b[j]!)), `β[${j}]: ${a[j]} vs ${b[j]}`);
+  assert.ok(Math.abs(b[1]! - 2) < 0.05 && Math.abs(b[3]! + 1) < 0.05, 'the fit recovers the model');
+  assert.throws(() => shared.solveFor([1, 2]), /rhs: length 2/);
+});
