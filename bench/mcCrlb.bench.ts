@@ -1,14 +1,17 @@
 /**
  * Monte Carlo time-to-accuracy (`npm run bench -- mc`, issue 11), case 4: nested CRLB N = 1…50,
  * β = 2, relative 95% CI half-width 0.5% of the mean at N = 10 (finite variance for N ≥ 6), for
- * isacnet (sensing.crlbNested, one thread and the worker pool) and the numpy peer
+ * isacnet (sensing.crlbNested, one thread and the worker pool; plain, and with the control variates
+ * of src/sensing/crlbControl.ts: pilot + controlled main run) and the numpy peer
  * bench/peers/crlb_numpy.py (skipped with a message without python3/numpy). Time-to-accuracy is
- * extrapolated from one fixed-size run: T × (h_measured/h_target)². Timings are under load.
+ * extrapolated from one fixed-size run: T × (h_measured/h_target)² (plus the pilot's time for the
+ * controlled estimate). Timings are under load.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/math/rng.ts';
-import { simulateCrlbNested, crlbNestedKernel } from '../src/sensing/crlbMonteCarlo.ts';
+import { simulateCrlbNested, crlbNestedKernel, fitCrlbPilot } from '../src/sensing/crlbMonteCarlo.ts';
+import { crlbControlEstimates } from '../src/sensing/crlbControl.ts';
 import { createWorkerPool, defaultThreads } from '../src/registry/nodePool.ts';
 import { selectRanks } from '../src/math/selectRanks.ts';
 import { medianCi95Ranks } from '../src/math/stats.ts';
@@ -78,13 +81,42 @@ export async function run(): Promise<void> {
     same &&= full[mid] === sel[mid] && full[n - 1] === sel[n - 1];
   }
   console.log(`  order statistics of one column (${n} samples, best of 3): full sort ${tSort.toFixed(1)} ms, selectRanks ${tSel.toFixed(1)} ms (same values: ${same ? 'yes' : 'NO'})`);
+  // Control variates: a pilot of 4096 geometries on its own stream fits β(N) for N ≥ 6, then the
+  // same 50 chunks with output 'control' (the CRLB columns are the same numbers as above).
+  const tp = performance.now();
+  const coefficients = fitCrlbPilot(args, 1);
+  const secPilot = (performance.now() - tp) / 1000;
+  const cvArgs = { ...args, output: 'control' as const, coefficients };
+  simulateCrlbNested(cvArgs, new Rng(9), CHUNK); // warm-up of the control path
+  const recCv = new Float64Array(n * 100);
+  const tc = performance.now();
+  for (let c = 0; c < chunks; c++) recCv.set(simulateCrlbNested(cvArgs, new Rng(1, c), CHUNK), c * CHUNK * 100);
+  const secCv = (performance.now() - tc) / 1000;
+  const est = crlbControlEstimates(recCv, Ns);
+  const e10 = est.find((e) => e.N === 10)!;
+  const hCv = e10.controlledHalfWidth / e10.controlledMean;
+  const tCv = secPilot + secCv * (hCv / H_REL) ** 2;
+  const vrfs = est.map((e) => e.varianceReduction);
+  console.log(`  isacnet with control variates, 1 thread: pilot ${secPilot.toFixed(2)} s + ${n} geometries in ${secCv.toFixed(2)} s (${(n / secCv / 1e3).toFixed(0)}k/s); N = 10: ${e10.controlledMean.toFixed(5)} ± ${e10.controlledHalfWidth.toFixed(5)} (plain ${e10.plainMean.toFixed(5)} ± ${e10.plainHalfWidth.toFixed(5)}), VRF ${e10.varianceReduction.toFixed(1)} (N = 6…50: ${Math.min(...vrfs).toFixed(1)}–${Math.max(...vrfs).toFixed(1)}; N = 6, 20, 50: ${[6, 20, 50].map((N) => est.find((e) => e.N === N)!.varianceReduction.toFixed(1)).join(', ')}) → time-to-accuracy ${tCv.toFixed(2)} s (pilot + extrapolated main)`);
   const threads = defaultThreads();
-  const pool = createWorkerPool(threads);
+  // alwaysUseThreads, and a warm-up job of both outputs first: the workers' start-up (≈ 1 s under tsx,
+  // each compiles the registry) and cold JIT are paid once per pool, not per job (a sweep reuses the pool).
+  const pool = createWorkerPool(threads, true);
+  let tCvAll = NaN;
   try {
+    const tw = performance.now();
+    await pool.run(crlbNestedKernel.job(args, 4 * CHUNK, 99, CHUNK));
+    await pool.run(crlbNestedKernel.job(cvArgs, 4 * CHUNK, 99, CHUNK));
+    console.log(`  worker pool warm-up (start-up and JIT, 2 × 4 chunks): ${((performance.now() - tw) / 1000).toFixed(2)} s`);
     const t1 = performance.now();
     const all = await pool.run(crlbNestedKernel.job(args, n, 1, CHUNK));
     const secAll = (performance.now() - t1) / 1000;
     console.log(`  isacnet ${threads} threads: ${secAll.toFixed(2)} s, time-to-accuracy ${tta(secAll, me.mean, me.sd, n).toFixed(2)} s (same records as 1 thread: ${Buffer.from(all.buffer).equals(Buffer.from(rec.buffer)) ? 'yes' : 'NO'})`);
+    const t2 = performance.now();
+    const allCv = await pool.run(crlbNestedKernel.job(cvArgs, n, 1, CHUNK));
+    const secCvAll = (performance.now() - t2) / 1000;
+    tCvAll = secPilot + secCvAll * (hCv / H_REL) ** 2;
+    console.log(`  isacnet with control variates, ${threads} threads: main ${secCvAll.toFixed(2)} s, time-to-accuracy ${tCvAll.toFixed(2)} s (pilot on the main thread; same records as 1 thread: ${Buffer.from(allCv.buffer).equals(Buffer.from(recCv.buffer)) ? 'yes' : 'NO'}; the pool copies every record back)`);
   } finally {
     await pool.close();
   }
@@ -97,5 +129,6 @@ export async function run(): Promise<void> {
   const p = JSON.parse(r.stdout) as { seconds: number; trials: number; mean10: number; sd10: number; median2: number; median3: number };
   const tP = tta(p.seconds, p.mean10, p.sd10, p.trials);
   console.log(`  numpy: ${p.trials} geometries in ${p.seconds.toFixed(2)} s, mean(10) ${p.mean10.toFixed(4)}, time-to-accuracy ${tP.toFixed(2)} s; medians N = 2, 3: ${p.median2.toFixed(4)}, ${p.median3.toFixed(4)}`);
-  console.log(`  ratio numpy/isacnet (one thread each) = ${(tP / tMe).toFixed(2)}×`);
+  console.log(`  ratio time-to-accuracy(numpy)/time-to-accuracy(isacnet plain), one thread each = ${(tP / tMe).toFixed(2)}×`);
+  console.log(`  ratio time-to-accuracy(numpy)/time-to-accuracy(isacnet with control variates), one thread each = ${(tP / tCv).toFixed(2)}× (target ≥ 3×: ${tP / tCv >= 3 ? 'met' : 'NOT met'}); against isacnet controlled on ${threads} threads ${(tP / tCvAll).toFixed(2)}×`);
 }
