@@ -294,6 +294,10 @@ export function fitRateCurveControl(records: Float64Array, args: { Ls: number[];
   const oMom = oLh + featureInterferers(lMax);
   const oAcc = oMom + NMOM;
   const out: number[][] = [];
+  // one design buffer for the largest L, reused for every L (no 2 MB allocation per L)
+  const colsAll = new Float64Array((rateCurveFeatureCount(lMax) + 1) * n);
+  const xAll = new Float64Array(rateCurveFeatureCount(lMax) + 1);
+  const y = new Float64Array(n);
   for (let j = 0; j < nL; j++) {
     const L = Ls[j]!;
     const kc = kappaC[j]!;
@@ -301,10 +305,9 @@ export function fitRateCurveControl(records: Float64Array, args: { Ls: number[];
     const p = rateCurveFeatureCount(L) + 1;
     const ne = new NormalEquations(p);
     // design matrix column by column (contiguous columns make XᵀX a set of fast dot products)
-    const x = new Float64Array(p);
+    const x = xAll;
     x[0] = 1;
-    const cols = new Float64Array(p * n);
-    const y = new Float64Array(n);
+    const cols = colsAll.subarray(0, p * n);
     for (let t = 0; t < n; t++) {
       const b = t * width;
       fillFeatures(x, L, kc, pk, records, b + oLu, b + oLg, b + oLh, b + oMom, b + oAcc);
