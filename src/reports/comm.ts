@@ -8,9 +8,10 @@
  * differences between points, e.g. the location of L*, far less noisy than the points themselves);
  * results depend on the seed only, never on the thread count.
  * - acceptance `independent`: typical user at the origin, acceptance with probability κ_c as printed;
- *   CI = mean ± 1.96 s/√n. With Gamma gains, noise off and no coverage thresholds (`usesRateCurve`)
- *   one comm.rateCurve job simulates every L and every p^c on the same trials (whole curves in one pass;
- *   plain Monte Carlo, no control variates: this is the check of the closed forms); otherwise one
+ *   CI = mean ± 1.96 s/√n. With Gamma gains and noise off (`usesRateCurve`) one comm.rateCurve job
+ *   simulates every L and every p^c on the same trials (whole curves in one pass; plain Monte Carlo, no
+ *   control variates: this is the check of the closed forms), and the SIR coverage at every threshold
+ *   comes from the same records (SIR > T ⇔ ln(1 + SIR) > ln(1 + T)); otherwise one
  *   comm.typicalUser job per (L, p^c). `params.monteCarloKernel` names the kernel used.
  * - acceptance `network`: kernel comm.network (torus windows, mechanism of src/comm/network.ts);
  *   the rate is the Palm average over all users of all windows (ratio estimator), its CI from the
@@ -82,11 +83,11 @@ export function rateCurveReportJob(p: Params, Ls: readonly number[], pcs: readon
 /**
  * Whether the independent-acceptance Monte Carlo of a report runs as whole curves (kernel
  * comm.rateCurve: one job, every L and p^c on the same trials) instead of one comm.typicalUser job
- * per (L, p^c): Gamma gains, noise off, no coverage thresholds (the curve kernel records rates only),
- * and the curve kernel's ranges (integer M_t ≥ 2, U ≥ 4·max L, L ≤ 10⁴, at most 1024 distinct L).
+ * per (L, p^c): Gamma gains, noise off, and the curve kernel's ranges (integer M_t ≥ 2, U ≥ 4·max L, L ≤ 10⁴, at most 1024 distinct L).
  * Both kernels simulate the same model (the law of each column of comm.rateCurve is that of
  * comm.typicalUser's rate); the curve shares the draws across L (common random numbers) and costs
- * about one comm.typicalUser trial for all L together.
+ * about one comm.typicalUser trial for all L together. Coverage thresholds are read off the same
+ * rate records (P(SIR > T) = P(ln(1 + SIR) > ln(1 + T)), every threshold and L in the one pass).
  *
  * Formula: not in the paper (which kernel evaluates E[ln(1 + SIR_c)] of Eq. (9) of arXiv:2403.20228).
  * Method: the conditions above, checked on the options.
@@ -96,7 +97,8 @@ export function rateCurveReportJob(p: Params, Ls: readonly number[], pcs: readon
  * @example
  * import { usesRateCurve, defaultParams } from 'isacnet';
  * usesRateCurve(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 100, seed: 1, acceptance: 'independent', gains: 'gamma' }); // => true
- * usesRateCurve(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 100, seed: 1, acceptance: 'independent', gains: 'gamma', coverageDb: [0] }); // => false
+ * usesRateCurve(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 100, seed: 1, acceptance: 'independent', gains: 'gamma', coverageDb: [0] }); // => true
+ * usesRateCurve(defaultParams(), { Ls: [1, 4], pcs: [0.5], trials: 100, seed: 1, acceptance: 'independent', gains: 'zf' }); // => false
  */
 export function usesRateCurve(p: Params, o: CommRunOptions): boolean {
   const discBs = o.discBs ?? DEFAULT_DISC_BS;
@@ -105,8 +107,6 @@ export function usesRateCurve(p: Params, o: CommRunOptions): boolean {
     o.acceptance === 'independent' &&
     o.gains === 'gamma' &&
     o.noise !== 'on' &&
-    !(o.coverageThresholds && o.coverageThresholds.length > 0) &&
-    !(o.coverageDb && o.coverageDb.length > 0) &&
     Number.isInteger(p.mt) && p.mt >= 2 && p.mt <= 1024 &&
     Ls.length <= 1024 &&
     Ls.every((L) => Number.isInteger(L) && L >= 1 && L <= 1e4 && 4 * L <= discBs)
@@ -493,15 +493,25 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       }
     }
   }
-  const curveEstimate = async (plan: RateCurveReportJob, L: number, pc: number): Promise<McEstimate> => {
+  // One point's column of the curve records: its rate estimate and, for the coverage thresholds,
+  // the fraction of trials with ln(1 + SIR) > ln(1 + T), the same event as SIR > T (ln(1 + x) is
+  // increasing; Math.log1p could order two values within an ulp of each other the other way, an event
+  // of probability ≈ 1e-16 per trial).
+  const curveEstimate = async (plan: RateCurveReportJob, L: number, pc: number): Promise<{ mc: McEstimate; fractionAbove: (T: number) => number }> => {
     curveRecords ??= await (curvePromise as Promise<Float64Array>);
     const n = curveRecords.length / plan.width;
     const f = plan.field(L, pc);
     const col = new Float64Array(n);
     for (let i = 0; i < n; i++) col[i] = curveRecords[i * plan.width + f]!;
     const s = meanCi95(col);
+    const fractionAbove = (T: number): number => {
+      const r = Math.log1p(T);
+      let c = 0;
+      for (let i = 0; i < n; i++) if (col[i]! > r) c++;
+      return c / n;
+    };
     // The rate ln(1 + SIR) is ≥ 0: the normal-theory interval is cut to that support.
-    return { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n };
+    return { mc: { mean: s.mean, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]], trials: n }, fractionAbove };
   };
   let done = 0;
   for (const L of o.Ls) {
@@ -519,7 +529,16 @@ export async function computeCommReport(p: Params, o: CommRunOptions, run: JobRu
       if (zfCv) point.rate.zfControlVariate = o.noMonteCarlo || o.trials < 4 ? null : ((await zfEstimates(pc, progress)).get(L) ?? null);
       if (!o.noMonteCarlo) {
         if (curvePlan) {
-          point.rate.mc = await curveEstimate(curvePlan, L, pc);
+          const c = await curveEstimate(curvePlan, L, pc);
+          point.rate.mc = c.mc;
+          const n = c.mc.trials;
+          if (o.coverageThresholds) point.coverage = o.coverageThresholds.map((T) => ({ T, mc: c.fractionAbove(T) }));
+          if (point.coverageDb) {
+            for (const row of point.coverageDb) {
+              const pHat = c.fractionAbove(row.T);
+              row.mc = { p: pHat, ci95: proportionCi95(Math.round(pHat * n), n) };
+            }
+          }
         } else if (o.acceptance === 'independent') {
           const job = typicalUserKernel.job({ ...model, gains: o.gains, discBs }, o.trials, o.seed, TYPICAL_USER_CHUNK);
           const rec = await run(job, progress);
