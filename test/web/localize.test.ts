@@ -38,7 +38,10 @@ test('localization view: Prop. 1 line on load, Monte Carlo = the CLI numbers, th
   const shown = Number(await page.getAttribute('[data-testid="localize-mle-rmse"]', 'data-value'));
   const report = await computeLocalizeReport(p, { Ns: [6], snrDb: [...LOCALIZE_SNR_DB], geometries: localizeGeometries(trials), noiseDraws: LOCALIZE_DRAWS, seed: 3 }, inlineRunner);
   const at0 = report.points.find((q) => q.snrDb === 0);
-  assert.ok(at0 && Math.abs(shown / at0.mle.rmse - 1) < 1e-12, `MLE RMSE ${shown} vs ${at0?.mle.rmse}`);
+  // 5e-8, not 1e-12: the MLE is an argmin, and Chromium 156's Math.sin/cos/atan2/log differ from
+  // Node 20's by up to 1 ulp; at a least-squares minimum the cost changes by O(δ²), so a 1-ulp change
+  // of the cost can move the converged estimate by O(√ε) ≈ 1.5e-8 relative (measured 8.3e-10 on the RMSE).
+  assert.ok(at0 && Math.abs(shown / at0.mle.rmse - 1) < 5e-8, `MLE RMSE ${shown} vs ${at0?.mle.rmse}`);
   assert.equal(await page.locator('#view-localize path[data-series="mle"]').count(), 1);
   assert.match((await page.textContent('#localize-mc .mc-cli')) ?? '', /isacnet localize --N 6 --snr-db -10:5:50 --geometries 16 --noise-draws 5 --seed 3/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'localize-monte-carlo-desktop.png'), fullPage: true });
